@@ -1,0 +1,177 @@
+//! Hash routes, as pure functions: `#/<kind>/<id>` selects an entity, `#/<view>` opens a view, and
+//! `#/<view>/<kind>/<id>` does both. Nothing here knows the DOM; the app feeds it `location.hash`.
+
+use crate::model::{EntityKind, EntityRef};
+
+/// The views of the same data.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    #[default]
+    Map,
+    Timeline,
+    Conflicts,
+    List,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Map, View::Timeline, View::Conflicts, View::List];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Map => "map",
+            View::Timeline => "timeline",
+            View::Conflicts => "conflicts",
+            View::List => "list",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Map => "Map",
+            View::Timeline => "Timeline",
+            View::Conflicts => "Conflicts",
+            View::List => "List",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<View> {
+        View::ALL.into_iter().find(|view| view.as_str() == text)
+    }
+}
+
+/// What a hash asks for. `view: None` keeps whichever view is open.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Route {
+    pub view: Option<View>,
+    pub selection: Option<EntityRef>,
+}
+
+/// Why a hash could not be read, in words for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RouteError(pub String);
+
+/// Reads a hash, with or without its leading `#`.
+pub fn parse(hash: &str) -> Result<Route, RouteError> {
+    let path = hash.strip_prefix('#').unwrap_or(hash);
+    let path = path.strip_prefix('/').unwrap_or(path);
+    let segments: Vec<&str> = path.split('/').filter(|segment| !segment.is_empty()).collect();
+    let entity = |kind: &str, id: &str| -> Result<EntityRef, RouteError> {
+        let kind = EntityKind::parse(kind).ok_or_else(|| RouteError(format!("\"{kind}\" is not a kind of entity or a view")))?;
+        Ok(EntityRef::new(kind, decode_percent(id)))
+    };
+    match segments.as_slice() {
+        [] => Ok(Route::default()),
+        [view] => match View::parse(view) {
+            Some(view) => Ok(Route { view: Some(view), selection: None }),
+            None if EntityKind::parse(view).is_some() => Err(RouteError(format!("the link names a {view} but no id"))),
+            None => Err(RouteError(format!("\"{view}\" is not a view"))),
+        },
+        [kind, id] => Ok(Route { view: None, selection: Some(entity(kind, id)?) }),
+        [view, kind, id] => {
+            let view = View::parse(view).ok_or_else(|| RouteError(format!("\"{view}\" is not a view")))?;
+            Ok(Route { view: Some(view), selection: Some(entity(kind, id)?) })
+        }
+        _ => Err(RouteError(format!("\"{path}\" has too many parts for a link"))),
+    }
+}
+
+/// Writes a route as a hash, starting with `#`.
+pub fn format(route: &Route) -> String {
+    let mut hash = String::from("#");
+    if let Some(view) = route.view {
+        hash.push('/');
+        hash.push_str(view.as_str());
+    }
+    if let Some(selection) = &route.selection {
+        hash.push('/');
+        hash.push_str(selection.kind.as_str());
+        hash.push('/');
+        hash.push_str(&encode_percent(&selection.id));
+    }
+    if hash == "#" {
+        hash.push('/');
+    }
+    hash
+}
+
+/// Ids are slugs, but a hand-typed link may hold anything; encode what a hash cannot carry plainly.
+fn encode_percent(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            encoded.push(byte as char);
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
+fn decode_percent(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let hex = |byte: u8| (byte as char).to_digit(16);
+        if bytes[index] == b'%' && index + 2 < bytes.len() {
+            if let (Some(high), Some(low)) = (hex(bytes[index + 1]), hex(bytes[index + 2])) {
+                decoded.push((high * 16 + low) as u8);
+                index += 3;
+                continue;
+            }
+        }
+        decoded.push(bytes[index]);
+        index += 1;
+    }
+    String::from_utf8_lossy(&decoded).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn selected(kind: EntityKind, id: &str) -> Option<EntityRef> {
+        Some(EntityRef::new(kind, id))
+    }
+
+    #[test]
+    fn parses_hashes() {
+        let cases: Vec<(&str, Result<Route, ()>)> = vec![
+            ("", Ok(Route::default())),
+            ("#", Ok(Route::default())),
+            ("#/", Ok(Route::default())),
+            ("#/clause/azure-stateless-exclusivity", Ok(Route { view: None, selection: selected(EntityKind::Clause, "azure-stateless-exclusivity") })),
+            ("#/timeline", Ok(Route { view: Some(View::Timeline), selection: None })),
+            ("#/list/party/microsoft", Ok(Route { view: Some(View::List), selection: selected(EntityKind::Party, "microsoft") })),
+            ("/party/openai", Ok(Route { view: None, selection: selected(EntityKind::Party, "openai") })),
+            ("#/party/odd%20id", Ok(Route { view: None, selection: selected(EntityKind::Party, "odd id") })),
+            ("#/party/trailing%2", Ok(Route { view: None, selection: selected(EntityKind::Party, "trailing%2") })),
+            ("#/widget/x", Err(())),
+            ("#/party", Err(())),
+            ("#/nowhere", Err(())),
+            ("#/map/widget/x", Err(())),
+            ("#/a/b/c/d", Err(())),
+        ];
+        for (hash, expected) in cases {
+            assert_eq!(parse(hash).map_err(|_| ()), expected, "{hash}");
+        }
+    }
+
+    #[test]
+    fn routes_round_trip() {
+        let routes = [
+            Route::default(),
+            Route { view: Some(View::Conflicts), selection: None },
+            Route { view: None, selection: selected(EntityKind::Statement, "ms-spokesperson-azure-exclusive") },
+            Route { view: Some(View::Map), selection: selected(EntityKind::Party, "id with spaces/and/slashes%") },
+        ];
+        for route in routes {
+            assert_eq!(parse(&format(&route)), Ok(route.clone()), "{}", format(&route));
+        }
+    }
+
+    #[test]
+    fn error_names_the_bad_part() {
+        assert_eq!(parse("#/widget/x").unwrap_err().0, "\"widget\" is not a kind of entity or a view");
+    }
+}
