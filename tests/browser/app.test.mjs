@@ -1,0 +1,138 @@
+// The app as a user meets it: the release bundle under a sub-path, in headless Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { startServer, launchBrowser, openApp, bundledDataset, screenshotDir } from "./harness.mjs";
+
+let server;
+let browser;
+let dataset;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  dataset = await bundledDataset();
+  await mkdir(screenshotDir, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("starts under a sub-path with no console error and draws the map", async () => {
+  const { page, context, problems } = await openApp(browser, server);
+  await page.waitForSelector("[data-testid='map'] [data-kind='contract']");
+  const parties = await page.locator("[data-testid='map'] [data-kind='party']").count();
+  assert.equal(parties, dataset.parties.length, "every party is drawn on the map");
+  assert.equal(await page.locator("[role='alert']").count(), 0, "no error is shown");
+  assert.deepEqual(problems, []);
+  assert.ok(server.requests.every((path) => path.startsWith("/tools/dispute-map/")), `only sub-path requests: ${server.requests}`);
+  await context.close();
+});
+
+test("clicking a party opens its details and puts it in the URL hash", async () => {
+  const { page, context, problems } = await openApp(browser, server);
+  await page.locator("[data-testid='map'] [data-kind='party'][data-id='microsoft']").click();
+  const details = page.locator("[data-testid='details']");
+  await details.locator("h2", { hasText: "Microsoft" }).waitFor();
+  assert.match(await page.evaluate(() => location.hash), /^#\/party\/microsoft$/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a clause deep link shows its wording, each side's reading and the open question", async () => {
+  const { page, context, problems } = await openApp(browser, server, { hash: "#/clause/azure-stateless-exclusivity" });
+  const details = page.locator("[data-testid='details']");
+  await details.locator("h2", { hasText: "Azure exclusivity" }).waitFor();
+  const text = await details.innerText();
+  assert.ok(text.includes("Azure remains the exclusive cloud provider of stateless OpenAI APIs"), "reported wording");
+  assert.ok(text.includes("Open question"), "the open question");
+  for (const party of ["microsoft", "openai", "amazon"]) {
+    assert.equal(await details.locator(`.reading-list [data-kind='party'][data-id='${party}']`).count(), 1, `${party}'s reading`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a statement shows the exact sentence highlighted in its source", async () => {
+  const statement = dataset.statements.find((item) => item.id === "a-person-familiar-will-sue");
+  const { page, context, problems } = await openApp(browser, server, { hash: `#/statement/${statement.id}` });
+  const mark = page.locator("[data-testid='details'] .source-text mark");
+  await mark.waitFor();
+  assert.equal(await mark.innerText(), statement.quote);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("back and forward move between selections", async () => {
+  const { page, context } = await openApp(browser, server);
+  const details = page.locator("[data-testid='details']");
+  await page.locator("[data-testid='map'] [data-kind='party'][data-id='openai']").click();
+  await details.locator("h2", { hasText: "OpenAI" }).waitFor();
+  // The card's title, not its centre, where its clause chip sits.
+  await page.locator("[data-testid='map'] [data-kind='contract'][data-id='aws-frontier-agreement']").click({ position: { x: 30, y: 8 } });
+  await details.locator("h2", { hasText: "Frontier" }).waitFor();
+  await page.goBack();
+  await details.locator("h2", { hasText: "OpenAI" }).waitFor();
+  await page.goForward();
+  await details.locator("h2", { hasText: "Frontier" }).waitFor();
+  await context.close();
+});
+
+test("an unknown id shows a clear message, not a blank panel", async () => {
+  const { page, context } = await openApp(browser, server, { hash: "#/party/no-such-party" });
+  const alert = page.locator("[data-testid='details'] [role='alert']");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /no party with the id "no-such-party"/);
+  await context.close();
+});
+
+test("every entity in the bundled dispute opens in the details panel", async () => {
+  const { page, context, problems } = await openApp(browser, server);
+  const kinds = { parties: "party", contracts: "contract", clauses: "clause", statements: "statement", sources: "source", events: "event", conflicts: "conflict" };
+  const details = page.locator("[data-testid='details']");
+  for (const [collection, kind] of Object.entries(kinds)) {
+    for (const entity of dataset[collection]) {
+      await page.evaluate((hash) => { location.hash = hash; }, `#/${kind}/${entity.id}`);
+      await details.locator(`.kind-badge.kind-${kind}`).waitFor();
+      const heading = await details.locator("h2").innerText();
+      assert.ok(heading.trim().length > 0, `${kind} ${entity.id} has a heading`);
+      assert.equal(await details.locator("[role='alert']").count(), 0, `${kind} ${entity.id} opens without error`);
+    }
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a broken ?data= file lists every error with its JSON path and offers the bundled dispute", async () => {
+  const { page, context } = await openApp(browser, server, { query: "?data=/fixtures/broken.json" });
+  const alert = page.locator("[role='alert']");
+  await alert.waitFor();
+  const text = await alert.innerText();
+  assert.match(text, /statements\[0\]\.source: no source with id "ft-report"/);
+  assert.match(text, /parties\[1\]\.id: "Not A Slug" is not a valid id/);
+  assert.match(text, /conflicts\[0\]\.sides: a conflict needs at least two sides, found 1/);
+  await page.getByRole("link", { name: "Open the bundled dispute instead" }).click();
+  await page.waitForSelector("[data-testid='map'] [data-kind='party']");
+  await context.close();
+});
+
+test("a ?data= file that cannot be fetched says so", async () => {
+  const { page, context } = await openApp(browser, server, { query: "?data=/fixtures/missing.json" });
+  const text = await page.locator("[role='alert']").innerText();
+  assert.match(text, /missing\.json: the server answered 404/);
+  await context.close();
+});
+
+test("screenshots of the map at desktop and phone width", async () => {
+  for (const [name, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
+    for (const colorScheme of ["light", "dark"]) {
+      const { page, context, problems } = await openApp(browser, server, { hash: "#/clause/azure-stateless-exclusivity", viewport, colorScheme });
+      await page.locator("[data-testid='details'] h2").waitFor();
+      await page.screenshot({ path: `${screenshotDir}/map-${name}-${colorScheme}.png`, fullPage: true });
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  }
+});

@@ -1,0 +1,112 @@
+// Shared test set-up: a static server for dist/ under a sub-path, and headless Chromium.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { extname, join, normalize, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, "../..");
+export const distDir = resolve(process.env.DIST_DIR || join(repoRoot, "dist"));
+export const fixturesDir = join(here, "fixtures");
+export const screenshotDir = join(here, "screenshots");
+/** The app is served from here, not from the root, so any absolute asset path breaks a test. */
+export const appBase = "/tools/dispute-map/";
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/**
+ * Serves dist/ at `appBase` and the test fixtures at `/fixtures/`, on loopback only. Every request
+ * is recorded so tests can check what the page asked for.
+ */
+export async function startServer() {
+  if (!existsSync(join(distDir, "index.html"))) {
+    throw new Error(`${distDir}/index.html is missing: build the release bundle first (trunk build --release)`);
+  }
+  const requests = [];
+  const mounts = [
+    [appBase, distDir],
+    ["/fixtures/", fixturesDir],
+  ];
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
+    requests.push(path);
+    for (const [prefix, root] of mounts) {
+      if (!path.startsWith(prefix)) continue;
+      let relative = path.slice(prefix.length) || "index.html";
+      const file = normalize(join(root, relative));
+      if (!file.startsWith(root)) break;
+      try {
+        const body = await readFile(file);
+        response.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
+        response.end(body);
+        return;
+      } catch {
+        break;
+      }
+    }
+    response.writeHead(404, { "content-type": "text/plain" });
+    response.end("not found");
+  });
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    appUrl: origin + appBase,
+    requests,
+    close: () => new Promise((done) => server.close(done)),
+  };
+}
+
+/** Debian's Chromium, with the flags that keep it from hanging on this closed network. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/**
+ * Opens the app in a fresh context and collects every console error, page error and failed
+ * request, so each test can insist there were none.
+ */
+export async function openApp(browser, server, { hash = "", query = "", viewport = { width: 1280, height: 800 }, colorScheme = "light" } = {}) {
+  const context = await browser.newContext({ viewport, colorScheme });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  await page.goto(server.appUrl + query + hash);
+  await page.waitForSelector("[data-testid='map'] [data-kind='party'], [role='alert']", { timeout: 20000 });
+  return { page, context, problems };
+}
+
+/** The bundled dataset, read from the repository for test expectations. */
+export async function bundledDataset() {
+  return JSON.parse(await readFile(join(repoRoot, "data", "dispute.json"), "utf8"));
+}
