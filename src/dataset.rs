@@ -723,10 +723,183 @@ fn fold_typography(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    fn bundled_value() -> Value {
+        serde_json::from_str(crate::BUNDLED_DISPUTE).unwrap()
+    }
+
+    fn errors_after(change: impl FnOnce(&mut Value)) -> Vec<String> {
+        let mut value = bundled_value();
+        change(&mut value);
+        match parse(&value.to_string()) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// The position of the entry with this id in a collection, so cases survive data edits.
+    fn position(value: &Value, collection: &str, id: &str) -> usize {
+        value[collection].as_array().unwrap().iter().position(|entry| entry["id"] == id).unwrap_or_else(|| panic!("no {id} in {collection}"))
+    }
 
     #[test]
     fn bundled_dispute_is_valid() {
         if let Err(errors) = parse(crate::BUNDLED_DISPUTE) {
+            panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
+        }
+    }
+
+    #[test]
+    fn bundled_dispute_is_indexed() {
+        let dataset = parse(crate::BUNDLED_DISPUTE).unwrap();
+        assert_eq!(dataset.kind_of("azure-stateless-exclusivity"), Some(EntityKind::Clause));
+        assert_eq!(dataset.kind_of("microsoft"), Some(EntityKind::Party));
+        assert_eq!(dataset.kind_of("nothing-here"), None);
+        assert!(dataset.clauses_of("microsoft-openai-partnership").any(|clause| clause.id.as_str() == "azure-stateless-exclusivity"));
+        assert!(dataset.contracts_of("amazon").any(|contract| contract.id.as_str() == "aws-frontier-agreement"));
+        assert!(dataset.statements_by("microsoft").any(|statement| statement.attribution == crate::model::Attribution::Spokesperson));
+        assert!(dataset.conflicts_involving("b-invested-more-than-13b").any(|conflict| conflict.id.as_str() == "total-microsoft-investment"));
+        for statement in &dataset.file.statements {
+            let range = dataset.quote_range(statement).expect("every quote is located");
+            let text = dataset.source(statement.source.as_str()).unwrap().text.as_deref().unwrap();
+            assert_eq!(&text[range], statement.quote);
+        }
+    }
+
+    /// Each case breaks one thing in a copy of the real file and names the error it must cause.
+    #[test]
+    fn broken_copies_fail_with_their_path() {
+        type Change = Box<dyn Fn(&mut Value)>;
+        let cases: Vec<(&str, Change, &str)> = vec![
+            ("unknown top-level field", Box::new(|value| value["extras"] = json!(1)), "extras: unknown field; expected one of schema"),
+            ("missing collection", Box::new(|value| { value.as_object_mut().unwrap().remove("conflicts"); }), "conflicts: missing required field"),
+            ("collection of the wrong type", Box::new(|value| value["events"] = json!({})), "events: must be an array, found an object"),
+            ("unsupported schema", Box::new(|value| value["schema"] = json!("dispute-map/9")), "schema: \"dispute-map/9\" is not supported"),
+            ("bad as_of", Box::new(|value| value["as_of"] = json!("22/11/2026")), "as_of: \"22/11/2026\" is not a date"),
+            ("unknown field in an entry", Box::new(|value| value["parties"][0]["nickname"] = json!("MS")), "parties[0].nickname: unknown field `nickname`, expected one of `id`, `name`"),
+            ("missing field in an entry", Box::new(|value| { value["statements"][4].as_object_mut().unwrap().remove("quote"); }), "statements[4]: missing field `quote`"),
+            ("wrong type in a nested field", Box::new(|value| value["clauses"][0]["wording"][1]["source"] = json!(7)), "clauses[0].wording[1].source: invalid type: integer `7`, expected a string"),
+            ("unknown enum value", Box::new(|value| value["statements"][2]["attribution"] = json!("rumour")), "statements[2].attribution: unknown variant `rumour`"),
+            ("id with capitals and spaces", Box::new(|value| value["events"][0]["id"] = json!("Early Money")), "events[0].id: \"Early Money\" is not a valid id"),
+            ("duplicate id across kinds", Box::new(|value| value["contracts"][0]["id"] = json!("microsoft")), "contracts[0].id: \"microsoft\" is already the id of parties[0]"),
+            ("dangling source", Box::new(|value| value["statements"][4]["source"] = json!("ft-report")), "statements[4].source: no source with id \"ft-report\""),
+            ("reference to the wrong kind", Box::new(|value| value["clauses"][0]["contract"] = json!("microsoft")), "clauses[0].contract: \"microsoft\" is a party (parties[0]), not a contract"),
+            ("dangling about", Box::new(|value| value["statements"][0]["about"][0] = json!("frontier")), "statements[0].about[0]: no entity with id \"frontier\""),
+            (
+                "quote with straight instead of curly apostrophes",
+                Box::new(|value| {
+                    let at = position(value, "statements", "a-bullet-considering-legal-action");
+                    value["statements"][at]["quote"] = json!("Microsoft is considering legal action over Amazon's new cloud partnership with OpenAI.");
+                }),
+                "is not found verbatim in source \"cloud-pact-faces-new-tension\" (it differs only in quotes, dashes, hyphens or spaces",
+            ),
+            (
+                "quote from the other article",
+                Box::new(|value| {
+                    let at = position(value, "statements", "b-lawyers-not-persuaded");
+                    value["statements"][at]["source"] = json!("cloud-pact-faces-new-tension");
+                }),
+                "\"Microsoft’s lawyers are not persuaded.\" is not found verbatim in source \"cloud-pact-faces-new-tension\"",
+            ),
+            (
+                "wording not in its source",
+                Box::new(|value| value["clauses"][0]["wording"][0]["quote"] = json!("Azure shall be exclusive")),
+                "clauses[0].wording[0].quote: \"Azure shall be exclusive\" is not found verbatim",
+            ),
+            (
+                "quoting a source that holds no text",
+                Box::new(|value| {
+                    let at = position(value, "statements", "a-ft-discussions");
+                    value["statements"][at]["source"] = json!("financial-times");
+                }),
+                "source \"financial-times\" holds no text to quote from",
+            ),
+            (
+                "citing a source the report does not cite",
+                Box::new(|value| {
+                    let at = position(value, "statements", "b-lawyers-not-persuaded");
+                    value["statements"][at]["cites"] = json!("financial-times");
+                }),
+                "is not among the sources that \"microsoft-threatens-legal-action\" cites",
+            ),
+            ("one-sided conflict", Box::new(|value| { value["conflicts"][0]["sides"].as_array_mut().unwrap().truncate(1); }), "conflicts[0].sides: a conflict needs at least two sides, found 1"),
+            (
+                "conflict side citing a statement from another source",
+                Box::new(|value| value["conflicts"][0]["sides"][0]["statements"] = json!(["b-invested-more-than-13b"])),
+                "conflicts[0].sides[0].statements[0]: \"b-invested-more-than-13b\" is reported in \"microsoft-threatens-legal-action\"",
+            ),
+            ("contract with one party", Box::new(|value| value["contracts"][0]["parties"] = json!(["microsoft"])), "contracts[0].parties: an agreement needs at least two parties, found 1"),
+            (
+                "date sharper than its precision allows",
+                Box::new(|value| {
+                    let at = position(value, "contracts", "microsoft-investment-2023");
+                    value["contracts"][at]["date"]["value"] = json!("2023-01-15");
+                }),
+                "does not match precision \"approximate\"",
+            ),
+            (
+                "relative date without its reference",
+                Box::new(|value| {
+                    let at = position(value, "events", "frontier-deal-announced");
+                    value["events"][at]["date"].as_object_mut().unwrap().remove("relative_to");
+                }),
+                ".date.relative_to: is required for a relative date",
+            ),
+            (
+                "events out of date order",
+                Box::new(|value| {
+                    let events = value["events"].as_array_mut().unwrap();
+                    events.swap(0, 2);
+                }),
+                "list events in date order",
+            ),
+            ("empty name", Box::new(|value| value["parties"][2]["name"] = json!("  ")), "parties[2].name: must not be empty"),
+            ("reading without support", Box::new(|value| value["clauses"][0]["readings"][0]["statements"] = json!([])), "clauses[0].readings[0].statements: needs at least one supporting statement"),
+        ];
+        for (name, change, expected) in cases {
+            let errors = errors_after(change);
+            assert!(errors.iter().any(|error| error.contains(expected)), "{name}: expected an error containing {expected:?}, got {errors:#?}");
+        }
+    }
+
+    #[test]
+    fn not_json_at_all() {
+        let errors = parse("{ \"schema\": ").unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].to_string().starts_with("(file): not valid JSON: EOF while parsing"), "{}", errors[0]);
+        let errors = parse("[1, 2]").unwrap_err();
+        assert_eq!(errors[0].to_string(), "(file): the top level must be an object, found an array");
+    }
+
+    #[test]
+    fn every_error_is_reported_not_only_the_first() {
+        let errors = errors_after(|value| {
+            value["parties"][0]["nickname"] = json!("MS");
+            value["statements"][4]["source"] = json!("ft-report");
+            value["contracts"][1]["id"] = json!("openai");
+            value["conflicts"][2]["sides"].as_array_mut().unwrap().truncate(1);
+            value["as_of"] = json!("soon");
+        });
+        for expected in ["parties[0].nickname: unknown field", "statements[4].source", "contracts[1].id", "conflicts[2].sides", "as_of"] {
+            assert!(errors.iter().any(|error| error.starts_with(expected)), "missing {expected}: {errors:#?}");
+        }
+    }
+
+    /// Regression: one malformed entry must not also make every reference to it "dangling".
+    #[test]
+    fn a_broken_entry_does_not_cascade() {
+        let errors = errors_after(|value| value["parties"][0]["name"] = json!(3));
+        assert_eq!(errors, vec!["parties[0].name: invalid type: integer `3`, expected a string".to_owned()]);
+    }
+
+    /// The example in docs/schema.md is a complete, valid file.
+    #[test]
+    fn schema_doc_example_is_valid() {
+        let doc = include_str!("../docs/schema.md");
+        let start = doc.find("```json\n").expect("docs/schema.md has a json example") + "```json\n".len();
+        let end = start + doc[start..].find("```").unwrap();
+        if let Err(errors) = parse(&doc[start..end]) {
             panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
         }
     }
