@@ -118,6 +118,17 @@ test("a broken ?data= file lists every error with its JSON path and offers the b
   await context.close();
 });
 
+test("the schema documentation's example file loads with ?data=", async () => {
+  const { page, context, problems } = await openApp(browser, server, { query: "?data=/fixtures/schema-example.json" });
+  await page.locator("h1", { hasText: "Northwind v. Contoso" }).waitFor();
+  assert.equal(await page.locator("[data-testid='map'] [data-kind='party']").count(), 2);
+  await page.locator("[data-testid='map'] [data-kind='clause'][data-id='sole-supplier']").click();
+  await page.locator("[data-testid='details'] h2", { hasText: "Sole supplier of widgets" }).waitFor();
+  assert.equal(await page.locator("[role='alert']").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a ?data= file that cannot be fetched says so", async () => {
   const { page, context } = await openApp(browser, server, { query: "?data=/fixtures/missing.json" });
   const text = await page.locator("[role='alert']").innerText();

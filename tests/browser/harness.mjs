@@ -41,6 +41,12 @@ export async function startServer() {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
     requests.push(path);
+    if (path === "/fixtures/schema-example.json") {
+      // The example in docs/schema.md, served as a file, to prove the documentation's file loads.
+      response.writeHead(200, { "content-type": types[".json"] });
+      response.end(await schemaExample());
+      return;
+    }
     for (const [prefix, root] of mounts) {
       if (!path.startsWith(prefix)) continue;
       let relative = path.slice(prefix.length) || "index.html";
@@ -109,4 +115,11 @@ export async function openApp(browser, server, { hash = "", query = "", viewport
 /** The bundled dataset, read from the repository for test expectations. */
 export async function bundledDataset() {
   return JSON.parse(await readFile(join(repoRoot, "data", "dispute.json"), "utf8"));
+}
+
+/** The JSON example in docs/schema.md. */
+export async function schemaExample() {
+  const doc = await readFile(join(repoRoot, "docs", "schema.md"), "utf8");
+  const start = doc.indexOf("```json\n") + "```json\n".length;
+  return doc.slice(start, doc.indexOf("```", start));
 }
