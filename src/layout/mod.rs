@@ -13,7 +13,7 @@ mod text;
 pub use text::{wrap, TextStyle};
 
 use crate::dataset::Dataset;
-use crate::model::Contract;
+use crate::model::{Contract, EntityKind};
 
 /// Sizes in SVG user units. Two sets: one for wide screens, a tighter one for phones. The view
 /// draws text in exactly these styles, so what is measured here is what is drawn.
@@ -56,10 +56,10 @@ impl Metrics {
     pub const NARROW: Metrics = Metrics {
         margin: 10.0,
         padding: 7.0,
-        party_width: 112.0,
+        party_width: 108.0,
         party_height: 56.0,
-        card_width: 156.0,
-        column_gap: 172.0,
+        card_width: 138.0,
+        column_gap: 152.0,
         row_gap: 14.0,
         party_text: TextStyle { size: 13.0, bold: true },
         title_text: TextStyle { size: 11.5, bold: true },
@@ -213,6 +213,71 @@ pub struct MapLayout {
     pub dispute: Option<DisputeMark>,
     /// Where the row of parties bound by nothing starts (its heading sits above it).
     pub others_top: Option<f64>,
+}
+
+/// A direction for keyboard movement across the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+impl Direction {
+    /// The direction an arrow key names (`KeyboardEvent.key`).
+    pub fn from_key(key: &str) -> Option<Direction> {
+        match key {
+            "ArrowLeft" => Some(Direction::Left),
+            "ArrowRight" => Some(Direction::Right),
+            "ArrowUp" => Some(Direction::Up),
+            "ArrowDown" => Some(Direction::Down),
+            _ => None,
+        }
+    }
+}
+
+impl MapLayout {
+    /// Every drawn entity with its box, in drawing order.
+    pub fn entities(&self) -> Vec<(EntityKind, &str, Rect)> {
+        let mut entities = Vec::new();
+        if let Some(dispute) = &self.dispute {
+            entities.push((EntityKind::Dispute, dispute.id.as_str(), dispute.label));
+        }
+        for party in &self.parties {
+            entities.push((EntityKind::Party, party.id.as_str(), party.rect));
+        }
+        for card in &self.contracts {
+            entities.push((EntityKind::Contract, card.id.as_str(), card.rect));
+            for chip in &card.chips {
+                entities.push((EntityKind::Clause, chip.id.as_str(), chip.rect));
+            }
+        }
+        entities
+    }
+
+    /// The nearest entity from `id` in `direction`: the candidate ahead whose centre is closest,
+    /// counting sideways distance double so movement stays in its row or column.
+    pub fn neighbour(&self, id: &str, direction: Direction) -> Option<(EntityKind, &str)> {
+        let entities = self.entities();
+        let (_, _, from) = entities.iter().find(|(_, entity, _)| *entity == id)?;
+        let (from_x, from_y) = (from.center_x(), from.center_y());
+        entities
+            .iter()
+            .filter(|(_, entity, _)| *entity != id)
+            .filter_map(|(kind, entity, rect)| {
+                let (dx, dy) = (rect.center_x() - from_x, rect.center_y() - from_y);
+                let (ahead, sideways) = match direction {
+                    Direction::Right => (dx, dy),
+                    Direction::Left => (-dx, dy),
+                    Direction::Down => (dy, dx),
+                    Direction::Up => (-dy, dx),
+                };
+                (ahead > 1.0).then_some((ahead + 2.0 * sideways.abs(), *kind, *entity))
+            })
+            .min_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.2.cmp(b.2)))
+            .map(|(_, kind, entity)| (kind, entity))
+    }
 }
 
 /// Lays out the whole map.
@@ -473,6 +538,43 @@ mod tests {
         let dispute = map.dispute.expect("the dispute is drawn");
         let pairs = dataset.dispute().claimants.len() * dataset.dispute().respondents.len();
         assert_eq!(dispute.arcs.len(), pairs);
+    }
+
+    #[test]
+    fn arrow_keys_move_to_the_nearest_entity_that_way() {
+        let dataset = bundled();
+        let map = layout(&dataset, &Metrics::WIDE);
+        let cases = [
+            ("microsoft", Direction::Right, Some("openai")),
+            ("openai", Direction::Right, Some("amazon")),
+            ("openai", Direction::Left, Some("microsoft")),
+            ("microsoft", Direction::Up, Some("microsoft-breach-claim")),
+            ("microsoft-openai-partnership", Direction::Down, Some("azure-stateless-exclusivity")),
+            ("amazon", Direction::Right, None),
+        ];
+        for (from, direction, expected) in cases {
+            assert_eq!(map.neighbour(from, direction).map(|(_, id)| id), expected, "{from} {direction:?}");
+        }
+    }
+
+    #[test]
+    fn every_entity_can_be_reached_by_arrow_keys() {
+        let dataset = bundled();
+        let map = layout(&dataset, &Metrics::WIDE);
+        let start = map.parties[0].id.as_str();
+        let mut seen = vec![start];
+        let mut frontier = vec![start];
+        while let Some(id) = frontier.pop() {
+            for direction in [Direction::Left, Direction::Right, Direction::Up, Direction::Down] {
+                if let Some((_, next)) = map.neighbour(id, direction) {
+                    if !seen.contains(&next) {
+                        seen.push(next);
+                        frontier.push(next);
+                    }
+                }
+            }
+        }
+        assert_eq!(seen.len(), map.entities().len(), "reached {seen:?}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ impl TextStyle {
     /// The estimated rendered width of `text`.
     pub fn width(&self, text: &str) -> f64 {
         let ems: f64 = text.chars().map(advance).sum();
-        ems * self.size * if self.bold { 1.12 } else { 1.0 }
+        ems * self.size * if self.bold { 1.2 } else { 1.0 }
     }
 }
 

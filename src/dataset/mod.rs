@@ -15,6 +15,10 @@ use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
+mod query;
+
+pub use query::Filter;
+
 /// One problem in a file: where (`statements[4].source`) and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidationError {
@@ -39,6 +43,8 @@ pub struct Dataset {
     clauses_by_contract: HashMap<String, Vec<usize>>,
     contracts_by_party: HashMap<String, Vec<usize>>,
     conflicts_by_entity: HashMap<String, Vec<usize>>,
+    /// Lowercased searchable text of every entity, built once so a keystroke only scans.
+    search_text: Vec<(EntityKind, String, String)>,
 }
 
 /// The top-level fields, in the order the schema documents them.
@@ -119,9 +125,11 @@ impl Dataset {
             }
         }
 
+        let search_text = query::search_text(&file);
         Dataset {
             file,
             entities,
+            search_text,
             statements_about,
             statements_by_party,
             clauses_by_contract,
@@ -896,7 +904,7 @@ mod tests {
     /// The example in docs/schema.md is a complete, valid file.
     #[test]
     fn schema_doc_example_is_valid() {
-        let doc = include_str!("../docs/schema.md");
+        let doc = include_str!("../../docs/schema.md");
         let start = doc.find("```json\n").expect("docs/schema.md has a json example") + "```json\n".len();
         let end = start + doc[start..].find("```").unwrap();
         if let Err(errors) = parse(&doc[start..end]) {

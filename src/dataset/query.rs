@@ -1,0 +1,237 @@
+//! Questions the views ask of a dataset: what matches the search and filters, and what lies
+//! next to an entity. Pure functions of the data, tested on the host.
+
+use super::Dataset;
+use crate::model::{Attribution, DisputeFile, EntityKind};
+use std::collections::HashSet;
+
+/// What the user has narrowed the view to. The default filter matches everything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Words to find, case-insensitive; every word must occur.
+    pub query: String,
+    /// Only statements reported in, or citing, this source.
+    pub source: Option<String>,
+    /// Only statements with this attribution.
+    pub attribution: Option<Attribution>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self.query.trim().is_empty() && self.source.is_none() && self.attribution.is_none()
+    }
+
+    fn words(&self) -> Vec<String> {
+        self.query.split_whitespace().map(str::to_lowercase).collect()
+    }
+}
+
+/// The searchable text of every entity: names, titles, summaries, wording and quotes.
+pub(super) fn search_text(file: &DisputeFile) -> Vec<(EntityKind, String, String)> {
+    let mut entries = Vec::new();
+    let mut add = |kind: EntityKind, id: &str, parts: &[&str]| {
+        entries.push((kind, id.to_owned(), parts.join("\n").to_lowercase()));
+    };
+    let dispute = &file.dispute;
+    add(EntityKind::Dispute, dispute.id.as_str(), &[&dispute.title, &dispute.claim, &dispute.summary]);
+    for party in &file.parties {
+        let aliases = party.aliases.join(" ");
+        add(EntityKind::Party, party.id.as_str(), &[&party.name, &aliases, &party.role, &party.summary]);
+    }
+    for contract in &file.contracts {
+        let value = contract.value.as_deref().unwrap_or_default();
+        add(EntityKind::Contract, contract.id.as_str(), &[&contract.title, &contract.summary, value]);
+    }
+    for clause in &file.clauses {
+        let wording: Vec<&str> = clause.wording.iter().map(|wording| wording.quote.as_str()).collect();
+        let readings: Vec<&str> = clause.readings.iter().map(|reading| reading.position.as_str()).collect();
+        add(EntityKind::Clause, clause.id.as_str(), &[&clause.title, &clause.question, &wording.join("\n"), &readings.join("\n")]);
+    }
+    for statement in &file.statements {
+        add(EntityKind::Statement, statement.id.as_str(), &[&statement.quote, &statement.summary, &statement.speaker.description]);
+    }
+    for event in &file.events {
+        add(EntityKind::Event, event.id.as_str(), &[&event.title, &event.summary, &event.date.text]);
+    }
+    for conflict in &file.conflicts {
+        let positions: Vec<&str> = conflict.sides.iter().map(|side| side.position.as_str()).collect();
+        add(EntityKind::Conflict, conflict.id.as_str(), &[&conflict.title, &conflict.difference, &positions.join("\n")]);
+    }
+    for source in &file.sources {
+        add(EntityKind::Source, source.id.as_str(), &[&source.title]);
+    }
+    entries
+}
+
+impl Dataset {
+    /// The ids of every entity the filter keeps, or `None` when the filter keeps everything.
+    ///
+    /// A statement is kept when it passes the source and attribution filters and its text holds
+    /// every word. Any other entity is kept when its own text holds every word (and no statement
+    /// filter is set), or when a kept statement is about it or spoken for it; the contract of a
+    /// kept clause and the parties of a kept contract stay too, so the map keeps its context.
+    pub fn matching(&self, filter: &Filter) -> Option<HashSet<String>> {
+        if filter.is_empty() {
+            return None;
+        }
+        let words = filter.words();
+        let has_words = |text: &str| words.iter().all(|word| text.contains(word.as_str()));
+        let statement_filter = filter.source.is_some() || filter.attribution.is_some();
+        let mut kept: HashSet<String> = HashSet::new();
+        for (kind, id, text) in &self.search_text {
+            if *kind == EntityKind::Statement {
+                let Some(statement) = self.statement(id) else { continue };
+                let source_passes = filter.source.as_deref().is_none_or(|source| {
+                    statement.source.as_str() == source || statement.cites.as_ref().is_some_and(|cited| cited.as_str() == source)
+                });
+                let attribution_passes = filter.attribution.is_none_or(|attribution| statement.attribution == attribution);
+                if source_passes && attribution_passes && has_words(text) {
+                    kept.insert(id.clone());
+                    kept.extend(statement.about.iter().map(|about| about.0.clone()));
+                    if let Some(party) = &statement.speaker.party {
+                        kept.insert(party.0.clone());
+                    }
+                }
+            } else if !statement_filter && !words.is_empty() && has_words(text) {
+                kept.insert(id.clone());
+            }
+        }
+        let clauses: Vec<String> = kept.iter().filter(|id| self.kind_of(id) == Some(EntityKind::Clause)).cloned().collect();
+        for clause in clauses.iter().filter_map(|id| self.clause(id)) {
+            kept.insert(clause.contract.0.clone());
+        }
+        let contracts: Vec<String> = kept.iter().filter(|id| self.kind_of(id) == Some(EntityKind::Contract)).cloned().collect();
+        for contract in contracts.iter().filter_map(|id| self.contract(id)) {
+            kept.extend(contract.parties.iter().map(|party| party.0.clone()));
+        }
+        Some(kept)
+    }
+
+    /// The entity and what it is directly bound to on the map: a party's contracts and their
+    /// clauses; a contract's parties and clauses; a clause's contract and its parties; the
+    /// dispute's parties, contracts and clauses.
+    pub fn neighbourhood(&self, id: &str) -> HashSet<String> {
+        let mut near: HashSet<String> = HashSet::from([id.to_owned()]);
+        let add_contract = |near: &mut HashSet<String>, contract: &str| {
+            near.insert(contract.to_owned());
+            if let Some(contract) = self.contract(contract) {
+                near.extend(contract.parties.iter().map(|party| party.0.clone()));
+            }
+            near.extend(self.clauses_of(contract).map(|clause| clause.id.0.clone()));
+        };
+        match self.kind_of(id) {
+            Some(EntityKind::Party) => {
+                for contract in self.contracts_of(id) {
+                    near.insert(contract.id.0.clone());
+                    near.extend(self.clauses_of(contract.id.as_str()).map(|clause| clause.id.0.clone()));
+                }
+                let dispute = self.dispute();
+                if dispute.claimants.iter().chain(&dispute.respondents).any(|party| party.as_str() == id) {
+                    near.insert(dispute.id.0.clone());
+                }
+            }
+            Some(EntityKind::Contract) => add_contract(&mut near, id),
+            Some(EntityKind::Clause) => {
+                if let Some(clause) = self.clause(id) {
+                    near.insert(clause.contract.0.clone());
+                    if let Some(contract) = self.contract(clause.contract.as_str()) {
+                        near.extend(contract.parties.iter().map(|party| party.0.clone()));
+                    }
+                }
+            }
+            Some(EntityKind::Dispute) => {
+                let dispute = self.dispute();
+                near.extend(dispute.claimants.iter().chain(&dispute.respondents).map(|party| party.0.clone()));
+                near.extend(dispute.contracts.iter().map(|contract| contract.0.clone()));
+                near.extend(dispute.clauses.iter().map(|clause| clause.0.clone()));
+            }
+            _ => {}
+        }
+        near
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::parse;
+
+    fn bundled() -> Dataset {
+        parse(crate::BUNDLED_DISPUTE).unwrap()
+    }
+
+    fn kept(dataset: &Dataset, filter: Filter) -> HashSet<String> {
+        dataset.matching(&filter).expect("a non-empty filter")
+    }
+
+    #[test]
+    fn empty_filter_keeps_everything() {
+        assert_eq!(bundled().matching(&Filter { query: "  ".to_owned(), ..Filter::default() }), None);
+    }
+
+    #[test]
+    fn search_finds_names_wording_and_quotes() {
+        let dataset = bundled();
+        let cases: [(&str, &[&str], &[&str]); 4] = [
+            ("softbank", &["softbank", "a-update-allowed-partnerships"], &["google"]),
+            ("AWS", &["amazon"], &["softbank"]),
+            ("stateless apis", &["azure-stateless-exclusivity", "microsoft-openai-partnership"], &["microsoft-invests-2023"]),
+            ("we will sue", &["a-person-familiar-will-sue", "microsoft"], &["b-lawyers-not-persuaded"]),
+        ];
+        for (query, present, absent) in cases {
+            let kept = kept(&dataset, Filter { query: query.to_owned(), ..Filter::default() });
+            for id in present {
+                assert!(kept.contains(*id), "{query:?} should keep {id}");
+            }
+            for id in absent {
+                assert!(!kept.contains(*id), "{query:?} should drop {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn attribution_filter_keeps_only_those_statements_and_their_subjects() {
+        let dataset = bundled();
+        let kept = kept(&dataset, Filter { attribution: Some(Attribution::Spokesperson), ..Filter::default() });
+        let statements: Vec<&String> = kept.iter().filter(|id| dataset.kind_of(id) == Some(EntityKind::Statement)).collect();
+        assert_eq!(statements.len(), 2, "{statements:?}");
+        assert!(kept.contains("azure-stateless-exclusivity"));
+        assert!(kept.contains("microsoft"));
+        assert!(!kept.contains("aws-frontier-agreement"));
+    }
+
+    #[test]
+    fn source_filter_counts_citations() {
+        let dataset = bundled();
+        let kept = kept(&dataset, Filter { source: Some("financial-times".to_owned()), ..Filter::default() });
+        assert!(kept.contains("a-person-familiar-will-sue"));
+        assert!(!kept.contains("b-lawyers-not-persuaded"));
+        let kept = kept_from(&dataset, "microsoft-threatens-legal-action", "13 billion");
+        assert!(kept.contains("b-invested-more-than-13b"));
+        assert!(!kept.contains("a-invested-1b-and-10b"));
+    }
+
+    fn kept_from(dataset: &Dataset, source: &str, query: &str) -> HashSet<String> {
+        kept(dataset, Filter { query: query.to_owned(), source: Some(source.to_owned()), attribution: None })
+    }
+
+    #[test]
+    fn neighbourhoods() {
+        let dataset = bundled();
+        let cases: [(&str, &[&str], &[&str]); 4] = [
+            ("amazon", &["amazon", "aws-frontier-agreement", "frontier-aws-exclusivity", "microsoft-breach-claim"], &["microsoft-investment-2019", "softbank"]),
+            ("aws-frontier-agreement", &["openai", "amazon", "frontier-aws-exclusivity"], &["microsoft"]),
+            ("azure-stateless-exclusivity", &["microsoft-openai-partnership", "microsoft", "openai"], &["amazon"]),
+            ("microsoft-breach-claim", &["microsoft", "openai", "amazon", "azure-stateless-exclusivity"], &["softbank"]),
+        ];
+        for (id, present, absent) in cases {
+            let near = dataset.neighbourhood(id);
+            for other in present {
+                assert!(near.contains(*other), "{id} should be near {other}");
+            }
+            for other in absent {
+                assert!(!near.contains(*other), "{id} should not be near {other}");
+            }
+        }
+    }
+}
