@@ -1,8 +1,13 @@
 //! Start-up: find the host element, load the dispute, follow the URL hash, and report a panic
 //! visibly instead of leaving a frozen page.
 
+use crate::components::conflicts::Conflicts;
 use crate::components::details::Details;
+use crate::components::list::List;
 use crate::components::map::Map;
+use crate::components::timeline::Timeline;
+use crate::components::toolbar::Toolbar;
+use crate::route::{self, Route, View};
 use crate::dataset;
 use crate::state::{AppState, Loaded, Origin};
 use leptos::ev;
@@ -57,6 +62,14 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(ev::hashchange, move |_| {
         state.follow(&location_hash().unwrap_or_default());
     });
+    // Escape clears the selection, wherever focus is, except inside a field being typed in.
+    let _ = window_event_listener(ev::keydown, move |event| {
+        let typing = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some();
+        if event.key() == "Escape" && !typing && state.selection.get_untracked().is_some() {
+            let hash = route::format(&Route { view: Some(state.view.get_untracked()), selection: None });
+            let _ = window().location().set_hash(&hash);
+        }
+    });
 
     match data_parameter() {
         Some(url) => {
@@ -82,7 +95,15 @@ pub fn App() -> impl IntoView {
                     Loaded::Loading(_) => view! { <p class="loading" role="status">"Loading the dispute…"</p> }.into_any(),
                     Loaded::Failed(..) => ().into_any(),
                     Loaded::Ready(..) => view! {
-                        <Map />
+                        <div class="view-area">
+                            <Toolbar />
+                            {move || match state.view.get() {
+                                View::Map => view! { <Map /> }.into_any(),
+                                View::Timeline => view! { <Timeline /> }.into_any(),
+                                View::Conflicts => view! { <Conflicts /> }.into_any(),
+                                View::List => view! { <List /> }.into_any(),
+                            }}
+                        </div>
                         <Details />
                     }
                     .into_any(),

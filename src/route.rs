@@ -39,7 +39,7 @@ impl View {
     }
 }
 
-/// What a hash asks for. `view: None` keeps whichever view is open.
+/// What a hash asks for. `view: None` (a bare `#/<kind>/<id>`) means the default view, the map.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Route {
     pub view: Option<View>,

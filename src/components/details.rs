@@ -60,9 +60,40 @@ pub fn Details() -> impl IntoView {
     };
 
     view! {
-        <aside class="details" data-testid="details" aria-label="Details" aria-live="polite">
-            {body}
+        <aside class="details" data-testid="details" aria-label="Details">
+            <CopyLink />
+            <div aria-live="polite">{body}</div>
         </aside>
+    }
+}
+
+/// Copies the address of the current view and selection, or shows it when the browser will not
+/// let the page write to the clipboard.
+#[component]
+fn CopyLink() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (message, set_message) = signal(None::<String>);
+    let address = move || {
+        let location = window().location();
+        let base = format!("{}{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+        format!("{base}{}", state.current_link())
+    };
+    let copy = move |_| {
+        let link = address();
+        let clipboard = window().navigator().clipboard();
+        let promise = clipboard.write_text(&link);
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => set_message.set(Some("Link copied.".to_owned())),
+                Err(_) => set_message.set(Some(format!("Copy this link: {link}"))),
+            }
+        });
+    };
+    view! {
+        <div class="copy-link">
+            <button type="button" on:click=copy>"Copy link"</button>
+            <span class="copy-message" role="status">{message}</span>
+        </div>
     }
 }
 

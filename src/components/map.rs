@@ -1,12 +1,65 @@
 //! The map: parties with lifelines, contracts as cards between them, clauses as chips on their
 //! contract, and the dispute as arcs above. Drawn in SVG so every entity is a focusable element.
+//!
+//! Movement: Tab or the arrow keys go from entity to entity, Enter or Space selects. Pan by
+//! dragging (mouse or one finger) or Shift+arrows; zoom with the buttons, + and -, Ctrl+wheel or
+//! a pinch; 0 resets.
 
-use crate::layout::{layout, MapLayout, Metrics};
+use crate::layout::{layout, Direction, MapLayout, Metrics};
 use crate::model::{EntityKind, EntityRef};
 use crate::state::AppState;
 use leptos::ev;
 use leptos::prelude::*;
+use std::collections::HashMap;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// The visible part of the drawing, in SVG user units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Viewport {
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
+}
+
+impl Viewport {
+    fn whole(map: &MapLayout) -> Viewport {
+        Viewport { x: 0.0, y: 0.0, width: map.width, height: map.height }
+    }
+
+    /// Zooms by `factor` (below 1 zooms in) keeping the point `(x, y)` where it is, within 1/8
+    /// and 1.5 times the whole drawing.
+    fn zoomed(self, factor: f64, x: f64, y: f64, whole: &Viewport) -> Viewport {
+        let factor = (self.width * factor).clamp(whole.width / 8.0, whole.width * 1.5) / self.width;
+        Viewport {
+            x: x - (x - self.x) * factor,
+            y: y - (y - self.y) * factor,
+            width: self.width * factor,
+            height: self.height * factor,
+        }
+    }
+
+    fn panned(self, dx: f64, dy: f64) -> Viewport {
+        Viewport { x: self.x + dx, y: self.y + dy, ..self }
+    }
+
+    fn center(&self) -> (f64, f64) {
+        (self.x + self.width / 2.0, self.y + self.height / 2.0)
+    }
+
+    fn view_box(&self) -> String {
+        format!("{:.1} {:.1} {:.1} {:.1}", self.x, self.y, self.width, self.height)
+    }
+}
+
+/// Pointer gestures in progress: where each pointer is, and whether the gesture moved far
+/// enough to be a drag rather than a click.
+#[derive(Clone, Default)]
+struct Gesture {
+    pointers: HashMap<i32, (f64, f64)>,
+    moved: f64,
+}
 
 /// The dispute map, laid out for the current window width.
 #[component]
@@ -24,56 +77,232 @@ pub fn Map() -> impl IntoView {
     move || {
         let Some(map) = drawing.get() else { return ().into_any() };
         let metrics = metrics.get_untracked();
+        let whole = Viewport::whole(&map);
+        let viewport = RwSignal::new(whole);
+        // A drag that just ended must not also count as a click on what it started on.
+        let dragged = RwSignal::new(false);
+        let gesture = StoredValue::new(Gesture::default());
+        let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+
+        // Converts a point on screen into drawing units under the current viewport.
+        let to_drawing = move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
+            let svg = svg_ref.get_untracked()?;
+            let bounds = svg.get_bounding_client_rect();
+            let view = viewport.get_untracked();
+            (bounds.width() > 0.0).then(|| {
+                (view.x + (client_x - bounds.left()) / bounds.width() * view.width, view.y + (client_y - bounds.top()) / bounds.height() * view.height)
+            })
+        };
+        let units_per_pixel = move || {
+            let width = svg_ref.get_untracked().map(|svg| svg.get_bounding_client_rect().width()).unwrap_or(1.0).max(1.0);
+            viewport.get_untracked().width / width
+        };
+        let zoom_by = move |factor: f64| {
+            let (x, y) = viewport.get_untracked().center();
+            viewport.update(|view| *view = view.zoomed(factor, x, y, &whole));
+        };
+
+        let on_wheel = move |event: ev::WheelEvent| {
+            // Plain scrolling stays with the page; Ctrl+wheel (and a trackpad pinch) zooms.
+            if !event.ctrl_key() && !event.meta_key() {
+                return;
+            }
+            event.prevent_default();
+            if let Some((x, y)) = to_drawing(event.client_x() as f64, event.client_y() as f64) {
+                let factor = (event.delta_y() * 0.002).exp();
+                viewport.update(|view| *view = view.zoomed(factor, x, y, &whole));
+            }
+        };
+        let on_pointer_down = move |event: ev::PointerEvent| {
+            gesture.update_value(|gesture| {
+                if gesture.pointers.is_empty() {
+                    gesture.moved = 0.0;
+                }
+                gesture.pointers.insert(event.pointer_id(), (event.client_x() as f64, event.client_y() as f64));
+            });
+        };
+        let on_pointer_move = move |event: ev::PointerEvent| {
+            let id = event.pointer_id();
+            let now = (event.client_x() as f64, event.client_y() as f64);
+            let Some(before) = gesture.with_value(|gesture| gesture.pointers.get(&id).copied()) else { return };
+            let others: Vec<(f64, f64)> = gesture.with_value(|gesture| gesture.pointers.iter().filter(|(other, _)| **other != id).map(|(_, at)| *at).collect());
+            let scale = units_per_pixel();
+            match others.as_slice() {
+                [] => {
+                    let (dx, dy) = (now.0 - before.0, now.1 - before.1);
+                    gesture.update_value(|gesture| gesture.moved += dx.abs() + dy.abs());
+                    if gesture.with_value(|gesture| gesture.moved) > 6.0 {
+                        if let Some(target) = event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) {
+                            let _ = target.set_pointer_capture(id);
+                        }
+                        viewport.update(|view| *view = view.panned(-dx * scale, -dy * scale));
+                    }
+                }
+                [other, ..] => {
+                    // A pinch: zoom by how much the distance between the two fingers changed.
+                    let distance = |a: (f64, f64)| ((a.0 - other.0).powi(2) + (a.1 - other.1).powi(2)).sqrt().max(1.0);
+                    let factor = distance(before) / distance(now);
+                    gesture.update_value(|gesture| gesture.moved += 10.0);
+                    if let Some((x, y)) = to_drawing((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0) {
+                        viewport.update(|view| *view = view.zoomed(factor, x, y, &whole));
+                    }
+                }
+            }
+            event.prevent_default();
+            gesture.update_value(|gesture| {
+                gesture.pointers.insert(id, now);
+            });
+        };
+        let on_pointer_up = move |event: ev::PointerEvent| {
+            gesture.update_value(|gesture| {
+                gesture.pointers.remove(&event.pointer_id());
+            });
+            if gesture.with_value(|gesture| gesture.pointers.is_empty() && gesture.moved > 6.0) {
+                dragged.set(true);
+            }
+        };
+        let on_key = move |event: ev::KeyboardEvent| {
+            let step = viewport.get_untracked().width / 10.0;
+            let pan = match (event.shift_key(), Direction::from_key(&event.key())) {
+                (true, Some(Direction::Left)) => Some((-step, 0.0)),
+                (true, Some(Direction::Right)) => Some((step, 0.0)),
+                (true, Some(Direction::Up)) => Some((0.0, -step)),
+                (true, Some(Direction::Down)) => Some((0.0, step)),
+                _ => None,
+            };
+            if let Some((dx, dy)) = pan {
+                event.prevent_default();
+                viewport.update(|view| *view = view.panned(dx, dy));
+                return;
+            }
+            match event.key().as_str() {
+                "+" | "=" => zoom_by(0.8),
+                "-" | "_" => zoom_by(1.25),
+                "0" => viewport.set(whole),
+                _ => return,
+            }
+            event.prevent_default();
+        };
+
+        let zoomed = move || viewport.with(|view| (view.width - whole.width).abs() > 0.5 || view.x.abs() > 0.5 || view.y.abs() > 0.5);
+        let context = MapContext { dragged, map: map.clone() };
         view! {
             <figure class="map-frame" data-testid="map">
+                <div class="map-controls" role="toolbar" aria-label="Zoom">
+                    <button type="button" on:click=move |_| zoom_by(0.8) aria-label="Zoom in">"+"</button>
+                    <button type="button" on:click=move |_| zoom_by(1.25) aria-label="Zoom out">"−"</button>
+                    <button type="button" on:click=move |_| viewport.set(whole) disabled=move || !zoomed()>"Fit"</button>
+                </div>
                 <svg
+                    node_ref=svg_ref
                     class="map"
-                    viewBox=format!("0 0 {:.0} {:.0}", map.width, map.height)
+                    class:zoomed=zoomed
+                    width=format!("{:.0}", whole.width)
+                    height=format!("{:.0}", whole.height)
+                    viewBox=move || viewport.get().view_box()
                     role="group"
-                    aria-label="Map of the dispute: parties, the contracts between them and their clauses"
+                    aria-label="Map of the dispute: parties, the contracts between them and their clauses. Arrow keys move between entities, Enter selects, Shift+arrows pan, + and - zoom."
+                    on:wheel=on_wheel
+                    on:pointerdown=on_pointer_down
+                    on:pointermove=on_pointer_move
+                    on:pointerup=on_pointer_up
+                    on:pointercancel=on_pointer_up
+                    on:keydown=on_key
+                    on:mouseleave=move |_| state.focused.set(None)
                 >
-                    {dispute_mark(&map, &metrics)}
+                    {dispute_mark(&context, &metrics)}
                     {lifelines(&map)}
-                    {contract_cards(&map, &metrics)}
-                    {party_nodes(&map, &metrics)}
+                    {contract_cards(&context, &metrics)}
+                    {party_nodes(&context, &metrics)}
                     {others_heading(&map, &metrics)}
                 </svg>
+                <figcaption class="map-hint">"Drag to pan · Ctrl+scroll or pinch to zoom · arrow keys move between entities"</figcaption>
+                <Legend />
             </figure>
         }
         .into_any()
     }
 }
 
+/// What the drawing functions share.
+#[derive(Clone)]
+struct MapContext {
+    dragged: RwSignal<bool>,
+    map: Arc<MapLayout>,
+}
+
 fn window_width() -> f64 {
     window().inner_width().ok().and_then(|width| width.as_f64()).unwrap_or(1280.0)
 }
 
-/// Click, Enter or Space selects; the element is focusable and labelled for screen readers.
-fn selectable(kind: EntityKind, id: &str) -> (impl Fn(ev::MouseEvent) + 'static, impl Fn(ev::KeyboardEvent) + 'static, Signal<bool>) {
-    let state = expect_context::<AppState>();
-    let click_id = id.to_owned();
-    let key_id = id.to_owned();
-    let selected_id = id.to_owned();
-    let on_click = move |_| super::select(kind, &click_id);
-    let on_key = move |event: ev::KeyboardEvent| {
-        if event.key() == "Enter" || event.key() == " " {
-            event.prevent_default();
-            super::select(kind, &key_id);
-        }
-    };
-    let selected = Signal::derive(move || state.selection.with(|selection| selection.as_ref() == Some(&EntityRef::new(kind, selected_id.clone()))));
-    (on_click, on_key, selected)
+/// The handlers and reactive classes every drawn entity has: click, Enter or Space selects;
+/// arrows move focus to the nearest entity that way; hover and focus highlight its neighbourhood.
+struct Selectable {
+    on_click: Box<dyn Fn(ev::MouseEvent)>,
+    on_key: Box<dyn Fn(ev::KeyboardEvent)>,
+    on_enter: Box<dyn Fn()>,
+    selected: Signal<bool>,
+    dimmed: Signal<bool>,
 }
 
-fn dispute_mark(map: &MapLayout, metrics: &Metrics) -> impl IntoView {
-    let dispute = map.dispute.clone()?;
-    let (on_click, on_key, selected) = selectable(EntityKind::Dispute, &dispute.id);
+fn selectable(context: &MapContext, kind: EntityKind, id: &str) -> Selectable {
+    let state = expect_context::<AppState>();
+    let dragged = context.dragged;
+    let map = context.map.clone();
+    let owned = id.to_owned();
+    let click_id = owned.clone();
+    let key_id = owned.clone();
+    let enter_id = owned.clone();
+    let dimmed_id = owned.clone();
+    Selectable {
+        on_click: Box::new(move |event: ev::MouseEvent| {
+            event.stop_propagation();
+            if dragged.get_untracked() {
+                dragged.set(false);
+                return;
+            }
+            super::select(kind, &click_id);
+        }),
+        on_key: Box::new(move |event: ev::KeyboardEvent| {
+            let key = event.key();
+            if key == "Enter" || key == " " {
+                event.prevent_default();
+                event.stop_propagation();
+                super::select(kind, &key_id);
+            } else if let (false, Some(direction)) = (event.shift_key(), Direction::from_key(&key)) {
+                event.prevent_default();
+                event.stop_propagation();
+                if let Some((next_kind, next_id)) = map.neighbour(&key_id, direction) {
+                    focus_entity(next_kind, next_id);
+                }
+            }
+        }),
+        on_enter: Box::new(move || state.focused.set(Some(enter_id.clone()))),
+        selected: Signal::derive(move || state.selection.with(|selection| selection.as_ref() == Some(&EntityRef::new(kind, owned.clone())))),
+        dimmed: Signal::derive(move || state.is_dimmed(&dimmed_id)),
+    }
+}
+
+/// Moves keyboard focus to an entity on the map.
+fn focus_entity(kind: EntityKind, id: &str) {
+    let selector = format!("[data-testid='map'] [data-kind='{}'][data-id='{}']", kind.as_str(), id);
+    if let Some(element) = document().query_selector(&selector).ok().flatten().and_then(|element| element.dyn_into::<web_sys::SvgElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
+fn dispute_mark(context: &MapContext, metrics: &Metrics) -> impl IntoView {
+    let dispute = context.map.dispute.clone()?;
+    let Selectable { on_click, on_key, on_enter, selected, dimmed } = selectable(context, EntityKind::Dispute, &dispute.id);
+    let on_enter = std::rc::Rc::new(on_enter);
+    let on_focus = on_enter.clone();
     let label = dispute.label;
     let aria_label = format!("Dispute: {}", dispute.label_lines.join(" "));
     Some(view! {
-        <g class="dispute" class:selected=selected data-kind="dispute" data-id=dispute.id.clone() tabindex="0" role="button"
+        <g class="dispute" class:selected=selected class:dimmed=dimmed
+            aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true") data-kind="dispute" data-id=dispute.id.clone() tabindex="0" role="button"
             aria-label=aria_label
-            on:click=on_click on:keydown=on_key>
+            on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
             {dispute.arcs.iter().map(|(respondent, curve)| view! {
                 <path class="dispute-arc" d=curve.svg_path() data-respondent=respondent.clone() />
             }).collect_view()}
@@ -95,20 +324,25 @@ fn lifelines(map: &MapLayout) -> impl IntoView {
         .collect_view()
 }
 
-fn party_nodes(map: &MapLayout, metrics: &Metrics) -> impl IntoView {
-    map.parties
+fn party_nodes(context: &MapContext, metrics: &Metrics) -> impl IntoView {
+    context
+        .map
+        .parties
         .iter()
         .map(|party| {
-            let (on_click, on_key, selected) = selectable(EntityKind::Party, &party.id);
+            let Selectable { on_click, on_key, on_enter, selected, dimmed } = selectable(context, EntityKind::Party, &party.id);
+            let on_enter = std::rc::Rc::new(on_enter);
+            let on_focus = on_enter.clone();
             let rect = party.rect;
             let line_count = party.lines.len() as f64;
             let first_dy = format!("{:.3}em", 0.35 - (line_count - 1.0) * 0.625);
             let font_size = metrics.party_text.size;
             view! {
-                <g class=format!("node party side-{}", party.side.as_str()) class:selected=selected
+                <g class=format!("node party side-{}", party.side.as_str()) class:selected=selected class:dimmed=dimmed
+            aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
                     data-kind="party" data-id=party.id.clone() tabindex="0" role="button"
-                    aria-label=format!("Party: {}", party.lines.join(" "))
-                    on:click=on_click on:keydown=on_key>
+                    aria-label=format!("Party ({}): {}", party.side.as_str(), party.lines.join(" "))
+                    on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
                     <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="10" />
                     <text x=rect.center_x() y=rect.center_y() font-size=font_size>
                         {party.lines.iter().enumerate().map(|(index, line)| view! {
@@ -121,22 +355,32 @@ fn party_nodes(map: &MapLayout, metrics: &Metrics) -> impl IntoView {
         .collect_view()
 }
 
-fn contract_cards(map: &MapLayout, metrics: &Metrics) -> impl IntoView {
+fn contract_cards(context: &MapContext, metrics: &Metrics) -> impl IntoView {
     let metrics = *metrics;
-    map.contracts
+    context
+        .map
+        .contracts
         .iter()
         .map(|card| {
-            let (on_click, on_key, selected) = selectable(EntityKind::Contract, &card.id);
+            let Selectable { on_click, on_key, on_enter, selected, dimmed } = selectable(context, EntityKind::Contract, &card.id);
+            let on_enter = std::rc::Rc::new(on_enter);
+            let on_focus = on_enter.clone();
+            let state = expect_context::<AppState>();
+            let card_id = card.id.clone();
+            let group_dimmed = Signal::derive(move || state.is_dimmed(&card_id));
             let rect = card.rect;
             view! {
                 <g class="contract-group">
                     {card.connectors.iter().map(|connector| view! {
-                        <line class="connector" data-party=connector.party.clone() x1=connector.from_x y1=connector.y x2=connector.to_x y2=connector.y />
-                        <circle class="connector-dot" cx=if connector.from_x < rect.x { connector.from_x } else { connector.to_x } cy=connector.y r="4" />
+                        <g class="connector" class:dimmed=group_dimmed data-party=connector.party.clone()>
+                            <line x1=connector.from_x y1=connector.y x2=connector.to_x y2=connector.y />
+                            <circle cx=if connector.from_x < rect.x { connector.from_x } else { connector.to_x } cy=connector.y r="4" />
+                        </g>
                     }).collect_view()}
-                    <g class="node contract" class:selected=selected data-kind="contract" data-id=card.id.clone() tabindex="0" role="button"
+                    <g class="node contract" class:selected=selected class:dimmed=dimmed
+            aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true") data-kind="contract" data-id=card.id.clone() tabindex="0" role="button"
                         aria-label=format!("Contract: {}", card.title_lines.join(" "))
-                        on:click=on_click on:keydown=on_key>
+                        on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
                         <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="8" />
                         <text x=rect.x + metrics.padding y=rect.y + metrics.padding font-size=metrics.title_text.size>
                             {card.title_lines.iter().enumerate().map(|(index, line)| view! {
@@ -145,13 +389,16 @@ fn contract_cards(map: &MapLayout, metrics: &Metrics) -> impl IntoView {
                         </text>
                     </g>
                     {card.chips.iter().map(|chip| {
-                        let (on_click, on_key, selected) = selectable(EntityKind::Clause, &chip.id);
+                        let Selectable { on_click, on_key, on_enter, selected, dimmed } = selectable(context, EntityKind::Clause, &chip.id);
+                        let on_enter = std::rc::Rc::new(on_enter);
+                        let on_focus = on_enter.clone();
                         let chip_rect = chip.rect;
                         view! {
-                            <g class="chip clause" class:disputed=chip.disputed class:selected=selected
+                            <g class="chip clause" class:disputed=chip.disputed class:selected=selected class:dimmed=dimmed
+            aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
                                 data-kind="clause" data-id=chip.id.clone() tabindex="0" role="button"
                                 aria-label=format!("Clause{}: {}", if chip.disputed { " in dispute" } else { "" }, chip.lines.join(" "))
-                                on:click=move |event| { event.stop_propagation(); on_click(event) } on:keydown=on_key>
+                                on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
                                 <rect x=chip_rect.x y=chip_rect.y width=chip_rect.width height=chip_rect.height rx="11" />
                                 <text x=chip_rect.x + metrics.padding y=chip_rect.y + 4.0 font-size=metrics.chip_text.size>
                                     {chip.lines.iter().enumerate().map(|(index, line)| view! {
@@ -171,4 +418,40 @@ fn others_heading(map: &MapLayout, metrics: &Metrics) -> impl IntoView {
     let top = map.others_top?;
     let left = map.parties.iter().find(|party| party.lifeline.is_none())?.rect.x;
     Some(view! { <text class="others-heading" x=left y=top font-size=metrics.chip_text.size>"Also named in the reports"</text> })
+}
+
+/// What every colour and line style on the map means, drawn with the map's own classes.
+#[component]
+fn Legend() -> impl IntoView {
+    let swatch = |shape_class: &'static str, label: &'static str| {
+        view! {
+            <li>
+                <svg class="legend-swatch" viewBox="0 0 40 20" aria-hidden="true">
+                    <g class=shape_class><rect x="2" y="2" width="36" height="16" rx="5" /></g>
+                </svg>
+                {label}
+            </li>
+        }
+    };
+    let stroke = |shape: AnyView, label: &'static str| {
+        view! {
+            <li>
+                <svg class="legend-swatch" viewBox="0 0 40 20" aria-hidden="true">{shape}</svg>
+                {label}
+            </li>
+        }
+    };
+    view! {
+        <ul class="legend" aria-label="Legend">
+            {swatch("node party side-claimant", "Claimant")}
+            {swatch("node party side-respondent", "Respondent")}
+            {swatch("node party side-other", "Other party")}
+            {swatch("node contract", "Contract")}
+            {swatch("chip clause disputed", "Clause in dispute")}
+            {swatch("chip clause", "Clause")}
+            {stroke(view! { <path class="dispute-arc" d="M2,16 Q20,0 38,16" /> }.into_any(), "The claim in dispute")}
+            {stroke(view! { <g class="connector"><line x1="2" y1="10" x2="34" y2="10" /><circle cx="34" cy="10" r="4" /></g> }.into_any(), "Party to a contract")}
+            {stroke(view! { <line class="lifeline" x1="20" y1="0" x2="20" y2="20" /> }.into_any(), "Party's lifeline")}
+        </ul>
+    }
 }

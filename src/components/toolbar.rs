@@ -1,0 +1,76 @@
+//! The bar above the views: one tab per view, the search box, and the source and attribution
+//! filters. Filtering dims on the map and hides in the lists.
+
+use crate::model::Attribution;
+use crate::route::View;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// View tabs, search and filters.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let sources = move || {
+        state
+            .dataset()
+            .map(|dataset| dataset.file.sources.iter().map(|source| (source.id.0.clone(), source.title.clone())).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let summary = move || {
+        let kept = state.matching.get()?;
+        let dataset = state.dataset()?;
+        let statements = dataset.file.statements.iter().filter(|statement| kept.contains(statement.id.as_str())).count();
+        Some(format!("{statements} of {} statements match", dataset.file.statements.len()))
+    };
+
+    view! {
+        <div class="toolbar">
+            <nav class="view-tabs" aria-label="Views">
+                {View::ALL.into_iter().map(|view| view! {
+                    <a href=move || state.link_to_view(view) data-view=view.as_str()
+                        aria-current=move || (state.view.get() == view).then_some("page")>
+                        {view.label()}
+                    </a>
+                }).collect_view()}
+            </nav>
+            <div class="filters" role="search">
+                <label>
+                    <span class="visually-hidden">"Search names, clauses and statements"</span>
+                    <input type="search" placeholder="Search names, clauses, statements"
+                        prop:value=move || state.filter.with(|filter| filter.query.clone())
+                        on:input:target=move |event| state.filter.update(|filter| filter.query = event.target().value()) />
+                </label>
+                <label>
+                    <span class="filter-label">"Source"</span>
+                    <select on:change:target=move |event| {
+                        let value = event.target().value();
+                        state.filter.update(|filter| filter.source = (!value.is_empty()).then_some(value));
+                    }>
+                        <option value="" selected=move || state.filter.with(|filter| filter.source.is_none())>"All sources"</option>
+                        {move || sources().into_iter().map(|(id, title)| {
+                            let selected_id = id.clone();
+                            view! {
+                                <option value=id selected=move || state.filter.with(|filter| filter.source.as_deref() == Some(selected_id.as_str()))>{title}</option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    <span class="filter-label">"Attribution"</span>
+                    <select on:change:target=move |event| {
+                        let value = event.target().value();
+                        state.filter.update(|filter| filter.attribution = Attribution::ALL.into_iter().find(|kind| kind.as_str() == value));
+                    }>
+                        <option value="" selected=move || state.filter.with(|filter| filter.attribution.is_none())>"Any attribution"</option>
+                        {Attribution::ALL.into_iter().map(|kind| view! {
+                            <option value=kind.as_str() selected=move || state.filter.with(|filter| filter.attribution == Some(kind))>{kind.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" disabled=move || state.filter.with(|filter| filter.is_empty())
+                    on:click=move |_| state.filter.set(Default::default())>"Clear"</button>
+                <span class="filter-summary" role="status">{summary}</span>
+            </div>
+        </div>
+    }
+}
