@@ -36,7 +36,7 @@ test("clicking a party opens its details and puts it in the URL hash", async () 
   await page.locator("[data-testid='map'] [data-kind='party'][data-id='microsoft']").click();
   const details = page.locator("[data-testid='details']");
   await details.locator("h2", { hasText: "Microsoft" }).waitFor();
-  assert.match(await page.evaluate(() => location.hash), /^#\/party\/microsoft$/);
+  assert.equal(await page.evaluate(() => location.hash), "#/map/party/microsoft");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -145,5 +145,28 @@ test("screenshots of the map at desktop and phone width", async () => {
       assert.deepEqual(problems, []);
       await context.close();
     }
+  }
+});
+
+test("no label on the map is wider than its box, at desktop and phone width", async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const { page, context } = await openApp(browser, server, { viewport });
+    const overflows = await page.evaluate(() => {
+      const found = [];
+      for (const entity of document.querySelectorAll("[data-testid='map'] [data-kind]")) {
+        const box = entity.querySelector("rect");
+        if (!box) continue;
+        const right = box.x.baseVal.value + box.width.baseVal.value;
+        for (const text of entity.querySelectorAll(":scope > text")) {
+          const bounds = text.getBBox();
+          if (bounds.x < box.x.baseVal.value || bounds.x + bounds.width > right) {
+            found.push(`${entity.dataset.kind} ${entity.dataset.id}: ${text.textContent}`);
+          }
+        }
+      }
+      return found;
+    });
+    assert.deepEqual(overflows, [], `labels overflow at ${viewport.width}px`);
+    await context.close();
   }
 });

@@ -108,7 +108,7 @@ export async function openApp(browser, server, { hash = "", query = "", viewport
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   await page.goto(server.appUrl + query + hash);
-  await page.waitForSelector("[data-testid='map'] [data-kind='party'], [role='alert']", { timeout: 20000 });
+  await page.waitForSelector("[data-testid='details'], [role='alert']", { timeout: 20000 });
   return { page, context, problems };
 }
 

@@ -1,0 +1,232 @@
+// The views, search and filters, keyboard use, zoom, sharing, themes and print, as a user meets them.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir } from "node:fs/promises";
+import { startServer, launchBrowser, openApp, bundledDataset, screenshotDir } from "./harness.mjs";
+
+let server;
+let browser;
+let dataset;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  dataset = await bundledDataset();
+  await mkdir(screenshotDir, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const map = "[data-testid='map']";
+const details = "[data-testid='details']";
+
+test("the view tabs switch views, keep the selection, and back returns to the previous view", async () => {
+  const { page, context, problems } = await openApp(browser, server, { hash: "#/party/amazon" });
+  await page.getByRole("link", { name: "Timeline" }).click();
+  await page.locator("[data-testid='timeline']").waitFor();
+  assert.equal(await page.evaluate(() => location.hash), "#/timeline/party/amazon");
+  await page.locator(`${details} h2`, { hasText: "Amazon" }).waitFor();
+  await page.getByRole("link", { name: "Conflicts" }).click();
+  await page.locator("[data-testid='conflicts']").waitFor();
+  await page.goBack();
+  await page.locator("[data-testid='timeline']").waitFor();
+  await page.goBack();
+  await page.locator(map).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the timeline lists every event with its date precision, reported apart from happened", async () => {
+  const { page, context } = await openApp(browser, server, { hash: "#/timeline" });
+  const timeline = page.locator("[data-testid='timeline']");
+  await timeline.waitFor();
+  for (const event of dataset.events) {
+    const item = timeline.locator("li", { has: page.locator(`[data-kind='event'][data-id='${event.id}']`) }).first();
+    const text = await item.innerText();
+    assert.ok(text.includes(event.date.text), `${event.id} shows "${event.date.text}"`);
+    assert.ok(text.includes("Reported by:"), `${event.id} shows who reported it`);
+  }
+  const text = await timeline.innerText();
+  for (const precision of ["year", "approximate", "month", "relative", "undated"]) {
+    assert.ok(text.includes(precision), `the precision "${precision}" is visible`);
+  }
+  await context.close();
+});
+
+test("the conflicts view lists every disagreement, and one opens side by side", async () => {
+  const { page, context } = await openApp(browser, server, { hash: "#/conflicts" });
+  const conflicts = page.locator("[data-testid='conflicts']");
+  await conflicts.waitFor();
+  assert.equal(await conflicts.locator("h3 [data-kind='conflict']").count(), dataset.conflicts.length);
+  await conflicts.locator("[data-kind='conflict'][data-id='total-microsoft-investment']").click();
+  const panel = page.locator(details);
+  await panel.locator("h2", { hasText: "How much Microsoft has invested" }).waitFor();
+  const text = await panel.innerText();
+  assert.ok(text.includes("$1 billion in 2019") && text.includes("more than $13 billion"), "both figures, each with its quote");
+  await context.close();
+});
+
+test("the list view holds every party, contract, clause and statement as text", async () => {
+  const { page, context } = await openApp(browser, server, { hash: "#/list" });
+  const list = page.locator("[data-testid='list']");
+  await list.waitFor();
+  for (const [collection, kind] of [["parties", "party"], ["contracts", "contract"], ["clauses", "clause"], ["statements", "statement"], ["events", "event"], ["conflicts", "conflict"]]) {
+    for (const entity of dataset[collection]) {
+      assert.ok((await list.locator(`[data-kind='${kind}'][data-id='${entity.id}']`).count()) >= 1, `${kind} ${entity.id} is in the list`);
+    }
+  }
+  await context.close();
+});
+
+test("search dims what does not match on the map", async () => {
+  const { page, context } = await openApp(browser, server);
+  await page.getByRole("searchbox").fill("Google");
+  const openai = page.locator(`${map} [data-kind='party'][data-id='openai']`);
+  await page.waitForFunction(() => document.querySelector("[data-testid='map'] [data-kind='party'][data-id='openai']").getAttribute("data-dimmed") === "true");
+  assert.equal(await page.locator(`${map} [data-kind='party'][data-id='google']`).getAttribute("data-dimmed"), null);
+  await page.getByRole("button", { name: "Clear" }).click();
+  await page.waitForFunction(() => !document.querySelector("[data-testid='map'] [data-dimmed]"));
+  assert.equal(await openai.getAttribute("data-dimmed"), null);
+  await context.close();
+});
+
+test("filtering by attribution keeps only those statements in the list", async () => {
+  const { page, context } = await openApp(browser, server, { hash: "#/list" });
+  await page.getByLabel("Attribution").selectOption("spokesperson");
+  const expected = dataset.statements.filter((statement) => statement.attribution === "spokesperson").map((statement) => statement.id).sort();
+  await page.waitForFunction((count) => document.querySelectorAll("[data-testid='list'] [data-kind='statement']").length === count, expected.length);
+  const shown = await page.locator("[data-testid='list'] [data-kind='statement']").evaluateAll((links) => links.map((link) => link.dataset.id).sort());
+  assert.deepEqual(shown, expected);
+  assert.match(await page.getByRole("status").filter({ hasText: "statements match" }).innerText(), new RegExp(`^${expected.length} of ${dataset.statements.length} statements match`));
+  await context.close();
+});
+
+test("filtering by source keeps statements reported in or citing it", async () => {
+  const { page, context } = await openApp(browser, server, { hash: "#/list" });
+  await page.getByLabel("Source").selectOption("financial-times");
+  const expected = dataset.statements.filter((statement) => statement.source === "financial-times" || statement.cites === "financial-times").length;
+  await page.waitForFunction((count) => document.querySelectorAll("[data-testid='list'] [data-kind='statement']").length === count, expected);
+  await context.close();
+});
+
+test("hovering an entity highlights its neighbourhood and dims the rest", async () => {
+  const { page, context } = await openApp(browser, server);
+  await page.locator(`${map} [data-kind='party'][data-id='amazon']`).hover();
+  await page.waitForFunction(() => document.querySelector("[data-testid='map'] [data-id='microsoft-investment-2019']").getAttribute("data-dimmed") === "true");
+  assert.equal(await page.locator(`${map} [data-kind='contract'][data-id='aws-frontier-agreement']`).getAttribute("data-dimmed"), null);
+  assert.equal(await page.locator(`${map} [data-kind='party'][data-id='amazon']`).getAttribute("data-dimmed"), null);
+  await context.close();
+});
+
+test("keyboard: Tab reaches the map, arrows move, Enter selects, Escape clears", async () => {
+  const { page, context } = await openApp(browser, server);
+  let reached = false;
+  for (let press = 0; press < 30 && !reached; press += 1) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement?.closest("[data-testid='map']") !== null && document.activeElement?.dataset.kind !== undefined);
+  }
+  assert.ok(reached, "Tab reaches an entity on the map");
+  await page.locator(`${map} [data-kind='party'][data-id='microsoft']`).focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.id), "openai");
+  await page.keyboard.press("Enter");
+  await page.locator(`${details} h2`, { hasText: "OpenAI" }).waitFor();
+  assert.equal(await page.locator(`${map} [data-id='openai']`).getAttribute("aria-current"), "true");
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => location.hash === "#/map");
+  await page.locator(`${details} h2`, { hasText: "threatened" }).waitFor();
+  await context.close();
+});
+
+test("zoom buttons and keys change the visible part of the map, Fit restores it", async () => {
+  const { page, context } = await openApp(browser, server);
+  const svg = page.locator(`${map} svg[role='group']`);
+  const width = async () => Number((await svg.getAttribute("viewBox")).split(" ")[2]);
+  const whole = await width();
+  await page.getByRole("button", { name: "Zoom in" }).click();
+  assert.ok((await width()) < whole, "zoomed in");
+  await page.getByRole("button", { name: "Fit" }).click();
+  assert.equal(await width(), whole);
+  await page.locator(`${map} [data-kind='party'][data-id='microsoft']`).focus();
+  await page.keyboard.press("-");
+  assert.ok((await width()) > whole, "zoomed out with the minus key");
+  await context.close();
+});
+
+test("copy link puts the deep link of the selection on the clipboard", async () => {
+  const { page, context } = await openApp(browser, server, { hash: "#/clause/frontier-aws-exclusivity" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await page.getByText("Link copied.").waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${server.appUrl}#/map/clause/frontier-aws-exclusivity`);
+  await context.close();
+});
+
+test("a link that names a kind that does not exist says so", async () => {
+  const { page, context } = await openApp(browser, server, { hash: "#/widget/azure" });
+  assert.match(await page.locator(`${details} [role='alert']`).innerText(), /"widget" is not a kind of entity or a view/);
+  await context.close();
+});
+
+/** WCAG relative luminance and contrast of two CSS rgb() colours. */
+function contrast(foreground, background) {
+  const luminance = (color) => {
+    const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map(Number).map((value) => {
+      const channel = value / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+test("text meets WCAG AA contrast in the light and the dark theme", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const { page, context } = await openApp(browser, server, { hash: "#/statement/a-spokesperson-azure-exclusive", colorScheme });
+    const pairs = await page.evaluate(() => {
+      const color = (selector, property) => getComputedStyle(document.querySelector(selector))[property];
+      const panel = color("[data-testid='details']", "backgroundColor");
+      return [
+        ["body text", color("[data-testid='details'] h2", "color"), panel],
+        ["muted text", color("[data-testid='details'] .facts dt", "color"), panel],
+        ["link", color("[data-testid='details'] a", "color"), panel],
+        ["highlighted quote", color("[data-testid='details'] mark", "color"), color("[data-testid='details'] mark", "backgroundColor")],
+        ["map label", getComputedStyle(document.querySelector("[data-testid='map'] [data-kind='party'] text")).fill, getComputedStyle(document.querySelector("[data-testid='map'] [data-kind='party'] rect")).fill],
+        ["dispute label", getComputedStyle(document.querySelector("[data-testid='map'] [data-kind='dispute'] tspan")).fill, getComputedStyle(document.querySelector("[data-testid='map'] [data-kind='dispute'] rect")).fill],
+      ];
+    });
+    for (const [name, foreground, background] of pairs) {
+      assert.ok(contrast(foreground, background) >= 4.5, `${colorScheme}: ${name} ${foreground} on ${background} is ${contrast(foreground, background).toFixed(2)}:1`);
+    }
+    await context.close();
+  }
+});
+
+test("print shows the selection and the view without the controls", async () => {
+  const { page, context } = await openApp(browser, server, { hash: "#/list/clause/azure-stateless-exclusivity" });
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.getByRole("search").isVisible(), false, "the filters are not printed");
+  assert.equal(await page.getByRole("button", { name: "Copy link" }).isVisible(), false);
+  assert.ok(await page.locator(`${details} h2`, { hasText: "Azure exclusivity" }).isVisible());
+  assert.ok(await page.locator("[data-testid='list']").isVisible());
+  await page.pdf({ path: `${screenshotDir}/print-list.pdf` });
+  await context.close();
+});
+
+test("screenshots of every view at desktop and phone width", async () => {
+  const views = [["map", "#/map/clause/azure-stateless-exclusivity"], ["timeline", "#/timeline/event/amazon-openai-agreements-signed"], ["conflicts", "#/conflicts/conflict/total-microsoft-investment"], ["list", "#/list/statement/a-person-familiar-will-sue"]];
+  for (const [name, hash] of views) {
+    for (const [size, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
+      const { page, context, problems } = await openApp(browser, server, { hash, viewport });
+      await page.locator(`${details} h2`).waitFor();
+      await page.screenshot({ path: `${screenshotDir}/${name}-${size}.png` });
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  }
+});
