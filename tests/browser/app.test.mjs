@@ -31,6 +31,18 @@ test("starts under a sub-path with no console error and draws the map", async ()
   await context.close();
 });
 
+test("a deployment missing its wasm file shows why the map could not start", async () => {
+  const broken = await startServer({ missing: [/\.wasm$/] });
+  try {
+    const { page, context } = await openApp(browser, broken);
+    const alert = page.getByRole("alert");
+    assert.match(await alert.innerText(), /The dispute map could not start: .+\. Reload the page/);
+    await context.close();
+  } finally {
+    await broken.close();
+  }
+});
+
 test("clicking a party opens its details and puts it in the URL hash", async () => {
   const { page, context, problems } = await openApp(browser, server);
   await page.locator("[data-testid='map'] [data-kind='party'][data-id='microsoft']").click();

@@ -27,9 +27,10 @@ const types = {
 
 /**
  * Serves dist/ at `appBase` and the test fixtures at `/fixtures/`, on loopback only. Every request
- * is recorded so tests can check what the page asked for.
+ * is recorded so tests can check what the page asked for. Paths matching a `missing` pattern
+ * answer 404, to play a deployment that lost a file.
  */
-export async function startServer() {
+export async function startServer({ missing = [] } = {}) {
   if (!existsSync(join(distDir, "index.html"))) {
     throw new Error(`${distDir}/index.html is missing: build the release bundle first (trunk build --release)`);
   }
@@ -41,6 +42,11 @@ export async function startServer() {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
     requests.push(path);
+    if (missing.some((pattern) => pattern.test(path))) {
+      response.writeHead(404, { "content-type": "text/plain" });
+      response.end("not found");
+      return;
+    }
     if (path === "/fixtures/schema-example.json") {
       // The example in docs/schema.md, served as a file, to prove the documentation's file loads.
       response.writeHead(200, { "content-type": types[".json"] });
