@@ -1,40 +1,25 @@
 // The app as a user meets it: the release bundle under a sub-path, in headless Chromium.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { startServer, launchBrowser, openApp, bundledDataset, screenshotDir } from "./harness.mjs";
+import { useSuite, startServer, openApp, screenshotDir } from "./harness.mjs";
 
-let server;
-let browser;
-let dataset;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  dataset = await bundledDataset();
-  await mkdir(screenshotDir, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useSuite();
 
 test("starts under a sub-path with no console error and draws the map", async () => {
-  const { page, context, problems } = await openApp(browser, server);
+  const { page, context, problems } = await openApp(suite.browser, suite.server);
   await page.waitForSelector("[data-testid='map'] [data-kind='contract']");
   const parties = await page.locator("[data-testid='map'] [data-kind='party']").count();
-  assert.equal(parties, dataset.parties.length, "every party is drawn on the map");
+  assert.equal(parties, suite.dataset.parties.length, "every party is drawn on the map");
   assert.equal(await page.locator("[role='alert']").count(), 0, "no error is shown");
   assert.deepEqual(problems, []);
-  assert.ok(server.requests.every((path) => path.startsWith("/tools/dispute-map/")), `only sub-path requests: ${server.requests}`);
+  assert.ok(suite.server.requests.every((path) => path.startsWith("/tools/dispute-map/")), `only sub-path requests: ${suite.server.requests}`);
   await context.close();
 });
 
 test("a deployment missing its wasm file shows why the map could not start", async () => {
   const broken = await startServer({ missing: [/\.wasm$/] });
   try {
-    const { page, context } = await openApp(browser, broken);
+    const { page, context } = await openApp(suite.browser, broken);
     const alert = page.getByRole("alert");
     assert.match(await alert.innerText(), /The dispute map could not start: .+\. Reload the page/);
     await context.close();
@@ -44,7 +29,7 @@ test("a deployment missing its wasm file shows why the map could not start", asy
 });
 
 test("clicking a party opens its details and puts it in the URL hash", async () => {
-  const { page, context, problems } = await openApp(browser, server);
+  const { page, context, problems } = await openApp(suite.browser, suite.server);
   await page.locator("[data-testid='map'] [data-kind='party'][data-id='microsoft']").click();
   const details = page.locator("[data-testid='details']");
   await details.locator("h2", { hasText: "Microsoft" }).waitFor();
@@ -54,7 +39,7 @@ test("clicking a party opens its details and puts it in the URL hash", async () 
 });
 
 test("a clause deep link shows its wording, each side's reading and the open question", async () => {
-  const { page, context, problems } = await openApp(browser, server, { hash: "#/clause/azure-stateless-exclusivity" });
+  const { page, context, problems } = await openApp(suite.browser, suite.server, { hash: "#/clause/azure-stateless-exclusivity" });
   const details = page.locator("[data-testid='details']");
   await details.locator("h2", { hasText: "Azure exclusivity" }).waitFor();
   const text = await details.innerText();
@@ -68,8 +53,8 @@ test("a clause deep link shows its wording, each side's reading and the open que
 });
 
 test("a statement shows the exact sentence highlighted in its source", async () => {
-  const statement = dataset.statements.find((item) => item.id === "a-person-familiar-will-sue");
-  const { page, context, problems } = await openApp(browser, server, { hash: `#/statement/${statement.id}` });
+  const statement = suite.dataset.statements.find((item) => item.id === "a-person-familiar-will-sue");
+  const { page, context, problems } = await openApp(suite.browser, suite.server, { hash: `#/statement/${statement.id}` });
   const mark = page.locator("[data-testid='details'] .source-text mark");
   await mark.waitFor();
   assert.equal(await mark.innerText(), statement.quote);
@@ -78,7 +63,7 @@ test("a statement shows the exact sentence highlighted in its source", async () 
 });
 
 test("back and forward move between selections", async () => {
-  const { page, context } = await openApp(browser, server);
+  const { page, context } = await openApp(suite.browser, suite.server);
   const details = page.locator("[data-testid='details']");
   await page.locator("[data-testid='map'] [data-kind='party'][data-id='openai']").click();
   await details.locator("h2", { hasText: "OpenAI" }).waitFor();
@@ -93,7 +78,7 @@ test("back and forward move between selections", async () => {
 });
 
 test("an unknown id shows a clear message, not a blank panel", async () => {
-  const { page, context } = await openApp(browser, server, { hash: "#/party/no-such-party" });
+  const { page, context } = await openApp(suite.browser, suite.server, { hash: "#/party/no-such-party" });
   const alert = page.locator("[data-testid='details'] [role='alert']");
   await alert.waitFor();
   assert.match(await alert.innerText(), /no party with the id "no-such-party"/);
@@ -101,11 +86,11 @@ test("an unknown id shows a clear message, not a blank panel", async () => {
 });
 
 test("every entity in the bundled dispute opens in the details panel", async () => {
-  const { page, context, problems } = await openApp(browser, server);
+  const { page, context, problems } = await openApp(suite.browser, suite.server);
   const kinds = { parties: "party", contracts: "contract", clauses: "clause", statements: "statement", sources: "source", events: "event", conflicts: "conflict" };
   const details = page.locator("[data-testid='details']");
   for (const [collection, kind] of Object.entries(kinds)) {
-    for (const entity of dataset[collection]) {
+    for (const entity of suite.dataset[collection]) {
       await page.evaluate((hash) => { location.hash = hash; }, `#/${kind}/${entity.id}`);
       await details.locator(`.kind-badge.kind-${kind}`).waitFor();
       const heading = await details.locator("h2").innerText();
@@ -118,7 +103,7 @@ test("every entity in the bundled dispute opens in the details panel", async () 
 });
 
 test("a broken ?data= file lists every error with its JSON path and offers the bundled dispute", async () => {
-  const { page, context } = await openApp(browser, server, { query: "?data=/fixtures/broken.json" });
+  const { page, context } = await openApp(suite.browser, suite.server, { query: "?data=/fixtures/broken.json" });
   const alert = page.locator("[role='alert']");
   await alert.waitFor();
   const text = await alert.innerText();
@@ -131,7 +116,7 @@ test("a broken ?data= file lists every error with its JSON path and offers the b
 });
 
 test("the schema documentation's example file loads with ?data=", async () => {
-  const { page, context, problems } = await openApp(browser, server, { query: "?data=/fixtures/schema-example.json" });
+  const { page, context, problems } = await openApp(suite.browser, suite.server, { query: "?data=/fixtures/schema-example.json" });
   await page.locator("h1", { hasText: "Northwind v. Contoso" }).waitFor();
   assert.equal(await page.locator("[data-testid='map'] [data-kind='party']").count(), 2);
   await page.locator("[data-testid='map'] [data-kind='clause'][data-id='sole-supplier']").click();
@@ -142,7 +127,7 @@ test("the schema documentation's example file loads with ?data=", async () => {
 });
 
 test("a ?data= file that cannot be fetched says so", async () => {
-  const { page, context } = await openApp(browser, server, { query: "?data=/fixtures/missing.json" });
+  const { page, context } = await openApp(suite.browser, suite.server, { query: "?data=/fixtures/missing.json" });
   const text = await page.locator("[role='alert']").innerText();
   assert.match(text, /missing\.json: the server answered 404/);
   await context.close();
@@ -151,7 +136,7 @@ test("a ?data= file that cannot be fetched says so", async () => {
 test("screenshots of the map at desktop and phone width", async () => {
   for (const [name, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
     for (const colorScheme of ["light", "dark"]) {
-      const { page, context, problems } = await openApp(browser, server, { hash: "#/clause/azure-stateless-exclusivity", viewport, colorScheme });
+      const { page, context, problems } = await openApp(suite.browser, suite.server, { hash: "#/clause/azure-stateless-exclusivity", viewport, colorScheme });
       await page.locator("[data-testid='details'] h2").waitFor();
       await page.screenshot({ path: `${screenshotDir}/map-${name}-${colorScheme}.png`, fullPage: true });
       assert.deepEqual(problems, []);
@@ -162,7 +147,7 @@ test("screenshots of the map at desktop and phone width", async () => {
 
 test("no label on the map is wider than its box, at desktop and phone width", async () => {
   for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
-    const { page, context } = await openApp(browser, server, { viewport });
+    const { page, context } = await openApp(suite.browser, suite.server, { viewport });
     const overflows = await page.evaluate(() => {
       const found = [];
       for (const entity of document.querySelectorAll("[data-testid='map'] [data-kind]")) {

@@ -1,6 +1,7 @@
 // Shared test set-up: a static server for dist/ under a sub-path, and headless Chromium.
 import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
+import { readFile, mkdir } from "node:fs/promises";
+import { before, after } from "node:test";
 import { existsSync } from "node:fs";
 import { extname, join, normalize, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -128,4 +129,23 @@ export async function schemaExample() {
   const doc = await readFile(join(repoRoot, "docs", "schema.md"), "utf8");
   const start = doc.indexOf("```json\n") + "```json\n".length;
   return doc.slice(start, doc.indexOf("```", start));
+}
+
+/**
+ * Registers the set-up every test file shares: one server, one browser, the bundled dataset and
+ * the screenshot folder. The returned object is filled in before the first test runs.
+ */
+export function useSuite() {
+  const suite = {};
+  before(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+    suite.dataset = await bundledDataset();
+    await mkdir(screenshotDir, { recursive: true });
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

@@ -1,30 +1,15 @@
 // The views, search and filters, keyboard use, zoom, sharing, themes and print, as a user meets them.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { startServer, launchBrowser, openApp, bundledDataset, screenshotDir } from "./harness.mjs";
+import { useSuite, openApp, screenshotDir } from "./harness.mjs";
 
-let server;
-let browser;
-let dataset;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  dataset = await bundledDataset();
-  await mkdir(screenshotDir, { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useSuite();
 
 const map = "[data-testid='map']";
 const details = "[data-testid='details']";
 
 test("the view tabs switch views, keep the selection, and back returns to the previous view", async () => {
-  const { page, context, problems } = await openApp(browser, server, { hash: "#/party/amazon" });
+  const { page, context, problems } = await openApp(suite.browser, suite.server, { hash: "#/party/amazon" });
   await page.getByRole("link", { name: "Timeline" }).click();
   await page.locator("[data-testid='timeline']").waitFor();
   assert.equal(await page.evaluate(() => location.hash), "#/timeline/party/amazon");
@@ -40,10 +25,10 @@ test("the view tabs switch views, keep the selection, and back returns to the pr
 });
 
 test("the timeline lists every event with its date precision, reported apart from happened", async () => {
-  const { page, context } = await openApp(browser, server, { hash: "#/timeline" });
+  const { page, context } = await openApp(suite.browser, suite.server, { hash: "#/timeline" });
   const timeline = page.locator("[data-testid='timeline']");
   await timeline.waitFor();
-  for (const event of dataset.events) {
+  for (const event of suite.dataset.events) {
     const item = timeline.locator("li", { has: page.locator(`[data-kind='event'][data-id='${event.id}']`) }).first();
     const text = await item.innerText();
     assert.ok(text.includes(event.date.text), `${event.id} shows "${event.date.text}"`);
@@ -57,10 +42,10 @@ test("the timeline lists every event with its date precision, reported apart fro
 });
 
 test("the conflicts view lists every disagreement, and one opens side by side", async () => {
-  const { page, context } = await openApp(browser, server, { hash: "#/conflicts" });
+  const { page, context } = await openApp(suite.browser, suite.server, { hash: "#/conflicts" });
   const conflicts = page.locator("[data-testid='conflicts']");
   await conflicts.waitFor();
-  assert.equal(await conflicts.locator("h3 [data-kind='conflict']").count(), dataset.conflicts.length);
+  assert.equal(await conflicts.locator("h3 [data-kind='conflict']").count(), suite.dataset.conflicts.length);
   await conflicts.locator("[data-kind='conflict'][data-id='total-microsoft-investment']").click();
   const panel = page.locator(details);
   await panel.locator("h2", { hasText: "How much Microsoft has invested" }).waitFor();
@@ -70,11 +55,11 @@ test("the conflicts view lists every disagreement, and one opens side by side", 
 });
 
 test("the list view holds every party, contract, clause and statement as text", async () => {
-  const { page, context } = await openApp(browser, server, { hash: "#/list" });
+  const { page, context } = await openApp(suite.browser, suite.server, { hash: "#/list" });
   const list = page.locator("[data-testid='list']");
   await list.waitFor();
   for (const [collection, kind] of [["parties", "party"], ["contracts", "contract"], ["clauses", "clause"], ["statements", "statement"], ["events", "event"], ["conflicts", "conflict"]]) {
-    for (const entity of dataset[collection]) {
+    for (const entity of suite.dataset[collection]) {
       assert.ok((await list.locator(`[data-kind='${kind}'][data-id='${entity.id}']`).count()) >= 1, `${kind} ${entity.id} is in the list`);
     }
   }
@@ -82,7 +67,7 @@ test("the list view holds every party, contract, clause and statement as text", 
 });
 
 test("search dims what does not match on the map", async () => {
-  const { page, context } = await openApp(browser, server);
+  const { page, context } = await openApp(suite.browser, suite.server);
   await page.getByRole("searchbox").fill("Google");
   const openai = page.locator(`${map} [data-kind='party'][data-id='openai']`);
   await page.waitForFunction(() => document.querySelector("[data-testid='map'] [data-kind='party'][data-id='openai']").getAttribute("data-dimmed") === "true");
@@ -94,26 +79,26 @@ test("search dims what does not match on the map", async () => {
 });
 
 test("filtering by attribution keeps only those statements in the list", async () => {
-  const { page, context } = await openApp(browser, server, { hash: "#/list" });
+  const { page, context } = await openApp(suite.browser, suite.server, { hash: "#/list" });
   await page.getByLabel("Attribution").selectOption("spokesperson");
-  const expected = dataset.statements.filter((statement) => statement.attribution === "spokesperson").map((statement) => statement.id).sort();
+  const expected = suite.dataset.statements.filter((statement) => statement.attribution === "spokesperson").map((statement) => statement.id).sort();
   await page.waitForFunction((count) => document.querySelectorAll("[data-testid='list'] [data-kind='statement']").length === count, expected.length);
   const shown = await page.locator("[data-testid='list'] [data-kind='statement']").evaluateAll((links) => links.map((link) => link.dataset.id).sort());
   assert.deepEqual(shown, expected);
-  assert.match(await page.getByRole("status").filter({ hasText: "statements match" }).innerText(), new RegExp(`^${expected.length} of ${dataset.statements.length} statements match`));
+  assert.match(await page.getByRole("status").filter({ hasText: "statements match" }).innerText(), new RegExp(`^${expected.length} of ${suite.dataset.statements.length} statements match`));
   await context.close();
 });
 
 test("filtering by source keeps statements reported in or citing it", async () => {
-  const { page, context } = await openApp(browser, server, { hash: "#/list" });
+  const { page, context } = await openApp(suite.browser, suite.server, { hash: "#/list" });
   await page.getByLabel("Source").selectOption("financial-times");
-  const expected = dataset.statements.filter((statement) => statement.source === "financial-times" || statement.cites === "financial-times").length;
+  const expected = suite.dataset.statements.filter((statement) => statement.source === "financial-times" || statement.cites === "financial-times").length;
   await page.waitForFunction((count) => document.querySelectorAll("[data-testid='list'] [data-kind='statement']").length === count, expected);
   await context.close();
 });
 
 test("hovering an entity highlights its neighbourhood and dims the rest", async () => {
-  const { page, context } = await openApp(browser, server);
+  const { page, context } = await openApp(suite.browser, suite.server);
   await page.locator(`${map} [data-kind='party'][data-id='amazon']`).hover();
   await page.waitForFunction(() => document.querySelector("[data-testid='map'] [data-id='microsoft-investment-2019']").getAttribute("data-dimmed") === "true");
   assert.equal(await page.locator(`${map} [data-kind='contract'][data-id='aws-frontier-agreement']`).getAttribute("data-dimmed"), null);
@@ -122,7 +107,7 @@ test("hovering an entity highlights its neighbourhood and dims the rest", async 
 });
 
 test("keyboard: Tab reaches the map, arrows move, Enter selects, Escape clears", async () => {
-  const { page, context } = await openApp(browser, server);
+  const { page, context } = await openApp(suite.browser, suite.server);
   let reached = false;
   for (let press = 0; press < 30 && !reached; press += 1) {
     await page.keyboard.press("Tab");
@@ -142,7 +127,7 @@ test("keyboard: Tab reaches the map, arrows move, Enter selects, Escape clears",
 });
 
 test("zoom buttons and keys change the visible part of the map, Fit restores it", async () => {
-  const { page, context } = await openApp(browser, server);
+  const { page, context } = await openApp(suite.browser, suite.server);
   const svg = page.locator(`${map} svg[role='group']`);
   const width = async () => Number((await svg.getAttribute("viewBox")).split(" ")[2]);
   const whole = await width();
@@ -157,17 +142,17 @@ test("zoom buttons and keys change the visible part of the map, Fit restores it"
 });
 
 test("copy link puts the deep link of the selection on the clipboard", async () => {
-  const { page, context } = await openApp(browser, server, { hash: "#/clause/frontier-aws-exclusivity" });
+  const { page, context } = await openApp(suite.browser, suite.server, { hash: "#/clause/frontier-aws-exclusivity" });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.getByRole("button", { name: "Copy link" }).click();
   await page.getByText("Link copied.").waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, `${server.appUrl}#/map/clause/frontier-aws-exclusivity`);
+  assert.equal(copied, `${suite.server.appUrl}#/map/clause/frontier-aws-exclusivity`);
   await context.close();
 });
 
 test("a link that names a kind that does not exist says so", async () => {
-  const { page, context } = await openApp(browser, server, { hash: "#/widget/azure" });
+  const { page, context } = await openApp(suite.browser, suite.server, { hash: "#/widget/azure" });
   assert.match(await page.locator(`${details} [role='alert']`).innerText(), /"widget" is not a kind of entity or a view/);
   await context.close();
 });
@@ -187,7 +172,7 @@ function contrast(foreground, background) {
 
 test("text meets WCAG AA contrast in the light and the dark theme", async () => {
   for (const colorScheme of ["light", "dark"]) {
-    const { page, context } = await openApp(browser, server, { hash: "#/statement/a-spokesperson-azure-exclusive", colorScheme });
+    const { page, context } = await openApp(suite.browser, suite.server, { hash: "#/statement/a-spokesperson-azure-exclusive", colorScheme });
     const pairs = await page.evaluate(() => {
       const color = (selector, property) => getComputedStyle(document.querySelector(selector))[property];
       const panel = color("[data-testid='details']", "backgroundColor");
@@ -208,7 +193,7 @@ test("text meets WCAG AA contrast in the light and the dark theme", async () => 
 });
 
 test("print shows the selection and the view without the controls", async () => {
-  const { page, context } = await openApp(browser, server, { hash: "#/list/clause/azure-stateless-exclusivity" });
+  const { page, context } = await openApp(suite.browser, suite.server, { hash: "#/list/clause/azure-stateless-exclusivity" });
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.getByRole("search").isVisible(), false, "the filters are not printed");
   assert.equal(await page.getByRole("button", { name: "Copy link" }).isVisible(), false);
@@ -222,7 +207,7 @@ test("screenshots of every view at desktop and phone width", async () => {
   const views = [["map", "#/map/clause/azure-stateless-exclusivity"], ["timeline", "#/timeline/event/amazon-openai-agreements-signed"], ["conflicts", "#/conflicts/conflict/total-microsoft-investment"], ["list", "#/list/statement/a-person-familiar-will-sue"]];
   for (const [name, hash] of views) {
     for (const [size, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
-      const { page, context, problems } = await openApp(browser, server, { hash, viewport });
+      const { page, context, problems } = await openApp(suite.browser, suite.server, { hash, viewport });
       await page.locator(`${details} h2`).waitFor();
       await page.screenshot({ path: `${screenshotDir}/${name}-${size}.png` });
       assert.deepEqual(problems, []);
