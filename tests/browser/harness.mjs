@@ -31,7 +31,7 @@ const types = {
  * is recorded so tests can check what the page asked for. Paths matching a `missing` pattern
  * answer 404, to play a deployment that lost a file.
  */
-export async function startServer({ missing = [] } = {}) {
+export async function startServer({ missing = [], headers = {} } = {}) {
   if (!existsSync(join(distDir, "index.html"))) {
     throw new Error(`${distDir}/index.html is missing: build the release bundle first (trunk build --release)`);
   }
@@ -50,8 +50,13 @@ export async function startServer({ missing = [] } = {}) {
     }
     if (path === "/fixtures/schema-example.json") {
       // The example in docs/schema.md, served as a file, to prove the documentation's file loads.
-      response.writeHead(200, { "content-type": types[".json"] });
+      response.writeHead(200, { ...headers, "content-type": types[".json"] });
       response.end(await schemaExample());
+      return;
+    }
+    if (path === "/fixtures/hostile.json") {
+      response.writeHead(200, { ...headers, "content-type": types[".json"] });
+      response.end(JSON.stringify(hostile(JSON.parse(await schemaExample()))));
       return;
     }
     for (const [prefix, root] of mounts) {
@@ -61,7 +66,7 @@ export async function startServer({ missing = [] } = {}) {
       if (!file.startsWith(root)) break;
       try {
         const body = await readFile(file);
-        response.writeHead(200, { "content-type": types[extname(file)] || "application/octet-stream" });
+        response.writeHead(200, { ...headers, "content-type": types[extname(file)] || "application/octet-stream" });
         response.end(body);
         return;
       } catch {
@@ -148,4 +153,30 @@ export function useSuite() {
     await suite.server?.close();
   });
   return suite;
+}
+
+/** Markup that would run if any text were ever parsed as HTML. */
+export const HOSTILE_MARKUP = `<img src="x" onerror="window.__pwned = 1"><script>window.__pwned = 1</script><b>bold?</b>`;
+
+/** Free-text fields: everything a person writes, as opposed to ids, references and enum values. */
+const FREE_TEXT = new Set(["title", "summary", "name", "role", "claim", "description", "position", "question", "difference", "note", "publisher", "aliases"]);
+
+/**
+ * A copy of a valid dispute with markup and script in every free-text field, in each source's
+ * text, and in one quote of it, so it still passes validation.
+ */
+export function hostile(dispute) {
+  const poison = (value) => {
+    if (Array.isArray(value)) return value.map(poison);
+    if (value && typeof value === "object") {
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, FREE_TEXT.has(key) ? spoil(inner) : key === "date" || key === "published" ? { ...inner, text: HOSTILE_MARKUP + inner.text } : poison(inner)]));
+    }
+    return value;
+  };
+  const spoil = (value) => (Array.isArray(value) ? value.map((item) => HOSTILE_MARKUP + item) : HOSTILE_MARKUP + value);
+  const result = poison(dispute);
+  for (const source of result.sources) source.text = `${HOSTILE_MARKUP} ${source.text}`;
+  result.statements[0].quote = HOSTILE_MARKUP;
+  result.statements[0].source = result.sources[0].id;
+  return result;
 }
