@@ -7,32 +7,81 @@ use crate::components::list::List;
 use crate::components::map::Map;
 use crate::components::timeline::Timeline;
 use crate::components::toolbar::Toolbar;
-use crate::route::{self, Route, View};
+use crate::config::{Config, Setting};
 use crate::dataset;
+use crate::route::{Route, View};
 use crate::state::{AppState, Loaded, Origin};
 use leptos::ev;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// The attribute that marks the element a host page wants the map in.
+/// The attribute that marks the element a host page wants a map in.
 const HOST_SELECTOR: &str = "[data-dispute-map]";
 
-/// Mounts the app into the host page's `[data-dispute-map]` element, or into the body.
+/// Mounts one map into every `[data-dispute-map]` element of the page, or one into the body
+/// when there is none.
+///
+/// The standalone page's element (`data-standalone`) hosts the app directly and takes its
+/// settings from the URL. Any other element is a map embedded in someone else's page: it gets
+/// a shadow root holding the app and its stylesheet, so the host's styles cannot reach the map
+/// and the map's cannot reach the host, and takes its settings from its `data-*` attributes.
 pub fn mount() {
-    let host = document()
-        .query_selector(HOST_SELECTOR)
-        .ok()
-        .flatten()
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    match host {
-        Some(host) => {
-            // The host's placeholder ("Loading…") gives way to the app.
-            host.set_text_content(None);
-            leptos::mount::mount_to(host, App).forget();
-        }
-        None => leptos::mount::mount_to_body(App),
+    let hosts = document().query_selector_all(HOST_SELECTOR).ok();
+    let hosts: Vec<web_sys::HtmlElement> = (0..hosts.as_ref().map_or(0, |list| list.length()))
+        .filter_map(|index| hosts.as_ref()?.item(index))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|host| !host.has_attribute("data-mounted"))
+        .collect();
+    if hosts.is_empty() {
+        let root: web_sys::Element = document().body().expect("a page has a body").into();
+        let config = page_config();
+        leptos::mount::mount_to_body(move || view! { <App config root /> });
+        return;
     }
+    for host in hosts {
+        let _ = host.set_attribute("data-mounted", "");
+        // The host's placeholder ("Loading…") gives way to the app.
+        host.set_text_content(None);
+        if host.has_attribute("data-standalone") {
+            let config = page_config();
+            let root: web_sys::Element = host.clone().into();
+            leptos::mount::mount_to(host, move || view! { <App config root /> }).forget();
+        } else if let Some(container) = shadow_container(&host) {
+            let config = Config::read(Setting::Attribute, |name| host.get_attribute(name));
+            let root: web_sys::Element = container.clone().into();
+            leptos::mount::mount_to(container, move || view! { <App config root /> }).forget();
+        }
+    }
+}
+
+/// The standalone page's settings, from its URL parameters.
+fn page_config() -> Config {
+    let search = window().location().search().unwrap_or_default();
+    let parameters = web_sys::UrlSearchParams::new_with_str(&search).ok();
+    Config::read(Setting::Url, |name| parameters.as_ref()?.get(name))
+}
+
+/// Attaches a shadow root to `host` holding the map's stylesheet and an element to mount into.
+fn shadow_container(host: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?;
+    let stylesheet = document().create_element("link").ok()?;
+    let _ = stylesheet.set_attribute("rel", "stylesheet");
+    let _ = stylesheet.set_attribute("href", &format!("{}dispute-map.css", asset_base()));
+    shadow.append_child(&stylesheet).ok()?;
+    let container: web_sys::HtmlElement = document().create_element("div").ok()?.dyn_into().ok()?;
+    container.set_class_name("embedded-root");
+    shadow.append_child(&container).ok()?;
+    Some(container)
+}
+
+/// Where dispute-map.js was loaded from (it records this before starting the wasm), so an
+/// embedded map finds its stylesheet and the full app wherever the host page is.
+pub fn asset_base() -> String {
+    js_sys::Reflect::get(&js_sys::global(), &"__disputeMapBase".into())
+        .ok()
+        .and_then(|value| value.as_string())
+        .unwrap_or_else(|| "./".to_owned())
 }
 
 /// The panic hook: logs to the console and shows the message in a `role="alert"` element, so a
@@ -52,26 +101,39 @@ pub fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
     }
 }
 
-/// The whole app.
+/// One map with its own state: loads its dispute, follows the hash if it owns it.
 #[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::new();
+pub fn App(
+    /// Its settings: which file, which view and selection first, compact or not.
+    config: Config,
+    /// The element it is mounted in.
+    root: web_sys::Element,
+) -> impl IntoView {
+    let state = AppState::new(&config, root);
     provide_context(state);
 
-    state.follow(&location_hash().unwrap_or_default());
-    let _ = window_event_listener(ev::hashchange, move |_| {
-        state.follow(&location_hash().unwrap_or_default());
-    });
-    // Escape clears the selection, wherever focus is, except inside a field being typed in.
-    let _ = window_event_listener(ev::keydown, move |event| {
+    // Settings first; a hash in the address, when this map owns it, wins over them.
+    state.apply(Route { view: config.view, selection: config.selection.clone() });
+    if state.use_hash {
+        if let Some(hash) = location_hash().filter(|hash| !hash.is_empty() && hash != "/") {
+            state.follow(&hash);
+        }
+        let _ = window_event_listener(ev::hashchange, move |_| {
+            state.follow(&location_hash().unwrap_or_default());
+        });
+    }
+    if !config.problems.is_empty() {
+        state.route_error.set(Some(format!("Some settings of this map were ignored: {}.", config.problems.join("; "))));
+    }
+    // Escape clears the selection of the map that has focus, except inside a field being typed in.
+    let on_key = move |event: ev::KeyboardEvent| {
         let typing = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some();
         if event.key() == "Escape" && !typing && state.selection.get_untracked().is_some() {
-            let hash = route::format(&Route { view: Some(state.view.get_untracked()), selection: None });
-            let _ = window().location().set_hash(&hash);
+            state.navigate(Route { view: Some(state.view.get_untracked()), selection: None });
         }
-    });
+    };
 
-    match data_parameter() {
+    match config.data_url.clone() {
         Some(url) => {
             let origin = Origin::Url(url.clone());
             state.loaded.set(Loaded::Loading(origin.clone()));
@@ -86,9 +148,10 @@ pub fn App() -> impl IntoView {
         None => state.loaded.set(validate(Origin::Bundled, crate::BUNDLED_DISPUTE)),
     }
 
+    let compact = config.compact;
     view! {
-        <div class="dispute-map">
-            <Header />
+        <div class="dispute-map" class:compact=compact class:embedded=!state.use_hash on:keydown=on_key>
+            {(!compact).then(|| view! { <Header /> })}
             <LoadProblems />
             <main class="workspace">
                 {move || match state.loaded.get() {
@@ -129,9 +192,7 @@ fn Header() -> impl IntoView {
                 let provenance = match origin {
                     Origin::Bundled => None,
                     Origin::Url(url) => Some(view! {
-                        <p class="provenance">
-                            "From " <code>{url}</code> " · " <a href=bundled_address()>"Open the bundled dispute"</a>
-                        </p>
+                        <p class="provenance">"From " <code>{url}</code> " · " <BackToBundled label="Open the bundled dispute" /></p>
                     }),
                 };
                 view! { <h1>{title}</h1> {provenance} }
@@ -155,8 +216,23 @@ fn LoadProblems() -> impl IntoView {
             <section class="load-problems" role="alert">
                 <h2>{format!("{from} could not be opened ({count} problem{})", if count == 1 { "" } else { "s" })}</h2>
                 <ul>{problems.into_iter().map(|problem| view! { <li><code>{problem}</code></li> }).collect_view()}</ul>
-                <p><a href=bundled_address()>"Open the bundled dispute instead"</a></p>
+                <p><BackToBundled label="Open the bundled dispute instead" /></p>
             </section>
+        }
+        .into_any()
+    }
+}
+
+/// Leaves a custom file for the bundled dispute: on the standalone page by dropping `?data=`
+/// from the address (so a reload stays there), in an embedded map in place.
+#[component]
+fn BackToBundled(label: &'static str) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    if state.use_hash {
+        view! { <a href=bundled_address()>{label}</a> }.into_any()
+    } else {
+        view! {
+            <button type="button" on:click=move |_| state.loaded.set(validate(Origin::Bundled, crate::BUNDLED_DISPUTE))>{label}</button>
         }
         .into_any()
     }
@@ -167,13 +243,6 @@ fn validate(origin: Origin, text: &str) -> Loaded {
         Ok(dataset) => Loaded::Ready(origin, Arc::new(dataset)),
         Err(errors) => Loaded::Failed(origin, errors.iter().map(ToString::to_string).collect()),
     }
-}
-
-/// The `?data=` parameter, if the page was opened with one.
-fn data_parameter() -> Option<String> {
-    let search = window().location().search().ok()?;
-    let parameters = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
-    parameters.get("data").filter(|value| !value.trim().is_empty())
 }
 
 /// This page without its query, which opens the bundled dispute.

@@ -4,6 +4,7 @@
 //! first four modules are plain Rust and compile without Leptos (it is a wasm-only dependency),
 //! so `cargo test` on the host covers them and they cannot reach for the DOM by accident.
 
+pub mod config;
 pub mod dataset;
 pub mod layout;
 pub mod model;

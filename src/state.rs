@@ -1,10 +1,12 @@
 //! The app's signals in one `Copy` struct, provided once by context. Components read what they
 //! need from it; selection changes go through the URL hash so back and forward work.
 
+use crate::config::Config;
 use crate::dataset::{Dataset, Filter};
 use crate::model::EntityRef;
 use crate::route::{self, Route, View};
 use leptos::prelude::*;
+use leptos::reactive::owner::LocalStorage;
 use std::collections::HashSet;
 use std::sync::Arc;
 
@@ -39,10 +41,16 @@ pub struct AppState {
     pub focused: RwSignal<Option<String>>,
     /// The focused entity's neighbourhood, which the map highlights; `None` when nothing is focused.
     pub highlighted: Memo<Option<Arc<HashSet<String>>>>,
+    /// Whether view and selection live in the URL hash (the standalone page) or only here (a map
+    /// embedded among others in a host page).
+    pub use_hash: bool,
+    /// The element this map is mounted in; DOM lookups stay inside it, so maps on one page never
+    /// reach into each other.
+    root: StoredValue<web_sys::Element, LocalStorage>,
 }
 
 impl AppState {
-    pub fn new() -> Self {
+    pub fn new(config: &Config, root: web_sys::Element) -> Self {
         let loaded = RwSignal::new(Loaded::Loading(Origin::Bundled));
         let filter = RwSignal::new(Filter::default());
         let focused = RwSignal::new(None::<String>);
@@ -67,6 +75,56 @@ impl AppState {
             matching,
             focused,
             highlighted,
+            use_hash: config.use_hash,
+            root: StoredValue::new_local(root),
+        }
+    }
+
+    /// The first element inside this map that matches a CSS selector.
+    pub fn find(&self, selector: &str) -> Option<web_sys::Element> {
+        self.root.with_value(|root| root.query_selector(selector).ok().flatten())
+    }
+
+    /// Selects an entity in the current view. On a narrow screen, where the details panel sits
+    /// below the map, the panel is scrolled into view.
+    pub fn select(&self, entity: EntityRef) {
+        self.navigate(Route { view: Some(self.view.get_untracked()), selection: Some(entity) });
+        let narrow = window().inner_width().ok().and_then(|width| width.as_f64()).is_some_and(|width| width < 900.0);
+        if narrow {
+            let state = *self;
+            request_animation_frame(move || {
+                if let Some(details) = state.find("[data-testid='details']") {
+                    details.scroll_into_view();
+                }
+            });
+        }
+    }
+
+    /// Goes to a route: through the URL hash, so history records it, or directly.
+    pub fn navigate(&self, route: Route) {
+        if self.use_hash {
+            let _ = window().location().set_hash(&route::format(&route));
+        } else {
+            self.apply(route);
+        }
+    }
+
+    /// Shows a route without touching the URL: for the settings a map starts with, and for
+    /// every move of a map that does not own the hash.
+    pub fn apply(&self, Route { view, selection }: Route) {
+        // A route names its view, or means the map: so every history entry restores exactly
+        // what it showed.
+        // Signals notify on every set, even of an equal value: setting only what changed keeps
+        // the open view (its zoom and keyboard focus) from being drawn again on each selection.
+        let view = view.unwrap_or_default();
+        if self.view.get_untracked() != view {
+            self.view.set(view);
+        }
+        if self.selection.with_untracked(|current| *current != selection) {
+            self.selection.set(selection);
+        }
+        if self.route_error.with_untracked(Option::is_some) {
+            self.route_error.set(None);
         }
     }
 
@@ -92,13 +150,7 @@ impl AppState {
     /// Applies a hash from the address bar.
     pub fn follow(&self, hash: &str) {
         match route::parse(hash) {
-            Ok(Route { view, selection }) => {
-                // A hash names its view, or means the map: so every history entry restores
-                // exactly what it showed.
-                self.view.set(view.unwrap_or_default());
-                self.selection.set(selection);
-                self.route_error.set(None);
-            }
+            Ok(route) => self.apply(route),
             Err(problem) => {
                 self.selection.set(None);
                 self.route_error.set(Some(format!("This link cannot be opened: {}.", problem.0)));
@@ -106,18 +158,24 @@ impl AppState {
         }
     }
 
-    /// The hash that selects `entity` in the current view (tracked, so links follow view changes).
-    pub fn link_to(&self, entity: &EntityRef) -> String {
-        route::format(&Route { view: Some(self.view.get()), selection: Some(entity.clone()) })
-    }
-
-    /// The hash that opens `view`, keeping the selection.
-    pub fn link_to_view(&self, view: View) -> String {
-        route::format(&Route { view: Some(view), selection: self.selection.get() })
-    }
-
     /// The hash for the current view and selection, for sharing.
     pub fn current_link(&self) -> String {
         route::format(&Route { view: Some(self.view.get()), selection: self.selection.get() })
+    }
+
+    /// A full address that opens the current view and selection: this page's own address when
+    /// the map owns the hash, otherwise the standalone app next to dispute-map.js.
+    pub fn share_link(&self) -> String {
+        let location = window().location();
+        if self.use_hash {
+            let page = format!("{}{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+            return format!("{page}{}", self.current_link());
+        }
+        let data = self.loaded.with_untracked(|loaded| match loaded {
+            Loaded::Ready(Origin::Url(url), _) => web_sys::Url::new_with_base(url, &location.href().unwrap_or_default()).ok().map(|url| url.href()),
+            _ => None,
+        });
+        let query = data.map(|url| format!("?data={}", String::from(js_sys::encode_uri_component(&url)))).unwrap_or_default();
+        format!("{}index.html{query}{}", crate::app::asset_base(), self.current_link())
     }
 }

@@ -1,7 +1,8 @@
 //! The details panel (`data-testid="details"`): everything the dataset knows about the selected
 //! entity, with every named entity a link, and each statement's quote shown in its source.
 
-use super::EntityLink;
+use super::{EntityLink, RouteLink};
+use crate::route::Route;
 use crate::dataset::Dataset;
 use crate::model::{EntityKind, EntityRef, ReportedDate, Source, Statement};
 use crate::state::AppState;
@@ -16,9 +17,8 @@ pub fn Details() -> impl IntoView {
     // A newly shown quote is scrolled into view inside the source text, once the panel has drawn it.
     Effect::new(move |_| {
         state.selection.track();
-        request_animation_frame(|| {
-            let mark = document().query_selector("[data-testid='details'] .source-text mark").ok().flatten();
-            if let Some(mark) = mark {
+        request_animation_frame(move || {
+            if let Some(mark) = state.find("[data-testid='details'] .source-text mark") {
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Nearest);
                 mark.scroll_into_view_with_scroll_into_view_options(&options);
@@ -32,7 +32,7 @@ pub fn Details() -> impl IntoView {
             return view! {
                 <div class="details-problem" role="alert">
                     <p>{problem}</p>
-                    <p><a href="#/">"Show the overview"</a></p>
+                    <p>{overview_link()}</p>
                 </div>
             }
             .into_any();
@@ -42,7 +42,7 @@ pub fn Details() -> impl IntoView {
             Some(selected) if !dataset.contains(&selected) => view! {
                 <div class="details-problem" role="alert">
                     <p>{format!("There is no {} with the id \"{}\" in this dispute.", selected.kind.as_str(), selected.id)}</p>
-                    <p><a href="#/">"Show the overview"</a></p>
+                    <p>{overview_link()}</p>
                 </div>
             }
             .into_any(),
@@ -73,13 +73,8 @@ pub fn Details() -> impl IntoView {
 fn CopyLink() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (message, set_message) = signal(None::<String>);
-    let address = move || {
-        let location = window().location();
-        let base = format!("{}{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
-        format!("{base}{}", state.current_link())
-    };
     let copy = move |_| {
-        let link = address();
+        let link = state.share_link();
         let clipboard = window().navigator().clipboard();
         let promise = clipboard.write_text(&link);
         leptos::task::spawn_local(async move {
@@ -95,6 +90,13 @@ fn CopyLink() -> impl IntoView {
             <span class="copy-message" role="status">{message}</span>
         </div>
     }
+}
+
+/// Back to the overview, in the current view.
+fn overview_link() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let to = Signal::derive(move || Route { view: Some(state.view.get()), selection: None });
+    view! { <RouteLink to>"Show the overview"</RouteLink> }
 }
 
 /// The kind badge and title that open every panel.

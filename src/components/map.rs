@@ -261,19 +261,19 @@ fn selectable(context: &MapContext, kind: EntityKind, id: &str) -> Selectable {
                 dragged.set(false);
                 return;
             }
-            super::select(kind, &click_id);
+            state.select(EntityRef::new(kind, click_id.clone()));
         }),
         on_key: Box::new(move |event: ev::KeyboardEvent| {
             let key = event.key();
             if key == "Enter" || key == " " {
                 event.prevent_default();
                 event.stop_propagation();
-                super::select(kind, &key_id);
+                state.select(EntityRef::new(kind, key_id.clone()));
             } else if let (false, Some(direction)) = (event.shift_key(), Direction::from_key(&key)) {
                 event.prevent_default();
                 event.stop_propagation();
                 if let Some((next_kind, next_id)) = map.neighbour(&key_id, direction) {
-                    focus_entity(next_kind, next_id);
+                    focus_entity(&state, next_kind, next_id);
                 }
             }
         }),
@@ -284,9 +284,9 @@ fn selectable(context: &MapContext, kind: EntityKind, id: &str) -> Selectable {
 }
 
 /// Moves keyboard focus to an entity on the map.
-fn focus_entity(kind: EntityKind, id: &str) {
+fn focus_entity(state: &AppState, kind: EntityKind, id: &str) {
     let selector = format!("[data-testid='map'] [data-kind='{}'][data-id='{}']", kind.as_str(), id);
-    if let Some(element) = document().query_selector(&selector).ok().flatten().and_then(|element| element.dyn_into::<web_sys::SvgElement>().ok()) {
+    if let Some(element) = state.find(&selector).and_then(|element| element.dyn_into::<web_sys::SvgElement>().ok()) {
         let _ = element.focus();
     }
 }

@@ -7,10 +7,38 @@ pub mod map;
 pub mod timeline;
 pub mod toolbar;
 
-use crate::model::{EntityKind, EntityRef};
+use crate::model::EntityRef;
 use crate::route::{self, Route};
 use crate::state::AppState;
 use leptos::prelude::*;
+
+/// A link to a route. Where the map owns the URL hash the browser follows it; otherwise the
+/// click is handled here, so an embedded map never moves its host page's hash.
+#[component]
+pub fn RouteLink(
+    /// Where it goes; a closure, so it can follow the current view.
+    #[prop(into)]
+    to: Signal<Route>,
+    children: Children,
+    #[prop(optional, into)] class: Option<&'static str>,
+    #[prop(optional, into)] kind: Option<&'static str>,
+    #[prop(optional, into)] id: Option<String>,
+    #[prop(optional, into)] current: Option<Signal<Option<&'static str>>>,
+    #[prop(optional, into)] view: Option<&'static str>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        if !state.use_hash {
+            event.prevent_default();
+            state.navigate(to.get_untracked());
+        }
+    };
+    view! {
+        <a href=move || route::format(&to.get()) class=class data-kind=kind data-id=id data-view=view aria-current=current on:click=on_click>
+            {children()}
+        </a>
+    }
+}
 
 /// A link that selects an entity. It carries `data-kind` and `data-id` like every rendered entity.
 #[component]
@@ -31,27 +59,11 @@ pub fn EntityLink(
         Some(kind) => {
             let entity = EntityRef::new(kind, id.clone());
             let linked = entity.clone();
-            let href = move || state.link_to(&linked);
-            let current = move || state.selection.with(|selection| selection.as_ref() == Some(&entity)).then_some("true");
-            view! { <a class="entity-link" href=href data-kind=kind.as_str() data-id=id aria-current=current>{label}</a> }.into_any()
+            let to = Signal::derive(move || Route { view: Some(state.view.get()), selection: Some(linked.clone()) });
+            let current = Signal::derive(move || state.selection.with(|selection| selection.as_ref() == Some(&entity)).then_some("true"));
+            view! { <RouteLink to class="entity-link" kind=kind.as_str() id=id current>{label}</RouteLink> }.into_any()
         }
         // Validation makes this unreachable for loaded data; show the text rather than a dead link.
         None => view! { <span class="entity-link missing">{label}</span> }.into_any(),
-    }
-}
-
-/// Selects an entity by moving the URL hash, so the browser's history records it. On a narrow
-/// screen, where the details panel sits below the map, it is scrolled into view.
-pub fn select(kind: EntityKind, id: &str) {
-    let state = expect_context::<AppState>();
-    let route = Route { view: Some(state.view.get_untracked()), selection: Some(EntityRef::new(kind, id)) };
-    let _ = window().location().set_hash(&route::format(&route));
-    let narrow = window().inner_width().ok().and_then(|width| width.as_f64()).is_some_and(|width| width < 900.0);
-    if narrow {
-        request_animation_frame(|| {
-            if let Some(details) = document().query_selector("[data-testid='details']").ok().flatten() {
-                details.scroll_into_view();
-            }
-        });
     }
 }

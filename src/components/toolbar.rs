@@ -1,8 +1,9 @@
 //! The bar above the views: one tab per view, the search box, and the source and attribution
 //! filters. Filtering dims on the map and hides in the lists.
 
+use super::RouteLink;
 use crate::model::Attribution;
-use crate::route::View;
+use crate::route::{Route, View};
 use crate::state::AppState;
 use leptos::prelude::*;
 
@@ -26,11 +27,10 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <div class="toolbar">
             <nav class="view-tabs" aria-label="Views">
-                {View::ALL.into_iter().map(|view| view! {
-                    <a href=move || state.link_to_view(view) data-view=view.as_str()
-                        aria-current=move || (state.view.get() == view).then_some("page")>
-                        {view.label()}
-                    </a>
+                {View::ALL.into_iter().map(|view| {
+                    let to = Signal::derive(move || Route { view: Some(view), selection: state.selection.get() });
+                    let current = Signal::derive(move || (state.view.get() == view).then_some("page"));
+                    view! { <RouteLink to view=view.as_str() current>{view.label()}</RouteLink> }
                 }).collect_view()}
             </nav>
             <div class="filters" role="search">

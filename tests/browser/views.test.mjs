@@ -119,6 +119,8 @@ test("keyboard: Tab reaches the map, arrows move, Enter selects, Escape clears",
   assert.equal(await page.evaluate(() => document.activeElement.dataset.id), "openai");
   await page.keyboard.press("Enter");
   await page.locator(`${details} h2`, { hasText: "OpenAI" }).waitFor();
+  // Regression: selecting once redrew the whole map, dropping keyboard focus to the page.
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.id), "openai", "focus stays on the selected entity");
   assert.equal(await page.locator(`${map} [data-id='openai']`).getAttribute("aria-current"), "true");
   await page.keyboard.press("Escape");
   await page.waitForFunction(() => location.hash === "#/map");
@@ -133,6 +135,10 @@ test("zoom buttons and keys change the visible part of the map, Fit restores it"
   const whole = await width();
   await page.getByRole("button", { name: "Zoom in" }).click();
   assert.ok((await width()) < whole, "zoomed in");
+  const zoomedIn = await width();
+  await page.locator(`${map} [data-kind='party'][data-id='openai']`).click();
+  await page.locator(`${details} h2`, { hasText: "OpenAI" }).waitFor();
+  assert.equal(await width(), zoomedIn, "selecting keeps the zoom");
   await page.getByRole("button", { name: "Fit" }).click();
   assert.equal(await width(), whole);
   await page.locator(`${map} [data-kind='party'][data-id='microsoft']`).focus();

@@ -1,0 +1,124 @@
+//! How a page configures a map, as a pure function of named settings: URL parameters for the
+//! standalone page (`?data=`, `?view=`, `?select=`, `?compact`), `data-*` attributes on an
+//! embedded element (`data-src`, `data-view`, `data-select`, `data-compact`, `data-hash`).
+
+use crate::model::EntityRef;
+use crate::route::{self, View};
+
+/// One map's settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    /// A dispute file to load instead of the bundled one, relative to the page.
+    pub data_url: Option<String>,
+    /// The view to open when the URL hash names none.
+    pub view: Option<View>,
+    /// The entity to select when the URL hash names none.
+    pub selection: Option<EntityRef>,
+    /// Leave out the header, for small embeds.
+    pub compact: bool,
+    /// Keep the view and selection in the URL hash (history, deep links). The standalone page
+    /// does; an embedded map does only when asked, since the hash belongs to the host page.
+    pub use_hash: bool,
+    /// Settings that could not be read, as messages for the user.
+    pub problems: Vec<String>,
+}
+
+/// Where the settings come from, which decides their names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setting {
+    /// URL parameters of the standalone page.
+    Url,
+    /// `data-*` attributes of an element in a host page.
+    Attribute,
+}
+
+impl Config {
+    /// Reads the settings through `get`, which answers a setting's name with its value.
+    pub fn read(from: Setting, get: impl Fn(&str) -> Option<String>) -> Config {
+        let name = |key: &str| match from {
+            Setting::Url => key.to_owned(),
+            Setting::Attribute => format!("data-{key}"),
+        };
+        let data_key = match from {
+            Setting::Url => "data".to_owned(),
+            Setting::Attribute => "data-src".to_owned(),
+        };
+        let mut problems = Vec::new();
+        let view = get(&name("view")).filter(|value| !value.is_empty()).and_then(|value| {
+            let view = View::parse(&value);
+            if view.is_none() {
+                problems.push(format!("{} \"{value}\" is not a view (map, timeline, conflicts or list)", name("view")));
+            }
+            view
+        });
+        let selection = get(&name("select")).filter(|value| !value.is_empty()).and_then(|value| {
+            match route::parse(&format!("#/{}", value.trim_start_matches(['#', '/']))) {
+                Ok(route) if route.selection.is_some() => route.selection,
+                _ => {
+                    problems.push(format!("{} \"{value}\" is not <kind>/<id>, such as clause/azure-stateless-exclusivity", name("select")));
+                    None
+                }
+            }
+        });
+        let flag = |value: Option<String>| value.is_some_and(|value| !matches!(value.as_str(), "false" | "0" | "off" | "no"));
+        Config {
+            data_url: get(&data_key).map(|value| value.trim().to_owned()).filter(|value| !value.is_empty()),
+            view,
+            selection,
+            compact: flag(get(&name("compact"))),
+            use_hash: match from {
+                Setting::Url => true,
+                Setting::Attribute => flag(get(&name("hash"))),
+            },
+            problems,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EntityKind;
+    use std::collections::HashMap;
+
+    fn read(from: Setting, pairs: &[(&str, &str)]) -> Config {
+        let values: HashMap<String, String> = pairs.iter().map(|(key, value)| (key.to_string(), value.to_string())).collect();
+        Config::read(from, |key| values.get(key).cloned())
+    }
+
+    #[test]
+    fn url_parameters() {
+        let config = read(Setting::Url, &[("data", "disputes/acme.json"), ("view", "timeline"), ("select", "clause/sole-supplier"), ("compact", "")]);
+        assert_eq!(config.data_url.as_deref(), Some("disputes/acme.json"));
+        assert_eq!(config.view, Some(View::Timeline));
+        assert_eq!(config.selection, Some(EntityRef::new(EntityKind::Clause, "sole-supplier")));
+        assert!(config.compact, "a bare ?compact turns it on");
+        assert!(config.use_hash);
+        assert!(config.problems.is_empty());
+    }
+
+    #[test]
+    fn element_attributes() {
+        let config = read(Setting::Attribute, &[("data-src", " other.json "), ("data-view", "list"), ("data-compact", "false")]);
+        assert_eq!(config.data_url.as_deref(), Some("other.json"));
+        assert_eq!(config.view, Some(View::List));
+        assert!(!config.compact);
+        assert!(!config.use_hash, "an embedded map leaves the host page's hash alone");
+        assert!(read(Setting::Attribute, &[("data-hash", "on")]).use_hash);
+    }
+
+    #[test]
+    fn bad_settings_are_reported_not_guessed() {
+        let config = read(Setting::Attribute, &[("data-view", "graph"), ("data-select", "azure")]);
+        assert_eq!(config.view, None);
+        assert_eq!(config.selection, None);
+        assert_eq!(config.problems.len(), 2, "{:?}", config.problems);
+        assert!(config.problems[0].starts_with("data-view \"graph\" is not a view"));
+    }
+
+    #[test]
+    fn nothing_set_means_the_defaults() {
+        assert_eq!(read(Setting::Url, &[]), Config { use_hash: true, ..Config::default() });
+        assert_eq!(read(Setting::Attribute, &[("data-src", "  ")]), Config::default());
+    }
+}
