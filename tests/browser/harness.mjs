@@ -29,9 +29,10 @@ const types = {
 /**
  * Serves dist/ at `appBase` and the test fixtures at `/fixtures/`, on loopback only. Every request
  * is recorded so tests can check what the page asked for. Paths matching a `missing` pattern
- * answer 404, to play a deployment that lost a file.
+ * answer 404, to play a deployment that lost a file. `headers` are added to every answer; a
+ * function of the path gives each path its own.
  */
-export async function startServer({ missing = [], headers = {} } = {}) {
+export async function startServer({ missing = [], headers: headersFor = {} } = {}) {
   if (!existsSync(join(distDir, "index.html"))) {
     throw new Error(`${distDir}/index.html is missing: build the release bundle first (trunk build --release)`);
   }
@@ -39,10 +40,12 @@ export async function startServer({ missing = [], headers = {} } = {}) {
   const mounts = [
     [appBase, distDir],
     ["/fixtures/", fixturesDir],
+    ["/intranet/", join(fixturesDir, "intranet")],
   ];
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
     requests.push(path);
+    const headers = typeof headersFor === "function" ? headersFor(path) : headersFor;
     if (missing.some((pattern) => pattern.test(path))) {
       response.writeHead(404, { "content-type": "text/plain" });
       response.end("not found");
