@@ -2,6 +2,7 @@
 //! visibly instead of leaving a frozen page.
 
 use crate::components::conflicts::Conflicts;
+use crate::components::files::{read_dropped_file, FileActions};
 use crate::components::details::Details;
 use crate::components::list::List;
 use crate::components::map::Map;
@@ -150,7 +151,9 @@ pub fn App(
 
     let compact = config.compact;
     view! {
-        <div class="dispute-map" class:compact=compact class:embedded=!state.use_hash on:keydown=on_key>
+        <div class="dispute-map" class:compact=compact class:embedded=!state.use_hash on:keydown=on_key
+            on:dragover=move |event: ev::DragEvent| event.prevent_default()
+            on:drop=move |event: ev::DragEvent| read_dropped_file(state, event)>
             {(!compact).then(|| view! { <Header /> })}
             <LoadProblems />
             <main class="workspace">
@@ -181,7 +184,7 @@ pub fn App(
 fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
     let heading = move || match state.loaded.get() {
-        Loaded::Ready(origin, dataset) => (dataset.file.title.clone(), origin),
+        Loaded::Ready(origin, dataset, _) => (dataset.file.title.clone(), origin),
         Loaded::Loading(origin) => ("Dispute map".to_owned(), origin),
         Loaded::Failed(origin, _) => ("Dispute map".to_owned(), origin),
     };
@@ -189,13 +192,16 @@ fn Header() -> impl IntoView {
         <header class="app-header">
             {move || {
                 let (title, origin) = heading();
-                let provenance = match origin {
+                let from = match origin {
                     Origin::Bundled => None,
-                    Origin::Url(url) => Some(view! {
-                        <p class="provenance">"From " <code>{url}</code> " · " <BackToBundled label="Open the bundled dispute" /></p>
-                    }),
+                    Origin::Url(url) => Some(format!("From {url}")),
+                    Origin::File(name) => Some(format!("From your file {name} (opened in this browser, not uploaded)")),
                 };
-                view! { <h1>{title}</h1> {provenance} }
+                let provenance = from.map(|from| view! { <p class="provenance">{from} " · " <BackToBundled label="Open the bundled dispute" /></p> });
+                view! {
+                    <div class="header-title"><h1>{title}</h1> {provenance}</div>
+                    <FileActions />
+                }
             }}
         </header>
     }
@@ -210,6 +216,7 @@ fn LoadProblems() -> impl IntoView {
         let from = match origin {
             Origin::Bundled => "The bundled dispute".to_owned(),
             Origin::Url(url) => format!("The dispute file {url}"),
+            Origin::File(name) => format!("Your file {name}"),
         };
         let count = problems.len();
         view! {
@@ -238,9 +245,9 @@ fn BackToBundled(label: &'static str) -> impl IntoView {
     }
 }
 
-fn validate(origin: Origin, text: &str) -> Loaded {
+pub fn validate(origin: Origin, text: &str) -> Loaded {
     match dataset::parse(text) {
-        Ok(dataset) => Loaded::Ready(origin, Arc::new(dataset)),
+        Ok(dataset) => Loaded::Ready(origin, Arc::new(dataset), Arc::from(text)),
         Err(errors) => Loaded::Failed(origin, errors.iter().map(ToString::to_string).collect()),
     }
 }

@@ -15,13 +15,16 @@ use std::sync::Arc;
 pub enum Origin {
     Bundled,
     Url(String),
+    /// A file the user opened from their own disk; it never leaves the browser.
+    File(String),
 }
 
 /// What the app is showing.
 #[derive(Clone)]
 pub enum Loaded {
     Loading(Origin),
-    Ready(Origin, Arc<Dataset>),
+    /// The dataset and the exact text it was read from, for export.
+    Ready(Origin, Arc<Dataset>, Arc<str>),
     /// The file could not be loaded or failed validation: every problem, one line each.
     Failed(Origin, Vec<String>),
 }
@@ -55,7 +58,7 @@ impl AppState {
         let filter = RwSignal::new(Filter::default());
         let focused = RwSignal::new(None::<String>);
         let dataset = move || match loaded.get() {
-            Loaded::Ready(_, dataset) => Some(dataset),
+            Loaded::Ready(_, dataset, _) => Some(dataset),
             _ => None,
         };
         let matching = Memo::new(move |_| {
@@ -142,7 +145,7 @@ impl AppState {
     /// The dataset, once loaded.
     pub fn dataset(&self) -> Option<Arc<Dataset>> {
         self.loaded.with(|loaded| match loaded {
-            Loaded::Ready(_, dataset) => Some(dataset.clone()),
+            Loaded::Ready(_, dataset, _) => Some(dataset.clone()),
             _ => None,
         })
     }
@@ -172,7 +175,7 @@ impl AppState {
             return format!("{page}{}", self.current_link());
         }
         let data = self.loaded.with_untracked(|loaded| match loaded {
-            Loaded::Ready(Origin::Url(url), _) => web_sys::Url::new_with_base(url, &location.href().unwrap_or_default()).ok().map(|url| url.href()),
+            Loaded::Ready(Origin::Url(url), _, _) => web_sys::Url::new_with_base(url, &location.href().unwrap_or_default()).ok().map(|url| url.href()),
             _ => None,
         });
         let query = data.map(|url| format!("?data={}", String::from(js_sys::encode_uri_component(&url)))).unwrap_or_default();

@@ -2,6 +2,7 @@
 
 pub mod conflicts;
 pub mod details;
+pub mod files;
 pub mod list;
 pub mod map;
 pub mod timeline;

@@ -111,7 +111,7 @@ export async function launchBrowser() {
  * request, so each test can insist there were none.
  */
 export async function openApp(browser, server, { hash = "", query = "", viewport = { width: 1280, height: 800 }, colorScheme = "light" } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme });
+  const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (message) => {
