@@ -2,8 +2,8 @@
 //! visibly instead of leaving a frozen page.
 
 use crate::components::conflicts::Conflicts;
-use crate::components::files::{read_dropped_file, FileActions};
 use crate::components::details::Details;
+use crate::components::files::{read_dropped_file, FileActions};
 use crate::components::list::List;
 use crate::components::map::Map;
 use crate::components::timeline::Timeline;
@@ -65,7 +65,9 @@ fn page_config() -> Config {
 
 /// Attaches a shadow root to `host` holding the map's stylesheet and an element to mount into.
 fn shadow_container(host: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
-    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?;
+    let shadow = host
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .ok()?;
     let stylesheet = document().create_element("link").ok()?;
     let _ = stylesheet.set_attribute("rel", "stylesheet");
     let _ = stylesheet.set_attribute("href", &format!("{}dispute-map.css", asset_base()));
@@ -89,14 +91,22 @@ pub fn asset_base() -> String {
 /// crash is never a blank or silently frozen page.
 pub fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
     console_error_panic_hook::hook(info);
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else { return };
-    let Ok(alert) = document.create_element("div") else { return };
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let Ok(alert) = document.create_element("div") else {
+        return;
+    };
     alert.set_class_name("fatal-error");
     let _ = alert.set_attribute("role", "alert");
     alert.set_text_content(Some(&format!(
         "The dispute map stopped because of an internal error: {info}. Reload the page to start again; if it happens again, please report this message."
     )));
-    let parent = document.query_selector(HOST_SELECTOR).ok().flatten().or_else(|| document.body().map(Into::into));
+    let parent = document
+        .query_selector(HOST_SELECTOR)
+        .ok()
+        .flatten()
+        .or_else(|| document.body().map(Into::into));
     if let Some(parent) = parent {
         let _ = parent.prepend_with_node_1(&alert);
     }
@@ -114,7 +124,10 @@ pub fn App(
     provide_context(state);
 
     // Settings first; a hash in the address, when this map owns it, wins over them.
-    state.apply(Route { view: config.view, selection: config.selection.clone() });
+    state.apply(Route {
+        view: config.view,
+        selection: config.selection.clone(),
+    });
     if state.use_hash {
         if let Some(hash) = location_hash().filter(|hash| !hash.is_empty() && hash != "/") {
             state.follow(&hash);
@@ -124,13 +137,22 @@ pub fn App(
         });
     }
     if !config.problems.is_empty() {
-        state.route_error.set(Some(format!("Some settings of this map were ignored: {}.", config.problems.join("; "))));
+        state.route_error.set(Some(format!(
+            "Some settings of this map were ignored: {}.",
+            config.problems.join("; ")
+        )));
     }
     // Escape clears the selection of the map that has focus, except inside a field being typed in.
     let on_key = move |event: ev::KeyboardEvent| {
-        let typing = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some();
+        let typing = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some();
         if event.key() == "Escape" && !typing && state.selection.get_untracked().is_some() {
-            state.navigate(Route { view: Some(state.view.get_untracked()), selection: None });
+            state.navigate(Route {
+                view: Some(state.view.get_untracked()),
+                selection: None,
+            });
         }
     };
 
@@ -146,7 +168,9 @@ pub fn App(
                 state.loaded.set(loaded);
             });
         }
-        None => state.loaded.set(validate(Origin::Bundled, crate::BUNDLED_DISPUTE)),
+        None => state
+            .loaded
+            .set(validate(Origin::Bundled, crate::BUNDLED_DISPUTE)),
     }
 
     let compact = config.compact;
@@ -212,7 +236,9 @@ fn Header() -> impl IntoView {
 fn LoadProblems() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let Loaded::Failed(origin, problems) = state.loaded.get() else { return ().into_any() };
+        let Loaded::Failed(origin, problems) = state.loaded.get() else {
+            return ().into_any();
+        };
         let from = match origin {
             Origin::Bundled => "The bundled dispute".to_owned(),
             Origin::Url(url) => format!("The dispute file {url}"),
@@ -254,20 +280,39 @@ pub fn validate(origin: Origin, text: &str) -> Loaded {
 
 /// This page without its query, which opens the bundled dispute.
 fn bundled_address() -> String {
-    window().location().pathname().unwrap_or_else(|_| "./".to_owned())
+    window()
+        .location()
+        .pathname()
+        .unwrap_or_else(|_| "./".to_owned())
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
-    let describe = |value: wasm_bindgen::JsValue| value.as_string().or_else(|| js_sys::JSON::stringify(&value).ok().map(String::from)).unwrap_or_default();
+    let describe = |value: wasm_bindgen::JsValue| {
+        value
+            .as_string()
+            .or_else(|| js_sys::JSON::stringify(&value).ok().map(String::from))
+            .unwrap_or_default()
+    };
     let response = JsFuture::from(window().fetch_with_str(url))
         .await
         .map_err(|problem| format!("{url}: could not be fetched ({})", describe(problem)))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| format!("{url}: the answer was not an HTTP response"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| format!("{url}: the answer was not an HTTP response"))?;
     if !response.ok() {
-        return Err(format!("{url}: the server answered {} {}", response.status(), response.status_text()));
+        return Err(format!(
+            "{url}: the server answered {} {}",
+            response.status(),
+            response.status_text()
+        ));
     }
-    let text = response.text().map_err(|problem| format!("{url}: could not read the body ({})", describe(problem)))?;
-    let text = JsFuture::from(text).await.map_err(|problem| format!("{url}: could not read the body ({})", describe(problem)))?;
-    text.as_string().ok_or_else(|| format!("{url}: the body is not text"))
+    let text = response
+        .text()
+        .map_err(|problem| format!("{url}: could not read the body ({})", describe(problem)))?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|problem| format!("{url}: could not read the body ({})", describe(problem)))?;
+    text.as_string()
+        .ok_or_else(|| format!("{url}: the body is not text"))
 }

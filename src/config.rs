@@ -44,13 +44,18 @@ impl Config {
             Setting::Attribute => "data-src".to_owned(),
         };
         let mut problems = Vec::new();
-        let view = get(&name("view")).filter(|value| !value.is_empty()).and_then(|value| {
-            let view = View::parse(&value);
-            if view.is_none() {
-                problems.push(format!("{} \"{value}\" is not a view (map, timeline, conflicts or list)", name("view")));
-            }
-            view
-        });
+        let view = get(&name("view"))
+            .filter(|value| !value.is_empty())
+            .and_then(|value| {
+                let view = View::parse(&value);
+                if view.is_none() {
+                    problems.push(format!(
+                        "{} \"{value}\" is not a view (map, timeline, conflicts or list)",
+                        name("view")
+                    ));
+                }
+                view
+            });
         let selection = get(&name("select")).filter(|value| !value.is_empty()).and_then(|value| {
             match route::parse(&format!("#/{}", value.trim_start_matches(['#', '/']))) {
                 Ok(route) if route.selection.is_some() => route.selection,
@@ -60,9 +65,13 @@ impl Config {
                 }
             }
         });
-        let flag = |value: Option<String>| value.is_some_and(|value| !matches!(value.as_str(), "false" | "0" | "off" | "no"));
+        let flag = |value: Option<String>| {
+            value.is_some_and(|value| !matches!(value.as_str(), "false" | "0" | "off" | "no"))
+        };
         Config {
-            data_url: get(&data_key).map(|value| value.trim().to_owned()).filter(|value| !value.is_empty()),
+            data_url: get(&data_key)
+                .map(|value| value.trim().to_owned())
+                .filter(|value| !value.is_empty()),
             view,
             selection,
             compact: flag(get(&name("compact"))),
@@ -82,16 +91,30 @@ mod tests {
     use std::collections::HashMap;
 
     fn read(from: Setting, pairs: &[(&str, &str)]) -> Config {
-        let values: HashMap<String, String> = pairs.iter().map(|(key, value)| (key.to_string(), value.to_string())).collect();
+        let values: HashMap<String, String> = pairs
+            .iter()
+            .map(|(key, value)| (key.to_string(), value.to_string()))
+            .collect();
         Config::read(from, |key| values.get(key).cloned())
     }
 
     #[test]
     fn url_parameters() {
-        let config = read(Setting::Url, &[("data", "disputes/acme.json"), ("view", "timeline"), ("select", "clause/sole-supplier"), ("compact", "")]);
+        let config = read(
+            Setting::Url,
+            &[
+                ("data", "disputes/acme.json"),
+                ("view", "timeline"),
+                ("select", "clause/sole-supplier"),
+                ("compact", ""),
+            ],
+        );
         assert_eq!(config.data_url.as_deref(), Some("disputes/acme.json"));
         assert_eq!(config.view, Some(View::Timeline));
-        assert_eq!(config.selection, Some(EntityRef::new(EntityKind::Clause, "sole-supplier")));
+        assert_eq!(
+            config.selection,
+            Some(EntityRef::new(EntityKind::Clause, "sole-supplier"))
+        );
         assert!(config.compact, "a bare ?compact turns it on");
         assert!(config.use_hash);
         assert!(config.problems.is_empty());
@@ -99,17 +122,30 @@ mod tests {
 
     #[test]
     fn element_attributes() {
-        let config = read(Setting::Attribute, &[("data-src", " other.json "), ("data-view", "list"), ("data-compact", "false")]);
+        let config = read(
+            Setting::Attribute,
+            &[
+                ("data-src", " other.json "),
+                ("data-view", "list"),
+                ("data-compact", "false"),
+            ],
+        );
         assert_eq!(config.data_url.as_deref(), Some("other.json"));
         assert_eq!(config.view, Some(View::List));
         assert!(!config.compact);
-        assert!(!config.use_hash, "an embedded map leaves the host page's hash alone");
+        assert!(
+            !config.use_hash,
+            "an embedded map leaves the host page's hash alone"
+        );
         assert!(read(Setting::Attribute, &[("data-hash", "on")]).use_hash);
     }
 
     #[test]
     fn bad_settings_are_reported_not_guessed() {
-        let config = read(Setting::Attribute, &[("data-view", "graph"), ("data-select", "azure")]);
+        let config = read(
+            Setting::Attribute,
+            &[("data-view", "graph"), ("data-select", "azure")],
+        );
         assert_eq!(config.view, None);
         assert_eq!(config.selection, None);
         assert_eq!(config.problems.len(), 2, "{:?}", config.problems);
@@ -118,7 +154,16 @@ mod tests {
 
     #[test]
     fn nothing_set_means_the_defaults() {
-        assert_eq!(read(Setting::Url, &[]), Config { use_hash: true, ..Config::default() });
-        assert_eq!(read(Setting::Attribute, &[("data-src", "  ")]), Config::default());
+        assert_eq!(
+            read(Setting::Url, &[]),
+            Config {
+                use_hash: true,
+                ..Config::default()
+            }
+        );
+        assert_eq!(
+            read(Setting::Attribute, &[("data-src", "  ")]),
+            Config::default()
+        );
     }
 }

@@ -54,24 +54,42 @@ pub struct RouteError(pub String);
 pub fn parse(hash: &str) -> Result<Route, RouteError> {
     let path = hash.strip_prefix('#').unwrap_or(hash);
     let path = path.strip_prefix('/').unwrap_or(path);
-    let segments: Vec<&str> = path.split('/').filter(|segment| !segment.is_empty()).collect();
+    let segments: Vec<&str> = path
+        .split('/')
+        .filter(|segment| !segment.is_empty())
+        .collect();
     let entity = |kind: &str, id: &str| -> Result<EntityRef, RouteError> {
-        let kind = EntityKind::parse(kind).ok_or_else(|| RouteError(format!("\"{kind}\" is not a kind of entity or a view")))?;
+        let kind = EntityKind::parse(kind)
+            .ok_or_else(|| RouteError(format!("\"{kind}\" is not a kind of entity or a view")))?;
         Ok(EntityRef::new(kind, decode_percent(id)))
     };
     match segments.as_slice() {
         [] => Ok(Route::default()),
         [view] => match View::parse(view) {
-            Some(view) => Ok(Route { view: Some(view), selection: None }),
-            None if EntityKind::parse(view).is_some() => Err(RouteError(format!("the link names a {view} but no id"))),
+            Some(view) => Ok(Route {
+                view: Some(view),
+                selection: None,
+            }),
+            None if EntityKind::parse(view).is_some() => {
+                Err(RouteError(format!("the link names a {view} but no id")))
+            }
             None => Err(RouteError(format!("\"{view}\" is not a view"))),
         },
-        [kind, id] => Ok(Route { view: None, selection: Some(entity(kind, id)?) }),
+        [kind, id] => Ok(Route {
+            view: None,
+            selection: Some(entity(kind, id)?),
+        }),
         [view, kind, id] => {
-            let view = View::parse(view).ok_or_else(|| RouteError(format!("\"{view}\" is not a view")))?;
-            Ok(Route { view: Some(view), selection: Some(entity(kind, id)?) })
+            let view =
+                View::parse(view).ok_or_else(|| RouteError(format!("\"{view}\" is not a view")))?;
+            Ok(Route {
+                view: Some(view),
+                selection: Some(entity(kind, id)?),
+            })
         }
-        _ => Err(RouteError(format!("\"{path}\" has too many parts for a link"))),
+        _ => Err(RouteError(format!(
+            "\"{path}\" has too many parts for a link"
+        ))),
     }
 }
 
@@ -140,12 +158,48 @@ mod tests {
             ("", Ok(Route::default())),
             ("#", Ok(Route::default())),
             ("#/", Ok(Route::default())),
-            ("#/clause/azure-stateless-exclusivity", Ok(Route { view: None, selection: selected(EntityKind::Clause, "azure-stateless-exclusivity") })),
-            ("#/timeline", Ok(Route { view: Some(View::Timeline), selection: None })),
-            ("#/list/party/microsoft", Ok(Route { view: Some(View::List), selection: selected(EntityKind::Party, "microsoft") })),
-            ("/party/openai", Ok(Route { view: None, selection: selected(EntityKind::Party, "openai") })),
-            ("#/party/odd%20id", Ok(Route { view: None, selection: selected(EntityKind::Party, "odd id") })),
-            ("#/party/trailing%2", Ok(Route { view: None, selection: selected(EntityKind::Party, "trailing%2") })),
+            (
+                "#/clause/azure-stateless-exclusivity",
+                Ok(Route {
+                    view: None,
+                    selection: selected(EntityKind::Clause, "azure-stateless-exclusivity"),
+                }),
+            ),
+            (
+                "#/timeline",
+                Ok(Route {
+                    view: Some(View::Timeline),
+                    selection: None,
+                }),
+            ),
+            (
+                "#/list/party/microsoft",
+                Ok(Route {
+                    view: Some(View::List),
+                    selection: selected(EntityKind::Party, "microsoft"),
+                }),
+            ),
+            (
+                "/party/openai",
+                Ok(Route {
+                    view: None,
+                    selection: selected(EntityKind::Party, "openai"),
+                }),
+            ),
+            (
+                "#/party/odd%20id",
+                Ok(Route {
+                    view: None,
+                    selection: selected(EntityKind::Party, "odd id"),
+                }),
+            ),
+            (
+                "#/party/trailing%2",
+                Ok(Route {
+                    view: None,
+                    selection: selected(EntityKind::Party, "trailing%2"),
+                }),
+            ),
             ("#/widget/x", Err(())),
             ("#/party", Err(())),
             ("#/nowhere", Err(())),
@@ -161,17 +215,34 @@ mod tests {
     fn routes_round_trip() {
         let routes = [
             Route::default(),
-            Route { view: Some(View::Conflicts), selection: None },
-            Route { view: None, selection: selected(EntityKind::Statement, "ms-spokesperson-azure-exclusive") },
-            Route { view: Some(View::Map), selection: selected(EntityKind::Party, "id with spaces/and/slashes%") },
+            Route {
+                view: Some(View::Conflicts),
+                selection: None,
+            },
+            Route {
+                view: None,
+                selection: selected(EntityKind::Statement, "ms-spokesperson-azure-exclusive"),
+            },
+            Route {
+                view: Some(View::Map),
+                selection: selected(EntityKind::Party, "id with spaces/and/slashes%"),
+            },
         ];
         for route in routes {
-            assert_eq!(parse(&format(&route)), Ok(route.clone()), "{}", format(&route));
+            assert_eq!(
+                parse(&format(&route)),
+                Ok(route.clone()),
+                "{}",
+                format(&route)
+            );
         }
     }
 
     #[test]
     fn error_names_the_bad_part() {
-        assert_eq!(parse("#/widget/x").unwrap_err().0, "\"widget\" is not a kind of entity or a view");
+        assert_eq!(
+            parse("#/widget/x").unwrap_err().0,
+            "\"widget\" is not a kind of entity or a view"
+        );
     }
 }

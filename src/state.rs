@@ -67,7 +67,11 @@ impl AppState {
         });
         let highlighted = Memo::new(move |_| {
             let dataset = dataset()?;
-            focused.with(|focused| focused.as_deref().map(|id| Arc::new(dataset.neighbourhood(id))))
+            focused.with(|focused| {
+                focused
+                    .as_deref()
+                    .map(|id| Arc::new(dataset.neighbourhood(id)))
+            })
         });
         Self {
             loaded,
@@ -85,14 +89,22 @@ impl AppState {
 
     /// The first element inside this map that matches a CSS selector.
     pub fn find(&self, selector: &str) -> Option<web_sys::Element> {
-        self.root.with_value(|root| root.query_selector(selector).ok().flatten())
+        self.root
+            .with_value(|root| root.query_selector(selector).ok().flatten())
     }
 
     /// Selects an entity in the current view. On a narrow screen, where the details panel sits
     /// below the map, the panel is scrolled into view.
     pub fn select(&self, entity: EntityRef) {
-        self.navigate(Route { view: Some(self.view.get_untracked()), selection: Some(entity) });
-        let narrow = window().inner_width().ok().and_then(|width| width.as_f64()).is_some_and(|width| width < 900.0);
+        self.navigate(Route {
+            view: Some(self.view.get_untracked()),
+            selection: Some(entity),
+        });
+        let narrow = window()
+            .inner_width()
+            .ok()
+            .and_then(|width| width.as_f64())
+            .is_some_and(|width| width < 900.0);
         if narrow {
             let state = *self;
             request_animation_frame(move || {
@@ -123,7 +135,10 @@ impl AppState {
         if self.view.get_untracked() != view {
             self.view.set(view);
         }
-        if self.selection.with_untracked(|current| *current != selection) {
+        if self
+            .selection
+            .with_untracked(|current| *current != selection)
+        {
             self.selection.set(selection);
         }
         if self.route_error.with_untracked(Option::is_some) {
@@ -133,13 +148,17 @@ impl AppState {
 
     /// Whether the filter keeps this entity.
     pub fn is_kept(&self, id: &str) -> bool {
-        self.matching.with(|kept| kept.as_ref().is_none_or(|kept| kept.contains(id)))
+        self.matching
+            .with(|kept| kept.as_ref().is_none_or(|kept| kept.contains(id)))
     }
 
     /// Whether the map should dim this entity: the filter drops it, or another entity's
     /// neighbourhood is highlighted.
     pub fn is_dimmed(&self, id: &str) -> bool {
-        !self.is_kept(id) || self.highlighted.with(|near| near.as_ref().is_some_and(|near| !near.contains(id)))
+        !self.is_kept(id)
+            || self
+                .highlighted
+                .with(|near| near.as_ref().is_some_and(|near| !near.contains(id)))
     }
 
     /// The dataset, once loaded.
@@ -156,14 +175,18 @@ impl AppState {
             Ok(route) => self.apply(route),
             Err(problem) => {
                 self.selection.set(None);
-                self.route_error.set(Some(format!("This link cannot be opened: {}.", problem.0)));
+                self.route_error
+                    .set(Some(format!("This link cannot be opened: {}.", problem.0)));
             }
         }
     }
 
     /// The hash for the current view and selection, for sharing.
     pub fn current_link(&self) -> String {
-        route::format(&Route { view: Some(self.view.get()), selection: self.selection.get() })
+        route::format(&Route {
+            view: Some(self.view.get()),
+            selection: self.selection.get(),
+        })
     }
 
     /// A full address that opens the current view and selection: this page's own address when
@@ -171,14 +194,29 @@ impl AppState {
     pub fn share_link(&self) -> String {
         let location = window().location();
         if self.use_hash {
-            let page = format!("{}{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+            let page = format!(
+                "{}{}{}",
+                location.origin().unwrap_or_default(),
+                location.pathname().unwrap_or_default(),
+                location.search().unwrap_or_default()
+            );
             return format!("{page}{}", self.current_link());
         }
         let data = self.loaded.with_untracked(|loaded| match loaded {
-            Loaded::Ready(Origin::Url(url), _, _) => web_sys::Url::new_with_base(url, &location.href().unwrap_or_default()).ok().map(|url| url.href()),
+            Loaded::Ready(Origin::Url(url), _, _) => {
+                web_sys::Url::new_with_base(url, &location.href().unwrap_or_default())
+                    .ok()
+                    .map(|url| url.href())
+            }
             _ => None,
         });
-        let query = data.map(|url| format!("?data={}", String::from(js_sys::encode_uri_component(&url)))).unwrap_or_default();
-        format!("{}index.html{query}{}", crate::app::asset_base(), self.current_link())
+        let query = data
+            .map(|url| format!("?data={}", String::from(js_sys::encode_uri_component(&url))))
+            .unwrap_or_default();
+        format!(
+            "{}index.html{query}{}",
+            crate::app::asset_base(),
+            self.current_link()
+        )
     }
 }

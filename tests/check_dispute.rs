@@ -3,8 +3,15 @@
 use std::process::Command;
 
 fn check(path: &str) -> (i32, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_check-dispute")).arg(path).output().expect("check-dispute runs");
-    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr))
+    let output = Command::new(env!("CARGO_BIN_EXE_check-dispute"))
+        .arg(path)
+        .output()
+        .expect("check-dispute runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr),
+    )
 }
 
 #[test]
@@ -16,18 +23,30 @@ fn accepts_the_bundled_dispute() {
 
 #[test]
 fn lists_every_problem_of_a_broken_file() {
-    let (status, output) = check(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser/fixtures/broken.json"));
+    let (status, output) = check(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/browser/fixtures/broken.json"
+    ));
     assert_eq!(status, 1, "{output}");
     // Three mistakes, five problems: the bad id also leaves the respondent "beta" undefined, and the
     // statement's wrong source no longer matches its conflict side.
     assert!(output.contains("5 problems"), "{output}");
-    assert!(output.contains("dispute.respondents[0]: no party with id \"beta\""), "{output}");
-    assert!(output.contains("statements[0].source: no source with id \"ft-report\""), "{output}");
+    assert!(
+        output.contains("dispute.respondents[0]: no party with id \"beta\""),
+        "{output}"
+    );
+    assert!(
+        output.contains("statements[0].source: no source with id \"ft-report\""),
+        "{output}"
+    );
 }
 
 #[test]
 fn says_when_a_file_cannot_be_read() {
     let (status, output) = check("/nonexistent/dispute.json");
     assert_eq!(status, 2, "{output}");
-    assert!(output.contains("/nonexistent/dispute.json: cannot be read"), "{output}");
+    assert!(
+        output.contains("/nonexistent/dispute.json: cannot be read"),
+        "{output}"
+    );
 }

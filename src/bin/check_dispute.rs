@@ -35,7 +35,11 @@ fn main() -> ExitCode {
                 );
             }
             Err(errors) => {
-                println!("{path}: {} problem{}", errors.len(), if errors.len() == 1 { "" } else { "s" });
+                println!(
+                    "{path}: {} problem{}",
+                    errors.len(),
+                    if errors.len() == 1 { "" } else { "s" }
+                );
                 for error in errors {
                     println!("  {error}");
                 }

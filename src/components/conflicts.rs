@@ -9,7 +9,9 @@ use leptos::prelude::*;
 pub fn Conflicts() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let Some(dataset) = state.dataset() else { return ().into_any() };
+        let Some(dataset) = state.dataset() else {
+            return ().into_any();
+        };
         let items: Vec<_> = dataset
             .file
             .conflicts

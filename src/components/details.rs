@@ -2,9 +2,9 @@
 //! entity, with every named entity a link, and each statement's quote shown in its source.
 
 use super::{EntityLink, RouteLink};
-use crate::route::Route;
 use crate::dataset::Dataset;
 use crate::model::{EntityKind, EntityRef, ReportedDate, Source, Statement};
+use crate::route::Route;
 use crate::state::AppState;
 use leptos::prelude::*;
 use std::ops::Range;
@@ -27,7 +27,9 @@ pub fn Details() -> impl IntoView {
     });
 
     let body = move || {
-        let Some(dataset) = state.dataset() else { return ().into_any() };
+        let Some(dataset) = state.dataset() else {
+            return ().into_any();
+        };
         if let Some(problem) = state.route_error.get() {
             return view! {
                 <div class="details-problem" role="alert">
@@ -95,7 +97,10 @@ fn CopyLink() -> impl IntoView {
 /// Back to the overview, in the current view.
 fn overview_link() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let to = Signal::derive(move || Route { view: Some(state.view.get()), selection: None });
+    let to = Signal::derive(move || Route {
+        view: Some(state.view.get()),
+        selection: None,
+    });
     view! { <RouteLink to>"Show the overview"</RouteLink> }
 }
 
@@ -143,7 +148,10 @@ fn links<'a>(ids: impl IntoIterator<Item = &'a str>) -> AnyView {
 }
 
 fn date_text(date: &ReportedDate) -> impl IntoView {
-    let relative = date.relative_to.as_ref().map(|source| view! { " (relative to " <EntityLink id=source.0.clone() /> ")" });
+    let relative = date
+        .relative_to
+        .as_ref()
+        .map(|source| view! { " (relative to " <EntityLink id=source.0.clone() /> ")" });
     view! {
         <span class="date">{date.text.clone()}</span>
         " "
@@ -153,7 +161,11 @@ fn date_text(date: &ReportedDate) -> impl IntoView {
 }
 
 /// A titled section that is left out when it would be empty.
-fn section(title: &'static str, count: usize, body: impl IntoView + 'static) -> Option<impl IntoView> {
+fn section(
+    title: &'static str,
+    count: usize,
+    body: impl IntoView + 'static,
+) -> Option<impl IntoView> {
     (count > 0).then(|| {
         view! {
             <section class="details-section">
@@ -165,7 +177,10 @@ fn section(title: &'static str, count: usize, body: impl IntoView + 'static) -> 
 }
 
 /// Statements as a list: the quote, who said it and where it was reported.
-fn statement_list<'a>(dataset: &Dataset, statements: impl IntoIterator<Item = &'a Statement>) -> (usize, AnyView) {
+fn statement_list<'a>(
+    dataset: &Dataset,
+    statements: impl IntoIterator<Item = &'a Statement>,
+) -> (usize, AnyView) {
     let items: Vec<_> = statements
         .into_iter()
         .map(|statement| {
@@ -185,10 +200,15 @@ fn statement_list<'a>(dataset: &Dataset, statements: impl IntoIterator<Item = &'
         })
         .collect();
     let count = items.len();
-    (count, view! { <ul class="statement-list">{items}</ul> }.into_any())
+    (
+        count,
+        view! { <ul class="statement-list">{items}</ul> }.into_any(),
+    )
 }
 
-fn conflict_list<'a>(conflicts: impl IntoIterator<Item = &'a crate::model::Conflict>) -> (usize, AnyView) {
+fn conflict_list<'a>(
+    conflicts: impl IntoIterator<Item = &'a crate::model::Conflict>,
+) -> (usize, AnyView) {
     let items: Vec<_> = conflicts
         .into_iter()
         .map(|conflict| view! { <li><EntityLink id=conflict.id.0.clone() /> <span class="muted">{format!(" ({})", conflict.kind.as_str())}</span></li> })
@@ -198,7 +218,8 @@ fn conflict_list<'a>(conflicts: impl IntoIterator<Item = &'a crate::model::Confl
 
 fn overview(dataset: &Dataset) -> AnyView {
     let dispute = dataset.dispute();
-    let (statement_count, statements) = statement_list(dataset, dataset.statements_about(dispute.id.as_str()));
+    let (statement_count, statements) =
+        statement_list(dataset, dataset.statements_about(dispute.id.as_str()));
     view! {
         <div class="details-body" data-kind="dispute" data-id=dispute.id.0.clone()>
             {heading(EntityKind::Dispute, &dispute.title)}
@@ -220,8 +241,13 @@ fn overview(dataset: &Dataset) -> AnyView {
 }
 
 fn party(dataset: &Dataset, id: &str) -> AnyView {
-    let Some(party) = dataset.party(id) else { return ().into_any() };
-    let contracts: Vec<&str> = dataset.contracts_of(id).map(|contract| contract.id.as_str()).collect();
+    let Some(party) = dataset.party(id) else {
+        return ().into_any();
+    };
+    let contracts: Vec<&str> = dataset
+        .contracts_of(id)
+        .map(|contract| contract.id.as_str())
+        .collect();
     let (by_count, by) = statement_list(dataset, dataset.statements_by(id));
     let (about_count, about) = statement_list(dataset, dataset.statements_about(id));
     view! {
@@ -243,8 +269,13 @@ fn party(dataset: &Dataset, id: &str) -> AnyView {
 }
 
 fn contract(dataset: &Dataset, id: &str) -> AnyView {
-    let Some(contract) = dataset.contract(id) else { return ().into_any() };
-    let clauses: Vec<&str> = dataset.clauses_of(id).map(|clause| clause.id.as_str()).collect();
+    let Some(contract) = dataset.contract(id) else {
+        return ().into_any();
+    };
+    let clauses: Vec<&str> = dataset
+        .clauses_of(id)
+        .map(|clause| clause.id.as_str())
+        .collect();
     let (about_count, about) = statement_list(dataset, dataset.statements_about(id));
     let (conflict_count, conflicts) = conflict_list(dataset.conflicts_involving(id));
     view! {
@@ -271,7 +302,9 @@ fn contract(dataset: &Dataset, id: &str) -> AnyView {
 }
 
 fn clause(dataset: &Dataset, id: &str) -> AnyView {
-    let Some(clause) = dataset.clause(id) else { return ().into_any() };
+    let Some(clause) = dataset.clause(id) else {
+        return ().into_any();
+    };
     let wording: Vec<_> = clause
         .wording
         .iter()
@@ -319,10 +352,16 @@ fn clause(dataset: &Dataset, id: &str) -> AnyView {
 }
 
 fn statement(dataset: &Dataset, id: &str) -> AnyView {
-    let Some(statement) = dataset.statement(id) else { return ().into_any() };
+    let Some(statement) = dataset.statement(id) else {
+        return ().into_any();
+    };
     let (conflict_count, conflicts) = conflict_list(dataset.conflicts_involving(id));
     let source = dataset.source(statement.source.as_str());
-    let highlighted = source.and_then(|source| dataset.quote_range(statement).map(|range| source_text(source, Some(range))));
+    let highlighted = source.and_then(|source| {
+        dataset
+            .quote_range(statement)
+            .map(|range| source_text(source, Some(range)))
+    });
     view! {
         <div class="details-body">
             {heading(EntityKind::Statement, &statement.summary)}
@@ -380,7 +419,9 @@ fn source_text(source: &Source, highlight: Option<Range<usize>>) -> impl IntoVie
 }
 
 fn source(dataset: &Dataset, id: &str) -> AnyView {
-    let Some(source) = dataset.source(id) else { return ().into_any() };
+    let Some(source) = dataset.source(id) else {
+        return ().into_any();
+    };
     let (count, statements) = statement_list(dataset, dataset.statements_in(id));
     view! {
         <div class="details-body">
@@ -409,7 +450,9 @@ fn source(dataset: &Dataset, id: &str) -> AnyView {
 }
 
 fn event(dataset: &Dataset, id: &str) -> AnyView {
-    let Some(event) = dataset.event(id) else { return ().into_any() };
+    let Some(event) = dataset.event(id) else {
+        return ().into_any();
+    };
     let (count, statements) = statement_list(dataset, dataset.statements_about(id));
     view! {
         <div class="details-body">
@@ -429,12 +472,19 @@ fn event(dataset: &Dataset, id: &str) -> AnyView {
 }
 
 fn conflict(dataset: &Dataset, id: &str) -> AnyView {
-    let Some(conflict) = dataset.conflict(id) else { return ().into_any() };
+    let Some(conflict) = dataset.conflict(id) else {
+        return ().into_any();
+    };
     let sides: Vec<_> = conflict
         .sides
         .iter()
         .map(|side| {
-            let (_, statements) = statement_list(dataset, side.statements.iter().filter_map(|id| dataset.statement(id.as_str())));
+            let (_, statements) = statement_list(
+                dataset,
+                side.statements
+                    .iter()
+                    .filter_map(|id| dataset.statement(id.as_str())),
+            );
             view! {
                 <div class="conflict-side">
                     <h3><EntityLink id=side.source.0.clone() /></h3>

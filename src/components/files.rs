@@ -15,8 +15,14 @@ pub fn FileActions() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (message, set_message) = signal(None::<String>);
     let on_pick = move |event: ev::Event| {
-        let input = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(file) = input.as_ref().and_then(|input| input.files()).and_then(|files| files.get(0)) {
+        let input = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(file) = input
+            .as_ref()
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0))
+        {
             read_file(state, file);
         }
         // Choosing the same file again must fire another change.
@@ -27,13 +33,18 @@ pub fn FileActions() -> impl IntoView {
     let ready = move || matches!(state.loaded.get(), Loaded::Ready(..));
     let export_json = move |_| {
         if let Loaded::Ready(_, dataset, text) = state.loaded.get_untracked() {
-            download(&format!("{}.json", dataset.dispute().id), &data_url("application/json", &text));
+            download(
+                &format!("{}.json", dataset.dispute().id),
+                &data_url("application/json", &text),
+            );
         }
     };
     let export_svg = move |_| {
         leptos::task::spawn_local(async move {
             match map_svg(state).await {
-                Ok((name, svg)) => download(&format!("{name}.svg"), &data_url("image/svg+xml", &svg)),
+                Ok((name, svg)) => {
+                    download(&format!("{name}.svg"), &data_url("image/svg+xml", &svg))
+                }
                 Err(problem) => set_message.set(Some(problem)),
             }
         });
@@ -65,7 +76,11 @@ pub fn FileActions() -> impl IntoView {
 /// Reads a file dropped anywhere on the map.
 pub fn read_dropped_file(state: AppState, event: ev::DragEvent) {
     event.prevent_default();
-    if let Some(file) = event.data_transfer().and_then(|transfer| transfer.files()).and_then(|files| files.get(0)) {
+    if let Some(file) = event
+        .data_transfer()
+        .and_then(|transfer| transfer.files())
+        .and_then(|files| files.get(0))
+    {
         read_file(state, file);
     }
 }
@@ -76,7 +91,10 @@ fn read_file(state: AppState, file: web_sys::File) {
     let origin = Origin::File(name.clone());
     state.loaded.set(Loaded::Loading(origin.clone()));
     leptos::task::spawn_local(async move {
-        let text = JsFuture::from(file.text()).await.ok().and_then(|text| text.as_string());
+        let text = JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|text| text.as_string());
         let loaded = match text {
             Some(text) => validate(origin, &text),
             None => Loaded::Failed(origin, vec![format!("{name}: could not be read as text")]),
@@ -87,40 +105,77 @@ fn read_file(state: AppState, file: web_sys::File) {
 
 /// The map as a standalone SVG document with the map's styles inside it, and a file name.
 async fn map_svg(state: AppState) -> Result<(String, String), String> {
-    let svg = state.find("[data-testid='map'] svg.map").ok_or("Open the map view to export it.")?;
-    let name = state.dataset().map(|dataset| dataset.dispute().id.0.clone()).unwrap_or_else(|| "dispute-map".to_owned());
-    let styles = fetch_text(&format!("{}dispute-map.css", asset_base())).await.unwrap_or_default();
-    let copy: web_sys::Element = svg.clone_node_with_deep(true).map_err(|_| "The map could not be copied.")?.dyn_into().map_err(|_| "The map could not be copied.")?;
+    let svg = state
+        .find("[data-testid='map'] svg.map")
+        .ok_or("Open the map view to export it.")?;
+    let name = state
+        .dataset()
+        .map(|dataset| dataset.dispute().id.0.clone())
+        .unwrap_or_else(|| "dispute-map".to_owned());
+    let styles = fetch_text(&format!("{}dispute-map.css", asset_base()))
+        .await
+        .unwrap_or_default();
+    let copy: web_sys::Element = svg
+        .clone_node_with_deep(true)
+        .map_err(|_| "The map could not be copied.")?
+        .dyn_into()
+        .map_err(|_| "The map could not be copied.")?;
     let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
     // The whole drawing, whatever part of it is zoomed into on screen.
-    if let (Some(width), Some(height)) = (copy.get_attribute("width"), copy.get_attribute("height")) {
+    if let (Some(width), Some(height)) = (copy.get_attribute("width"), copy.get_attribute("height"))
+    {
         let _ = copy.set_attribute("viewBox", &format!("0 0 {width} {height}"));
     }
-    let style = web_sys::window().and_then(|window| window.document()).and_then(|document| document.create_element("style").ok()).ok_or("The map could not be copied.")?;
+    let style = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.create_element("style").ok())
+        .ok_or("The map could not be copied.")?;
     style.set_text_content(Some(&styles));
     let _ = copy.prepend_with_node_1(&style);
     Ok((name, copy.outer_html()))
 }
 
 async fn fetch_text(url: &str) -> Option<String> {
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
-    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }
 
 /// Draws the SVG at twice its size onto a canvas and downloads it as PNG.
 fn png_from_svg(name: String, svg: String, set_message: WriteSignal<Option<String>>) {
-    let Ok(image) = web_sys::HtmlImageElement::new() else { return };
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
     let loaded = image.clone();
     let on_load = Closure::once_into_js(move || {
         let scale = 2.0;
-        let canvas = document().create_element("canvas").ok().and_then(|canvas| canvas.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+        let canvas = document()
+            .create_element("canvas")
+            .ok()
+            .and_then(|canvas| canvas.dyn_into::<web_sys::HtmlCanvasElement>().ok());
         let Some(canvas) = canvas else { return };
         canvas.set_width((f64::from(loaded.natural_width()) * scale) as u32);
         canvas.set_height((f64::from(loaded.natural_height()) * scale) as u32);
-        let context = canvas.get_context("2d").ok().flatten().and_then(|context| context.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|context| context.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
         let Some(context) = context else { return };
         let drawn = context
-            .draw_image_with_html_image_element_and_dw_and_dh(&loaded, 0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height()))
+            .draw_image_with_html_image_element_and_dw_and_dh(
+                &loaded,
+                0.0,
+                0.0,
+                f64::from(canvas.width()),
+                f64::from(canvas.height()),
+            )
             .ok()
             .and_then(|_| canvas.to_data_url_with_type("image/png").ok());
         match drawn {
@@ -134,12 +189,21 @@ fn png_from_svg(name: String, svg: String, set_message: WriteSignal<Option<Strin
 
 /// A `data:` URL for text: allowed under the strict CSP (`img-src data:`), unlike `blob:`.
 fn data_url(mime: &str, text: &str) -> String {
-    format!("data:{mime};charset=utf-8,{}", String::from(js_sys::encode_uri_component(text)))
+    format!(
+        "data:{mime};charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(text))
+    )
 }
 
 /// Saves a URL's content under a file name.
 fn download(name: &str, url: &str) {
-    let Some(link) = document().create_element("a").ok().and_then(|link| link.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else { return };
+    let Some(link) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|link| link.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
     link.set_href(url);
     link.set_download(name);
     link.click();

@@ -10,7 +10,9 @@ use leptos::prelude::*;
 pub fn List() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let Some(dataset) = state.dataset() else { return ().into_any() };
+        let Some(dataset) = state.dataset() else {
+            return ().into_any();
+        };
         let file = &dataset.file;
         let kept = |id: &str| state.is_kept(id);
         let parties: Vec<_> = file

@@ -25,7 +25,12 @@ struct Viewport {
 
 impl Viewport {
     fn whole(map: &MapLayout) -> Viewport {
-        Viewport { x: 0.0, y: 0.0, width: map.width, height: map.height }
+        Viewport {
+            x: 0.0,
+            y: 0.0,
+            width: map.width,
+            height: map.height,
+        }
     }
 
     /// Zooms by `factor` (below 1 zooms in) keeping the point `(x, y)` where it is, within 1/8
@@ -41,7 +46,11 @@ impl Viewport {
     }
 
     fn panned(self, dx: f64, dy: f64) -> Viewport {
-        Viewport { x: self.x + dx, y: self.y + dy, ..self }
+        Viewport {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..self
+        }
     }
 
     fn center(&self) -> (f64, f64) {
@@ -49,7 +58,10 @@ impl Viewport {
     }
 
     fn view_box(&self) -> String {
-        format!("{:.1} {:.1} {:.1} {:.1}", self.x, self.y, self.width, self.height)
+        format!(
+            "{:.1} {:.1} {:.1} {:.1}",
+            self.x, self.y, self.width, self.height
+        )
     }
 }
 
@@ -72,10 +84,16 @@ pub fn Map() -> impl IntoView {
             set_metrics.set(wanted);
         }
     });
-    let drawing = Memo::new(move |_| state.dataset().map(|dataset| Arc::new(layout(&dataset, &metrics.get()))));
+    let drawing = Memo::new(move |_| {
+        state
+            .dataset()
+            .map(|dataset| Arc::new(layout(&dataset, &metrics.get())))
+    });
 
     move || {
-        let Some(map) = drawing.get() else { return ().into_any() };
+        let Some(map) = drawing.get() else {
+            return ().into_any();
+        };
         let metrics = metrics.get_untracked();
         let whole = Viewport::whole(&map);
         let viewport = RwSignal::new(whole);
@@ -90,11 +108,18 @@ pub fn Map() -> impl IntoView {
             let bounds = svg.get_bounding_client_rect();
             let view = viewport.get_untracked();
             (bounds.width() > 0.0).then(|| {
-                (view.x + (client_x - bounds.left()) / bounds.width() * view.width, view.y + (client_y - bounds.top()) / bounds.height() * view.height)
+                (
+                    view.x + (client_x - bounds.left()) / bounds.width() * view.width,
+                    view.y + (client_y - bounds.top()) / bounds.height() * view.height,
+                )
             })
         };
         let units_per_pixel = move || {
-            let width = svg_ref.get_untracked().map(|svg| svg.get_bounding_client_rect().width()).unwrap_or(1.0).max(1.0);
+            let width = svg_ref
+                .get_untracked()
+                .map(|svg| svg.get_bounding_client_rect().width())
+                .unwrap_or(1.0)
+                .max(1.0);
             viewport.get_untracked().width / width
         };
         let zoom_by = move |factor: f64| {
@@ -118,21 +143,37 @@ pub fn Map() -> impl IntoView {
                 if gesture.pointers.is_empty() {
                     gesture.moved = 0.0;
                 }
-                gesture.pointers.insert(event.pointer_id(), (event.client_x() as f64, event.client_y() as f64));
+                gesture.pointers.insert(
+                    event.pointer_id(),
+                    (event.client_x() as f64, event.client_y() as f64),
+                );
             });
         };
         let on_pointer_move = move |event: ev::PointerEvent| {
             let id = event.pointer_id();
             let now = (event.client_x() as f64, event.client_y() as f64);
-            let Some(before) = gesture.with_value(|gesture| gesture.pointers.get(&id).copied()) else { return };
-            let others: Vec<(f64, f64)> = gesture.with_value(|gesture| gesture.pointers.iter().filter(|(other, _)| **other != id).map(|(_, at)| *at).collect());
+            let Some(before) = gesture.with_value(|gesture| gesture.pointers.get(&id).copied())
+            else {
+                return;
+            };
+            let others: Vec<(f64, f64)> = gesture.with_value(|gesture| {
+                gesture
+                    .pointers
+                    .iter()
+                    .filter(|(other, _)| **other != id)
+                    .map(|(_, at)| *at)
+                    .collect()
+            });
             let scale = units_per_pixel();
             match others.as_slice() {
                 [] => {
                     let (dx, dy) = (now.0 - before.0, now.1 - before.1);
                     gesture.update_value(|gesture| gesture.moved += dx.abs() + dy.abs());
                     if gesture.with_value(|gesture| gesture.moved) > 6.0 {
-                        if let Some(target) = event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok()) {
+                        if let Some(target) = event
+                            .target()
+                            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                        {
                             let _ = target.set_pointer_capture(id);
                         }
                         viewport.update(|view| *view = view.panned(-dx * scale, -dy * scale));
@@ -140,10 +181,16 @@ pub fn Map() -> impl IntoView {
                 }
                 [other, ..] => {
                     // A pinch: zoom by how much the distance between the two fingers changed.
-                    let distance = |a: (f64, f64)| ((a.0 - other.0).powi(2) + (a.1 - other.1).powi(2)).sqrt().max(1.0);
+                    let distance = |a: (f64, f64)| {
+                        ((a.0 - other.0).powi(2) + (a.1 - other.1).powi(2))
+                            .sqrt()
+                            .max(1.0)
+                    };
                     let factor = distance(before) / distance(now);
                     gesture.update_value(|gesture| gesture.moved += 10.0);
-                    if let Some((x, y)) = to_drawing((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0) {
+                    if let Some((x, y)) =
+                        to_drawing((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0)
+                    {
                         viewport.update(|view| *view = view.zoomed(factor, x, y, &whole));
                     }
                 }
@@ -184,8 +231,15 @@ pub fn Map() -> impl IntoView {
             event.prevent_default();
         };
 
-        let zoomed = move || viewport.with(|view| (view.width - whole.width).abs() > 0.5 || view.x.abs() > 0.5 || view.y.abs() > 0.5);
-        let context = MapContext { dragged, map: map.clone() };
+        let zoomed = move || {
+            viewport.with(|view| {
+                (view.width - whole.width).abs() > 0.5 || view.x.abs() > 0.5 || view.y.abs() > 0.5
+            })
+        };
+        let context = MapContext {
+            dragged,
+            map: map.clone(),
+        };
         view! {
             <figure class="map-frame" data-testid="map">
                 <div class="map-controls" role="toolbar" aria-label="Zoom">
@@ -232,7 +286,11 @@ struct MapContext {
 }
 
 fn window_width() -> f64 {
-    window().inner_width().ok().and_then(|width| width.as_f64()).unwrap_or(1280.0)
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|width| width.as_f64())
+        .unwrap_or(1280.0)
 }
 
 /// The handlers and reactive classes every drawn entity has: click, Enter or Space selects;
@@ -269,7 +327,8 @@ fn selectable(context: &MapContext, kind: EntityKind, id: &str) -> Selectable {
                 event.prevent_default();
                 event.stop_propagation();
                 state.select(EntityRef::new(kind, key_id.clone()));
-            } else if let (false, Some(direction)) = (event.shift_key(), Direction::from_key(&key)) {
+            } else if let (false, Some(direction)) = (event.shift_key(), Direction::from_key(&key))
+            {
                 event.prevent_default();
                 event.stop_propagation();
                 if let Some((next_kind, next_id)) = map.neighbour(&key_id, direction) {
@@ -278,22 +337,39 @@ fn selectable(context: &MapContext, kind: EntityKind, id: &str) -> Selectable {
             }
         }),
         on_enter: Box::new(move || state.focused.set(Some(enter_id.clone()))),
-        selected: Signal::derive(move || state.selection.with(|selection| selection.as_ref() == Some(&EntityRef::new(kind, owned.clone())))),
+        selected: Signal::derive(move || {
+            state
+                .selection
+                .with(|selection| selection.as_ref() == Some(&EntityRef::new(kind, owned.clone())))
+        }),
         dimmed: Signal::derive(move || state.is_dimmed(&dimmed_id)),
     }
 }
 
 /// Moves keyboard focus to an entity on the map.
 fn focus_entity(state: &AppState, kind: EntityKind, id: &str) {
-    let selector = format!("[data-testid='map'] [data-kind='{}'][data-id='{}']", kind.as_str(), id);
-    if let Some(element) = state.find(&selector).and_then(|element| element.dyn_into::<web_sys::SvgElement>().ok()) {
+    let selector = format!(
+        "[data-testid='map'] [data-kind='{}'][data-id='{}']",
+        kind.as_str(),
+        id
+    );
+    if let Some(element) = state
+        .find(&selector)
+        .and_then(|element| element.dyn_into::<web_sys::SvgElement>().ok())
+    {
         let _ = element.focus();
     }
 }
 
 fn dispute_mark(context: &MapContext, metrics: &Metrics) -> impl IntoView {
     let dispute = context.map.dispute.clone()?;
-    let Selectable { on_click, on_key, on_enter, selected, dimmed } = selectable(context, EntityKind::Dispute, &dispute.id);
+    let Selectable {
+        on_click,
+        on_key,
+        on_enter,
+        selected,
+        dimmed,
+    } = selectable(context, EntityKind::Dispute, &dispute.id);
     let on_enter = std::rc::Rc::new(on_enter);
     let on_focus = on_enter.clone();
     let label = dispute.label;
@@ -416,8 +492,15 @@ fn contract_cards(context: &MapContext, metrics: &Metrics) -> impl IntoView {
 
 fn others_heading(map: &MapLayout, metrics: &Metrics) -> impl IntoView {
     let top = map.others_top?;
-    let left = map.parties.iter().find(|party| party.lifeline.is_none())?.rect.x;
-    Some(view! { <text class="others-heading" x=left y=top font-size=metrics.chip_text.size>"Also named in the reports"</text> })
+    let left = map
+        .parties
+        .iter()
+        .find(|party| party.lifeline.is_none())?
+        .rect
+        .x;
+    Some(
+        view! { <text class="others-heading" x=left y=top font-size=metrics.chip_text.size>"Also named in the reports"</text> },
+    )
 }
 
 /// What every colour and line style on the map means, drawn with the map's own classes.

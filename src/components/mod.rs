@@ -54,14 +54,27 @@ pub fn EntityLink(
     let dataset = state.dataset();
     let kind = dataset.as_ref().and_then(|dataset| dataset.kind_of(&id));
     let label = label
-        .or_else(|| dataset.as_ref().and_then(|dataset| dataset.label(&id)).map(str::to_owned))
+        .or_else(|| {
+            dataset
+                .as_ref()
+                .and_then(|dataset| dataset.label(&id))
+                .map(str::to_owned)
+        })
         .unwrap_or_else(|| id.clone());
     match kind {
         Some(kind) => {
             let entity = EntityRef::new(kind, id.clone());
             let linked = entity.clone();
-            let to = Signal::derive(move || Route { view: Some(state.view.get()), selection: Some(linked.clone()) });
-            let current = Signal::derive(move || state.selection.with(|selection| selection.as_ref() == Some(&entity)).then_some("true"));
+            let to = Signal::derive(move || Route {
+                view: Some(state.view.get()),
+                selection: Some(linked.clone()),
+            });
+            let current = Signal::derive(move || {
+                state
+                    .selection
+                    .with(|selection| selection.as_ref() == Some(&entity))
+                    .then_some("true")
+            });
             view! { <RouteLink to class="entity-link" kind=kind.as_str() id=id current>{label}</RouteLink> }.into_any()
         }
         // Validation makes this unreachable for loaded data; show the text rather than a dead link.

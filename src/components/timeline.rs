@@ -11,9 +11,19 @@ use leptos::prelude::*;
 pub fn Timeline() -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let Some(dataset) = state.dataset() else { return ().into_any() };
-        let items: Vec<_> = dataset.file.events.iter().filter(|event| state.is_kept(event.id.as_str())).map(|event| event_item(&dataset, event)).collect();
-        let empty = items.is_empty().then(|| view! { <p class="empty">"No event matches the search and filters."</p> });
+        let Some(dataset) = state.dataset() else {
+            return ().into_any();
+        };
+        let items: Vec<_> = dataset
+            .file
+            .events
+            .iter()
+            .filter(|event| state.is_kept(event.id.as_str()))
+            .map(|event| event_item(&dataset, event))
+            .collect();
+        let empty = items
+            .is_empty()
+            .then(|| view! { <p class="empty">"No event matches the search and filters."</p> });
         view! {
             <section class="timeline-view" data-testid="timeline" aria-label="Timeline">
                 <h2 class="view-heading">"Timeline"</h2>
@@ -40,7 +50,10 @@ fn event_item(dataset: &crate::dataset::Dataset, event: &Event) -> impl IntoView
         })
         .collect();
     let relative = event.date.relative_to.as_ref().map(|source| {
-        let title = dataset.label(source.as_str()).unwrap_or_default().to_owned();
+        let title = dataset
+            .label(source.as_str())
+            .unwrap_or_default()
+            .to_owned();
         format!("relative to the date of \u{201C}{title}\u{201D}")
     });
     view! {

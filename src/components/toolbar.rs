@@ -14,14 +14,29 @@ pub fn Toolbar() -> impl IntoView {
     let sources = move || {
         state
             .dataset()
-            .map(|dataset| dataset.file.sources.iter().map(|source| (source.id.0.clone(), source.title.clone())).collect::<Vec<_>>())
+            .map(|dataset| {
+                dataset
+                    .file
+                    .sources
+                    .iter()
+                    .map(|source| (source.id.0.clone(), source.title.clone()))
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     };
     let summary = move || {
         let kept = state.matching.get()?;
         let dataset = state.dataset()?;
-        let statements = dataset.file.statements.iter().filter(|statement| kept.contains(statement.id.as_str())).count();
-        Some(format!("{statements} of {} statements match", dataset.file.statements.len()))
+        let statements = dataset
+            .file
+            .statements
+            .iter()
+            .filter(|statement| kept.contains(statement.id.as_str()))
+            .count();
+        Some(format!(
+            "{statements} of {} statements match",
+            dataset.file.statements.len()
+        ))
     };
 
     view! {

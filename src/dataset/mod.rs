@@ -6,8 +6,8 @@
 //! them are returned, not only the first.
 
 use crate::model::{
-    is_valid_id, parse_calendar_value, Clause, Conflict, Contract, Dispute, DisputeFile, EntityKind,
-    EntityRef, Event, Party, ReportedDate, Source, Statement, SCHEMA_VERSION,
+    is_valid_id, parse_calendar_value, Clause, Conflict, Contract, Dispute, DisputeFile,
+    EntityKind, EntityRef, Event, Party, ReportedDate, Source, Statement, SCHEMA_VERSION,
 };
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -67,7 +67,12 @@ const TOP_LEVEL_FIELDS: [&str; 12] = [
 pub fn parse(text: &str) -> Result<Dataset, Vec<ValidationError>> {
     let decoded = decode(text)?;
     let mut errors = decoded.errors;
-    check(&decoded.file, &decoded.origin, &decoded.broken_ids, &mut errors);
+    check(
+        &decoded.file,
+        &decoded.origin,
+        &decoded.broken_ids,
+        &mut errors,
+    );
     if errors.is_empty() {
         Ok(Dataset::index(decoded.file))
     } else {
@@ -84,32 +89,68 @@ impl Dataset {
                 entities.insert(id.to_owned(), (kind, position));
             }
         };
-        register(EntityKind::Source, file.sources.iter().map(|item| item.id.as_str()).collect());
-        register(EntityKind::Party, file.parties.iter().map(|item| item.id.as_str()).collect());
-        register(EntityKind::Contract, file.contracts.iter().map(|item| item.id.as_str()).collect());
-        register(EntityKind::Clause, file.clauses.iter().map(|item| item.id.as_str()).collect());
-        register(EntityKind::Statement, file.statements.iter().map(|item| item.id.as_str()).collect());
-        register(EntityKind::Event, file.events.iter().map(|item| item.id.as_str()).collect());
-        register(EntityKind::Conflict, file.conflicts.iter().map(|item| item.id.as_str()).collect());
+        register(
+            EntityKind::Source,
+            file.sources.iter().map(|item| item.id.as_str()).collect(),
+        );
+        register(
+            EntityKind::Party,
+            file.parties.iter().map(|item| item.id.as_str()).collect(),
+        );
+        register(
+            EntityKind::Contract,
+            file.contracts.iter().map(|item| item.id.as_str()).collect(),
+        );
+        register(
+            EntityKind::Clause,
+            file.clauses.iter().map(|item| item.id.as_str()).collect(),
+        );
+        register(
+            EntityKind::Statement,
+            file.statements
+                .iter()
+                .map(|item| item.id.as_str())
+                .collect(),
+        );
+        register(
+            EntityKind::Event,
+            file.events.iter().map(|item| item.id.as_str()).collect(),
+        );
+        register(
+            EntityKind::Conflict,
+            file.conflicts.iter().map(|item| item.id.as_str()).collect(),
+        );
 
         let mut statements_about: HashMap<String, Vec<usize>> = HashMap::new();
         let mut statements_by_party: HashMap<String, Vec<usize>> = HashMap::new();
         for (position, statement) in file.statements.iter().enumerate() {
             for about in &statement.about {
-                statements_about.entry(about.0.clone()).or_default().push(position);
+                statements_about
+                    .entry(about.0.clone())
+                    .or_default()
+                    .push(position);
             }
             if let Some(party) = &statement.speaker.party {
-                statements_by_party.entry(party.0.clone()).or_default().push(position);
+                statements_by_party
+                    .entry(party.0.clone())
+                    .or_default()
+                    .push(position);
             }
         }
         let mut clauses_by_contract: HashMap<String, Vec<usize>> = HashMap::new();
         for (position, clause) in file.clauses.iter().enumerate() {
-            clauses_by_contract.entry(clause.contract.0.clone()).or_default().push(position);
+            clauses_by_contract
+                .entry(clause.contract.0.clone())
+                .or_default()
+                .push(position);
         }
         let mut contracts_by_party: HashMap<String, Vec<usize>> = HashMap::new();
         for (position, contract) in file.contracts.iter().enumerate() {
             for party in &contract.parties {
-                contracts_by_party.entry(party.0.clone()).or_default().push(position);
+                contracts_by_party
+                    .entry(party.0.clone())
+                    .or_default()
+                    .push(position);
             }
         }
         let mut conflicts_by_entity: HashMap<String, Vec<usize>> = HashMap::new();
@@ -121,7 +162,10 @@ impl Dataset {
             involved.sort_unstable();
             involved.dedup();
             for id in involved {
-                conflicts_by_entity.entry(id.to_owned()).or_default().push(position);
+                conflicts_by_entity
+                    .entry(id.to_owned())
+                    .or_default()
+                    .push(position);
             }
         }
 
@@ -156,31 +200,38 @@ impl Dataset {
     }
 
     pub fn party(&self, id: &str) -> Option<&Party> {
-        self.position(EntityKind::Party, id).map(|position| &self.file.parties[position])
+        self.position(EntityKind::Party, id)
+            .map(|position| &self.file.parties[position])
     }
 
     pub fn contract(&self, id: &str) -> Option<&Contract> {
-        self.position(EntityKind::Contract, id).map(|position| &self.file.contracts[position])
+        self.position(EntityKind::Contract, id)
+            .map(|position| &self.file.contracts[position])
     }
 
     pub fn clause(&self, id: &str) -> Option<&Clause> {
-        self.position(EntityKind::Clause, id).map(|position| &self.file.clauses[position])
+        self.position(EntityKind::Clause, id)
+            .map(|position| &self.file.clauses[position])
     }
 
     pub fn statement(&self, id: &str) -> Option<&Statement> {
-        self.position(EntityKind::Statement, id).map(|position| &self.file.statements[position])
+        self.position(EntityKind::Statement, id)
+            .map(|position| &self.file.statements[position])
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.position(EntityKind::Source, id).map(|position| &self.file.sources[position])
+        self.position(EntityKind::Source, id)
+            .map(|position| &self.file.sources[position])
     }
 
     pub fn event(&self, id: &str) -> Option<&Event> {
-        self.position(EntityKind::Event, id).map(|position| &self.file.events[position])
+        self.position(EntityKind::Event, id)
+            .map(|position| &self.file.events[position])
     }
 
     pub fn conflict(&self, id: &str) -> Option<&Conflict> {
-        self.position(EntityKind::Conflict, id).map(|position| &self.file.conflicts[position])
+        self.position(EntityKind::Conflict, id)
+            .map(|position| &self.file.conflicts[position])
     }
 
     pub fn dispute(&self) -> &Dispute {
@@ -205,31 +256,43 @@ impl Dataset {
 
     /// Statements whose `about` names this entity.
     pub fn statements_about(&self, id: &str) -> impl Iterator<Item = &Statement> {
-        self.lookup(&self.statements_about, id).map(|position| &self.file.statements[position])
+        self.lookup(&self.statements_about, id)
+            .map(|position| &self.file.statements[position])
     }
 
     /// Statements whose speaker speaks for this party.
     pub fn statements_by(&self, party: &str) -> impl Iterator<Item = &Statement> {
-        self.lookup(&self.statements_by_party, party).map(|position| &self.file.statements[position])
+        self.lookup(&self.statements_by_party, party)
+            .map(|position| &self.file.statements[position])
     }
 
     pub fn clauses_of(&self, contract: &str) -> impl Iterator<Item = &Clause> {
-        self.lookup(&self.clauses_by_contract, contract).map(|position| &self.file.clauses[position])
+        self.lookup(&self.clauses_by_contract, contract)
+            .map(|position| &self.file.clauses[position])
     }
 
     pub fn contracts_of(&self, party: &str) -> impl Iterator<Item = &Contract> {
-        self.lookup(&self.contracts_by_party, party).map(|position| &self.file.contracts[position])
+        self.lookup(&self.contracts_by_party, party)
+            .map(|position| &self.file.contracts[position])
     }
 
     /// Conflicts that name this entity or one of whose sides cites this statement.
     pub fn conflicts_involving(&self, id: &str) -> impl Iterator<Item = &Conflict> {
-        self.lookup(&self.conflicts_by_entity, id).map(|position| &self.file.conflicts[position])
+        self.lookup(&self.conflicts_by_entity, id)
+            .map(|position| &self.file.conflicts[position])
     }
 
     /// Statements that cite this source upstream or are reported in it.
-    pub fn statements_in<'a>(&'a self, source: &'a str) -> impl Iterator<Item = &'a Statement> + 'a {
+    pub fn statements_in<'a>(
+        &'a self,
+        source: &'a str,
+    ) -> impl Iterator<Item = &'a Statement> + 'a {
         self.file.statements.iter().filter(move |statement| {
-            statement.source.as_str() == source || statement.cites.as_ref().is_some_and(|cited| cited.as_str() == source)
+            statement.source.as_str() == source
+                || statement
+                    .cites
+                    .as_ref()
+                    .is_some_and(|cited| cited.as_str() == source)
         })
     }
 
@@ -240,7 +303,11 @@ impl Dataset {
         Some(start..start + statement.quote.len())
     }
 
-    fn lookup<'a>(&'a self, index: &'a HashMap<String, Vec<usize>>, id: &str) -> impl Iterator<Item = usize> + 'a {
+    fn lookup<'a>(
+        &'a self,
+        index: &'a HashMap<String, Vec<usize>>,
+        id: &str,
+    ) -> impl Iterator<Item = usize> + 'a {
         index.get(id).into_iter().flatten().copied()
     }
 }
@@ -256,7 +323,10 @@ struct Decoded {
 }
 
 fn error(path: impl Into<String>, message: impl Into<String>) -> ValidationError {
-    ValidationError { path: path.into(), message: message.into() }
+    ValidationError {
+        path: path.into(),
+        message: message.into(),
+    }
 }
 
 fn json_type(value: &Value) -> &'static str {
@@ -271,15 +341,31 @@ fn json_type(value: &Value) -> &'static str {
 }
 
 fn decode(text: &str) -> Result<Decoded, Vec<ValidationError>> {
-    let value: Value = serde_json::from_str(text).map_err(|problem| vec![error("(file)", format!("not valid JSON: {problem}"))])?;
+    let value: Value = serde_json::from_str(text)
+        .map_err(|problem| vec![error("(file)", format!("not valid JSON: {problem}"))])?;
     let Value::Object(mut root) = value else {
-        return Err(vec![error("(file)", format!("the top level must be an object, found {}", json_type(&value)))]);
+        return Err(vec![error(
+            "(file)",
+            format!(
+                "the top level must be an object, found {}",
+                json_type(&value)
+            ),
+        )]);
     };
     let mut errors = Vec::new();
-    let mut unknown: Vec<&String> = root.keys().filter(|key| !TOP_LEVEL_FIELDS.contains(&key.as_str())).collect();
+    let mut unknown: Vec<&String> = root
+        .keys()
+        .filter(|key| !TOP_LEVEL_FIELDS.contains(&key.as_str()))
+        .collect();
     unknown.sort();
     for key in unknown {
-        errors.push(error(key.as_str(), format!("unknown field; expected one of {}", TOP_LEVEL_FIELDS.join(", "))));
+        errors.push(error(
+            key.as_str(),
+            format!(
+                "unknown field; expected one of {}",
+                TOP_LEVEL_FIELDS.join(", ")
+            ),
+        ));
     }
     for key in TOP_LEVEL_FIELDS {
         if !root.contains_key(key) {
@@ -291,7 +377,10 @@ fn decode(text: &str) -> Result<Decoded, Vec<ValidationError>> {
         match root.get(key) {
             Some(Value::String(text)) => text.clone(),
             Some(other) => {
-                errors.push(error(key, format!("must be a string, found {}", json_type(other))));
+                errors.push(error(
+                    key,
+                    format!("must be a string, found {}", json_type(other)),
+                ));
                 String::new()
             }
             None => String::new(),
@@ -316,19 +405,26 @@ fn decode(text: &str) -> Result<Decoded, Vec<ValidationError>> {
     };
 
     let mut origin = HashMap::new();
-    let (sources, positions) = decode_list::<Source>(&mut root, "sources", &mut errors, &mut broken_ids);
+    let (sources, positions) =
+        decode_list::<Source>(&mut root, "sources", &mut errors, &mut broken_ids);
     origin.insert("sources", positions);
-    let (parties, positions) = decode_list::<Party>(&mut root, "parties", &mut errors, &mut broken_ids);
+    let (parties, positions) =
+        decode_list::<Party>(&mut root, "parties", &mut errors, &mut broken_ids);
     origin.insert("parties", positions);
-    let (contracts, positions) = decode_list::<Contract>(&mut root, "contracts", &mut errors, &mut broken_ids);
+    let (contracts, positions) =
+        decode_list::<Contract>(&mut root, "contracts", &mut errors, &mut broken_ids);
     origin.insert("contracts", positions);
-    let (clauses, positions) = decode_list::<Clause>(&mut root, "clauses", &mut errors, &mut broken_ids);
+    let (clauses, positions) =
+        decode_list::<Clause>(&mut root, "clauses", &mut errors, &mut broken_ids);
     origin.insert("clauses", positions);
-    let (statements, positions) = decode_list::<Statement>(&mut root, "statements", &mut errors, &mut broken_ids);
+    let (statements, positions) =
+        decode_list::<Statement>(&mut root, "statements", &mut errors, &mut broken_ids);
     origin.insert("statements", positions);
-    let (events, positions) = decode_list::<Event>(&mut root, "events", &mut errors, &mut broken_ids);
+    let (events, positions) =
+        decode_list::<Event>(&mut root, "events", &mut errors, &mut broken_ids);
     origin.insert("events", positions);
-    let (conflicts, positions) = decode_list::<Conflict>(&mut root, "conflicts", &mut errors, &mut broken_ids);
+    let (conflicts, positions) =
+        decode_list::<Conflict>(&mut root, "conflicts", &mut errors, &mut broken_ids);
     origin.insert("conflicts", positions);
 
     let Some(dispute) = dispute else {
@@ -360,11 +456,18 @@ fn decode(text: &str) -> Result<Decoded, Vec<ValidationError>> {
 }
 
 /// Decodes one entry; on failure returns the error and the entry's raw id, if it has one.
-fn decode_entry<T: DeserializeOwned>(value: Value, path: &str) -> Result<T, (ValidationError, Option<String>)> {
+fn decode_entry<T: DeserializeOwned>(
+    value: Value,
+    path: &str,
+) -> Result<T, (ValidationError, Option<String>)> {
     let raw_id = value.get("id").and_then(Value::as_str).map(str::to_owned);
     serde_path_to_error::deserialize::<_, T>(value).map_err(|problem| {
         let inner = problem.path().to_string();
-        let full_path = if inner == "." { path.to_owned() } else { format!("{path}.{inner}") };
+        let full_path = if inner == "." {
+            path.to_owned()
+        } else {
+            format!("{path}.{inner}")
+        };
         (error(full_path, problem.into_inner().to_string()), raw_id)
     })
 }
@@ -393,7 +496,10 @@ fn decode_list<T: DeserializeOwned>(
                 }
             }
         }
-        Some(other) => errors.push(error(key, format!("must be an array, found {}", json_type(&other)))),
+        Some(other) => errors.push(error(
+            key,
+            format!("must be an array, found {}", json_type(&other)),
+        )),
         None => {}
     }
     (items, positions)
@@ -407,24 +513,40 @@ fn check(
     errors: &mut Vec<ValidationError>,
 ) {
     let path = |collection: &str, position: usize| -> String {
-        let original = origin.get(collection).and_then(|positions| positions.get(position)).copied().unwrap_or(position);
+        let original = origin
+            .get(collection)
+            .and_then(|positions| positions.get(position))
+            .copied()
+            .unwrap_or(position);
         format!("{collection}[{original}]")
     };
 
     if file.schema != SCHEMA_VERSION && !file.schema.is_empty() {
-        errors.push(error("schema", format!("\"{}\" is not supported; this build reads \"{SCHEMA_VERSION}\"", file.schema)));
+        errors.push(error(
+            "schema",
+            format!(
+                "\"{}\" is not supported; this build reads \"{SCHEMA_VERSION}\"",
+                file.schema
+            ),
+        ));
     }
     match parse_calendar_value(&file.as_of) {
         Ok((_, 3)) => {}
         _ if file.as_of.is_empty() => {}
-        _ => errors.push(error("as_of", format!("\"{}\" is not a date in the form YYYY-MM-DD", file.as_of))),
+        _ => errors.push(error(
+            "as_of",
+            format!("\"{}\" is not a date in the form YYYY-MM-DD", file.as_of),
+        )),
     }
     require_text(errors, "title", &file.title);
     require_text(errors, "summary", &file.summary);
 
     // Ids: syntax and uniqueness across the whole file, broken entries included.
     let mut ids: HashMap<String, (EntityKind, String)> = HashMap::new();
-    let mut claim_id = |errors: &mut Vec<ValidationError>, id: &str, kind: EntityKind, at: String| {
+    let mut claim_id = |errors: &mut Vec<ValidationError>,
+                        id: &str,
+                        kind: EntityKind,
+                        at: String| {
         if !is_valid_id(id) {
             errors.push(error(
                 format!("{at}.id"),
@@ -432,63 +554,163 @@ fn check(
             ));
         }
         if let Some((_, first)) = ids.get(id) {
-            errors.push(error(format!("{at}.id"), format!("\"{id}\" is already the id of {first}")));
+            errors.push(error(
+                format!("{at}.id"),
+                format!("\"{id}\" is already the id of {first}"),
+            ));
         } else {
             ids.insert(id.to_owned(), (kind, at));
         }
     };
-    claim_id(errors, file.dispute.id.as_str(), EntityKind::Dispute, "dispute".to_owned());
+    claim_id(
+        errors,
+        file.dispute.id.as_str(),
+        EntityKind::Dispute,
+        "dispute".to_owned(),
+    );
     for (position, item) in file.sources.iter().enumerate() {
-        claim_id(errors, item.id.as_str(), EntityKind::Source, path("sources", position));
+        claim_id(
+            errors,
+            item.id.as_str(),
+            EntityKind::Source,
+            path("sources", position),
+        );
     }
     for (position, item) in file.parties.iter().enumerate() {
-        claim_id(errors, item.id.as_str(), EntityKind::Party, path("parties", position));
+        claim_id(
+            errors,
+            item.id.as_str(),
+            EntityKind::Party,
+            path("parties", position),
+        );
     }
     for (position, item) in file.contracts.iter().enumerate() {
-        claim_id(errors, item.id.as_str(), EntityKind::Contract, path("contracts", position));
+        claim_id(
+            errors,
+            item.id.as_str(),
+            EntityKind::Contract,
+            path("contracts", position),
+        );
     }
     for (position, item) in file.clauses.iter().enumerate() {
-        claim_id(errors, item.id.as_str(), EntityKind::Clause, path("clauses", position));
+        claim_id(
+            errors,
+            item.id.as_str(),
+            EntityKind::Clause,
+            path("clauses", position),
+        );
     }
     for (position, item) in file.statements.iter().enumerate() {
-        claim_id(errors, item.id.as_str(), EntityKind::Statement, path("statements", position));
+        claim_id(
+            errors,
+            item.id.as_str(),
+            EntityKind::Statement,
+            path("statements", position),
+        );
     }
     for (position, item) in file.events.iter().enumerate() {
-        claim_id(errors, item.id.as_str(), EntityKind::Event, path("events", position));
+        claim_id(
+            errors,
+            item.id.as_str(),
+            EntityKind::Event,
+            path("events", position),
+        );
     }
     for (position, item) in file.conflicts.iter().enumerate() {
-        claim_id(errors, item.id.as_str(), EntityKind::Conflict, path("conflicts", position));
+        claim_id(
+            errors,
+            item.id.as_str(),
+            EntityKind::Conflict,
+            path("conflicts", position),
+        );
     }
 
-    let references = References { ids: &ids, broken: broken_ids };
-    let sources_by_id: HashMap<&str, &Source> = file.sources.iter().map(|source| (source.id.as_str(), source)).collect();
+    let references = References {
+        ids: &ids,
+        broken: broken_ids,
+    };
+    let sources_by_id: HashMap<&str, &Source> = file
+        .sources
+        .iter()
+        .map(|source| (source.id.as_str(), source))
+        .collect();
 
     // The dispute.
     let dispute = &file.dispute;
     require_text(errors, "dispute.title", &dispute.title);
     require_text(errors, "dispute.claim", &dispute.claim);
     require_text(errors, "dispute.summary", &dispute.summary);
-    require_nonempty(errors, "dispute.claimants", dispute.claimants.len(), "claimant");
-    require_nonempty(errors, "dispute.respondents", dispute.respondents.len(), "respondent");
+    require_nonempty(
+        errors,
+        "dispute.claimants",
+        dispute.claimants.len(),
+        "claimant",
+    );
+    require_nonempty(
+        errors,
+        "dispute.respondents",
+        dispute.respondents.len(),
+        "respondent",
+    );
     require_nonempty(errors, "dispute.sources", dispute.sources.len(), "source");
-    references.each(errors, "dispute.claimants", dispute.claimants.iter().map(|id| id.as_str()), EntityKind::Party);
-    references.each(errors, "dispute.respondents", dispute.respondents.iter().map(|id| id.as_str()), EntityKind::Party);
-    references.each(errors, "dispute.contracts", dispute.contracts.iter().map(|id| id.as_str()), EntityKind::Contract);
-    references.each(errors, "dispute.clauses", dispute.clauses.iter().map(|id| id.as_str()), EntityKind::Clause);
-    references.each(errors, "dispute.sources", dispute.sources.iter().map(|id| id.as_str()), EntityKind::Source);
+    references.each(
+        errors,
+        "dispute.claimants",
+        dispute.claimants.iter().map(|id| id.as_str()),
+        EntityKind::Party,
+    );
+    references.each(
+        errors,
+        "dispute.respondents",
+        dispute.respondents.iter().map(|id| id.as_str()),
+        EntityKind::Party,
+    );
+    references.each(
+        errors,
+        "dispute.contracts",
+        dispute.contracts.iter().map(|id| id.as_str()),
+        EntityKind::Contract,
+    );
+    references.each(
+        errors,
+        "dispute.clauses",
+        dispute.clauses.iter().map(|id| id.as_str()),
+        EntityKind::Clause,
+    );
+    references.each(
+        errors,
+        "dispute.sources",
+        dispute.sources.iter().map(|id| id.as_str()),
+        EntityKind::Source,
+    );
 
     for (position, source) in file.sources.iter().enumerate() {
         let at = path("sources", position);
         require_text(errors, &format!("{at}.title"), &source.title);
-        references.each(errors, &format!("{at}.cites"), source.cites.iter().map(|id| id.as_str()), EntityKind::Source);
+        references.each(
+            errors,
+            &format!("{at}.cites"),
+            source.cites.iter().map(|id| id.as_str()),
+            EntityKind::Source,
+        );
         if source.cites.iter().any(|cited| cited == &source.id) {
-            errors.push(error(format!("{at}.cites"), format!("\"{}\" cites itself", source.id)));
+            errors.push(error(
+                format!("{at}.cites"),
+                format!("\"{}\" cites itself", source.id),
+            ));
         }
         if let Some(date) = &source.published {
             check_date(errors, &references, &format!("{at}.published"), date);
         }
-        if source.text.as_deref().is_some_and(|text| text.trim().is_empty()) {
-            errors.push(error(format!("{at}.text"), "is empty; leave it out if the file does not hold the text"));
+        if source
+            .text
+            .as_deref()
+            .is_some_and(|text| text.trim().is_empty())
+        {
+            errors.push(error(
+                format!("{at}.text"),
+                "is empty; leave it out if the file does not hold the text",
+            ));
         }
     }
 
@@ -497,8 +719,18 @@ fn check(
         require_text(errors, &format!("{at}.name"), &party.name);
         require_text(errors, &format!("{at}.role"), &party.role);
         require_text(errors, &format!("{at}.summary"), &party.summary);
-        require_nonempty(errors, &format!("{at}.sources"), party.sources.len(), "source");
-        references.each(errors, &format!("{at}.sources"), party.sources.iter().map(|id| id.as_str()), EntityKind::Source);
+        require_nonempty(
+            errors,
+            &format!("{at}.sources"),
+            party.sources.len(),
+            "source",
+        );
+        references.each(
+            errors,
+            &format!("{at}.sources"),
+            party.sources.iter().map(|id| id.as_str()),
+            EntityKind::Source,
+        );
     }
 
     for (position, contract) in file.contracts.iter().enumerate() {
@@ -506,12 +738,37 @@ fn check(
         require_text(errors, &format!("{at}.title"), &contract.title);
         require_text(errors, &format!("{at}.summary"), &contract.summary);
         if contract.parties.len() < 2 {
-            errors.push(error(format!("{at}.parties"), format!("an agreement needs at least two parties, found {}", contract.parties.len())));
+            errors.push(error(
+                format!("{at}.parties"),
+                format!(
+                    "an agreement needs at least two parties, found {}",
+                    contract.parties.len()
+                ),
+            ));
         }
-        require_distinct(errors, &format!("{at}.parties"), contract.parties.iter().map(|id| id.as_str()));
-        references.each(errors, &format!("{at}.parties"), contract.parties.iter().map(|id| id.as_str()), EntityKind::Party);
-        require_nonempty(errors, &format!("{at}.sources"), contract.sources.len(), "source");
-        references.each(errors, &format!("{at}.sources"), contract.sources.iter().map(|id| id.as_str()), EntityKind::Source);
+        require_distinct(
+            errors,
+            &format!("{at}.parties"),
+            contract.parties.iter().map(|id| id.as_str()),
+        );
+        references.each(
+            errors,
+            &format!("{at}.parties"),
+            contract.parties.iter().map(|id| id.as_str()),
+            EntityKind::Party,
+        );
+        require_nonempty(
+            errors,
+            &format!("{at}.sources"),
+            contract.sources.len(),
+            "source",
+        );
+        references.each(
+            errors,
+            &format!("{at}.sources"),
+            contract.sources.iter().map(|id| id.as_str()),
+            EntityKind::Source,
+        );
         if let Some(date) = &contract.date {
             check_date(errors, &references, &format!("{at}.date"), date);
         }
@@ -521,33 +778,87 @@ fn check(
         let at = path("clauses", position);
         require_text(errors, &format!("{at}.title"), &clause.title);
         require_text(errors, &format!("{at}.question"), &clause.question);
-        references.one(errors, &format!("{at}.contract"), clause.contract.as_str(), EntityKind::Contract);
-        require_nonempty(errors, &format!("{at}.wording"), clause.wording.len(), "reported wording");
+        references.one(
+            errors,
+            &format!("{at}.contract"),
+            clause.contract.as_str(),
+            EntityKind::Contract,
+        );
+        require_nonempty(
+            errors,
+            &format!("{at}.wording"),
+            clause.wording.len(),
+            "reported wording",
+        );
         for (index, wording) in clause.wording.iter().enumerate() {
             let wording_at = format!("{at}.wording[{index}]");
-            if references.one(errors, &format!("{wording_at}.source"), wording.source.as_str(), EntityKind::Source) {
-                check_quote(errors, &format!("{wording_at}.quote"), &wording.quote, sources_by_id.get(wording.source.as_str()).copied());
+            if references.one(
+                errors,
+                &format!("{wording_at}.source"),
+                wording.source.as_str(),
+                EntityKind::Source,
+            ) {
+                check_quote(
+                    errors,
+                    &format!("{wording_at}.quote"),
+                    &wording.quote,
+                    sources_by_id.get(wording.source.as_str()).copied(),
+                );
             }
         }
         for (index, reading) in clause.readings.iter().enumerate() {
             let reading_at = format!("{at}.readings[{index}]");
-            references.one(errors, &format!("{reading_at}.party"), reading.party.as_str(), EntityKind::Party);
+            references.one(
+                errors,
+                &format!("{reading_at}.party"),
+                reading.party.as_str(),
+                EntityKind::Party,
+            );
             require_text(errors, &format!("{reading_at}.position"), &reading.position);
-            require_nonempty(errors, &format!("{reading_at}.statements"), reading.statements.len(), "supporting statement");
-            references.each(errors, &format!("{reading_at}.statements"), reading.statements.iter().map(|id| id.as_str()), EntityKind::Statement);
+            require_nonempty(
+                errors,
+                &format!("{reading_at}.statements"),
+                reading.statements.len(),
+                "supporting statement",
+            );
+            references.each(
+                errors,
+                &format!("{reading_at}.statements"),
+                reading.statements.iter().map(|id| id.as_str()),
+                EntityKind::Statement,
+            );
         }
     }
 
     for (position, statement) in file.statements.iter().enumerate() {
         let at = path("statements", position);
-        require_text(errors, &format!("{at}.speaker.description"), &statement.speaker.description);
+        require_text(
+            errors,
+            &format!("{at}.speaker.description"),
+            &statement.speaker.description,
+        );
         require_text(errors, &format!("{at}.summary"), &statement.summary);
         if let Some(party) = &statement.speaker.party {
-            references.one(errors, &format!("{at}.speaker.party"), party.as_str(), EntityKind::Party);
+            references.one(
+                errors,
+                &format!("{at}.speaker.party"),
+                party.as_str(),
+                EntityKind::Party,
+            );
         }
-        let source_known = references.one(errors, &format!("{at}.source"), statement.source.as_str(), EntityKind::Source);
+        let source_known = references.one(
+            errors,
+            &format!("{at}.source"),
+            statement.source.as_str(),
+            EntityKind::Source,
+        );
         if let Some(cited) = &statement.cites {
-            if references.one(errors, &format!("{at}.cites"), cited.as_str(), EntityKind::Source) {
+            if references.one(
+                errors,
+                &format!("{at}.cites"),
+                cited.as_str(),
+                EntityKind::Source,
+            ) {
                 if let Some(source) = sources_by_id.get(statement.source.as_str()) {
                     if !source.cites.contains(cited) {
                         errors.push(error(
@@ -558,10 +869,24 @@ fn check(
                 }
             }
         }
-        require_nonempty(errors, &format!("{at}.about"), statement.about.len(), "entity it is about");
-        references.each_any(errors, &format!("{at}.about"), statement.about.iter().map(|id| id.as_str()));
+        require_nonempty(
+            errors,
+            &format!("{at}.about"),
+            statement.about.len(),
+            "entity it is about",
+        );
+        references.each_any(
+            errors,
+            &format!("{at}.about"),
+            statement.about.iter().map(|id| id.as_str()),
+        );
         if source_known {
-            check_quote(errors, &format!("{at}.quote"), &statement.quote, sources_by_id.get(statement.source.as_str()).copied());
+            check_quote(
+                errors,
+                &format!("{at}.quote"),
+                &statement.quote,
+                sources_by_id.get(statement.source.as_str()).copied(),
+            );
         }
     }
 
@@ -571,10 +896,30 @@ fn check(
         require_text(errors, &format!("{at}.title"), &event.title);
         require_text(errors, &format!("{at}.summary"), &event.summary);
         check_date(errors, &references, &format!("{at}.date"), &event.date);
-        references.each(errors, &format!("{at}.parties"), event.parties.iter().map(|id| id.as_str()), EntityKind::Party);
-        references.each(errors, &format!("{at}.contracts"), event.contracts.iter().map(|id| id.as_str()), EntityKind::Contract);
-        require_nonempty(errors, &format!("{at}.sources"), event.sources.len(), "source");
-        references.each(errors, &format!("{at}.sources"), event.sources.iter().map(|id| id.as_str()), EntityKind::Source);
+        references.each(
+            errors,
+            &format!("{at}.parties"),
+            event.parties.iter().map(|id| id.as_str()),
+            EntityKind::Party,
+        );
+        references.each(
+            errors,
+            &format!("{at}.contracts"),
+            event.contracts.iter().map(|id| id.as_str()),
+            EntityKind::Contract,
+        );
+        require_nonempty(
+            errors,
+            &format!("{at}.sources"),
+            event.sources.len(),
+            "source",
+        );
+        references.each(
+            errors,
+            &format!("{at}.sources"),
+            event.sources.iter().map(|id| id.as_str()),
+            EntityKind::Source,
+        );
         // The timeline shows events in file order, so dated events must already be in date order.
         if let Some(key) = event.date.sort_key() {
             if let Some((previous_key, previous_id)) = &previous_dated {
@@ -592,27 +937,59 @@ fn check(
         }
     }
 
-    let statements_by_id: HashMap<&str, &Statement> = file.statements.iter().map(|statement| (statement.id.as_str(), statement)).collect();
+    let statements_by_id: HashMap<&str, &Statement> = file
+        .statements
+        .iter()
+        .map(|statement| (statement.id.as_str(), statement))
+        .collect();
     for (position, conflict) in file.conflicts.iter().enumerate() {
         let at = path("conflicts", position);
         require_text(errors, &format!("{at}.title"), &conflict.title);
         require_text(errors, &format!("{at}.difference"), &conflict.difference);
         if conflict.sides.len() < 2 {
-            errors.push(error(format!("{at}.sides"), format!("a conflict needs at least two sides, found {}", conflict.sides.len())));
+            errors.push(error(
+                format!("{at}.sides"),
+                format!(
+                    "a conflict needs at least two sides, found {}",
+                    conflict.sides.len()
+                ),
+            ));
         }
-        references.each_any(errors, &format!("{at}.about"), conflict.about.iter().map(|id| id.as_str()));
+        references.each_any(
+            errors,
+            &format!("{at}.about"),
+            conflict.about.iter().map(|id| id.as_str()),
+        );
         for (index, side) in conflict.sides.iter().enumerate() {
             let side_at = format!("{at}.sides[{index}]");
             require_text(errors, &format!("{side_at}.position"), &side.position);
-            references.one(errors, &format!("{side_at}.source"), side.source.as_str(), EntityKind::Source);
-            require_nonempty(errors, &format!("{side_at}.statements"), side.statements.len(), "statement");
-            references.each(errors, &format!("{side_at}.statements"), side.statements.iter().map(|id| id.as_str()), EntityKind::Statement);
+            references.one(
+                errors,
+                &format!("{side_at}.source"),
+                side.source.as_str(),
+                EntityKind::Source,
+            );
+            require_nonempty(
+                errors,
+                &format!("{side_at}.statements"),
+                side.statements.len(),
+                "statement",
+            );
+            references.each(
+                errors,
+                &format!("{side_at}.statements"),
+                side.statements.iter().map(|id| id.as_str()),
+                EntityKind::Statement,
+            );
             for (statement_index, id) in side.statements.iter().enumerate() {
                 if let Some(statement) = statements_by_id.get(id.as_str()) {
                     if statement.source != side.source {
                         errors.push(error(
                             format!("{side_at}.statements[{statement_index}]"),
-                            format!("\"{id}\" is reported in \"{}\", not in this side's source \"{}\"", statement.source, side.source),
+                            format!(
+                                "\"{id}\" is reported in \"{}\", not in this side's source \"{}\"",
+                                statement.source, side.source
+                            ),
                         ));
                     }
                 }
@@ -630,32 +1007,63 @@ struct References<'a> {
 
 impl References<'_> {
     /// Checks one reference; returns whether it resolved to an entity of the wanted kind.
-    fn one(&self, errors: &mut Vec<ValidationError>, at: &str, id: &str, wanted: EntityKind) -> bool {
+    fn one(
+        &self,
+        errors: &mut Vec<ValidationError>,
+        at: &str,
+        id: &str,
+        wanted: EntityKind,
+    ) -> bool {
         match self.ids.get(id) {
             Some((kind, _)) if *kind == wanted => true,
             Some((kind, where_it_is)) => {
-                errors.push(error(at, format!("\"{id}\" is a {} ({where_it_is}), not a {}", kind.as_str(), wanted.as_str())));
+                errors.push(error(
+                    at,
+                    format!(
+                        "\"{id}\" is a {} ({where_it_is}), not a {}",
+                        kind.as_str(),
+                        wanted.as_str()
+                    ),
+                ));
                 false
             }
             None if self.broken.iter().any(|(broken, _)| broken == id) => false,
             None => {
-                errors.push(error(at, format!("no {} with id \"{id}\"", wanted.as_str())));
+                errors.push(error(
+                    at,
+                    format!("no {} with id \"{id}\"", wanted.as_str()),
+                ));
                 false
             }
         }
     }
 
-    fn each<'b>(&self, errors: &mut Vec<ValidationError>, at: &str, ids: impl Iterator<Item = &'b str>, wanted: EntityKind) {
+    fn each<'b>(
+        &self,
+        errors: &mut Vec<ValidationError>,
+        at: &str,
+        ids: impl Iterator<Item = &'b str>,
+        wanted: EntityKind,
+    ) {
         for (index, id) in ids.enumerate() {
             self.one(errors, &format!("{at}[{index}]"), id, wanted);
         }
     }
 
-    fn each_any<'b>(&self, errors: &mut Vec<ValidationError>, at: &str, ids: impl Iterator<Item = &'b str>) {
+    fn each_any<'b>(
+        &self,
+        errors: &mut Vec<ValidationError>,
+        at: &str,
+        ids: impl Iterator<Item = &'b str>,
+    ) {
         for (index, id) in ids.enumerate() {
-            let known = self.ids.contains_key(id) || self.broken.iter().any(|(broken, _)| broken == id);
+            let known =
+                self.ids.contains_key(id) || self.broken.iter().any(|(broken, _)| broken == id);
             if !known {
-                errors.push(error(format!("{at}[{index}]"), format!("no entity with id \"{id}\"")));
+                errors.push(error(
+                    format!("{at}[{index}]"),
+                    format!("no entity with id \"{id}\""),
+                ));
             }
         }
     }
@@ -673,22 +1081,39 @@ fn require_nonempty(errors: &mut Vec<ValidationError>, at: &str, count: usize, w
     }
 }
 
-fn require_distinct<'a>(errors: &mut Vec<ValidationError>, at: &str, ids: impl Iterator<Item = &'a str>) {
+fn require_distinct<'a>(
+    errors: &mut Vec<ValidationError>,
+    at: &str,
+    ids: impl Iterator<Item = &'a str>,
+) {
     let mut seen = Vec::new();
     for (index, id) in ids.enumerate() {
         if seen.contains(&id) {
-            errors.push(error(format!("{at}[{index}]"), format!("\"{id}\" is listed twice")));
+            errors.push(error(
+                format!("{at}[{index}]"),
+                format!("\"{id}\" is listed twice"),
+            ));
         }
         seen.push(id);
     }
 }
 
-fn check_date(errors: &mut Vec<ValidationError>, references: &References<'_>, at: &str, date: &ReportedDate) {
+fn check_date(
+    errors: &mut Vec<ValidationError>,
+    references: &References<'_>,
+    at: &str,
+    date: &ReportedDate,
+) {
     for (field, message) in date.problems() {
         errors.push(error(format!("{at}.{field}"), message));
     }
     if let Some(source) = &date.relative_to {
-        references.one(errors, &format!("{at}.relative_to"), source.as_str(), EntityKind::Source);
+        references.one(
+            errors,
+            &format!("{at}.relative_to"),
+            source.as_str(),
+            EntityKind::Source,
+        );
     }
 }
 
@@ -700,19 +1125,32 @@ fn check_quote(errors: &mut Vec<ValidationError>, at: &str, quote: &str, source:
         return;
     }
     let Some(text) = source.text.as_deref() else {
-        errors.push(error(at, format!("source \"{}\" holds no text to quote from", source.id)));
+        errors.push(error(
+            at,
+            format!("source \"{}\" holds no text to quote from", source.id),
+        ));
         return;
     };
     if text.contains(quote) {
         return;
     }
-    let shown = if quote.chars().count() > 60 { format!("{}…", quote.chars().take(60).collect::<String>()) } else { quote.to_owned() };
+    let shown = if quote.chars().count() > 60 {
+        format!("{}…", quote.chars().take(60).collect::<String>())
+    } else {
+        quote.to_owned()
+    };
     let hint = if fold_typography(text).contains(&fold_typography(quote)) {
         " (it differs only in quotes, dashes, hyphens or spaces: copy those characters from the source exactly)"
     } else {
         ""
     };
-    errors.push(error(at, format!("\"{shown}\" is not found verbatim in source \"{}\"{hint}", source.id)));
+    errors.push(error(
+        at,
+        format!(
+            "\"{shown}\" is not found verbatim in source \"{}\"{hint}",
+            source.id
+        ),
+    ));
 }
 
 /// Maps typographic variants to plain ASCII, only to explain a near miss.
@@ -748,29 +1186,59 @@ mod tests {
 
     /// The position of the entry with this id in a collection, so cases survive data edits.
     fn position(value: &Value, collection: &str, id: &str) -> usize {
-        value[collection].as_array().unwrap().iter().position(|entry| entry["id"] == id).unwrap_or_else(|| panic!("no {id} in {collection}"))
+        value[collection]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|entry| entry["id"] == id)
+            .unwrap_or_else(|| panic!("no {id} in {collection}"))
     }
 
     #[test]
     fn bundled_dispute_is_valid() {
         if let Err(errors) = parse(crate::BUNDLED_DISPUTE) {
-            panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
+            panic!(
+                "{}",
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
         }
     }
 
     #[test]
     fn bundled_dispute_is_indexed() {
         let dataset = parse(crate::BUNDLED_DISPUTE).unwrap();
-        assert_eq!(dataset.kind_of("azure-stateless-exclusivity"), Some(EntityKind::Clause));
+        assert_eq!(
+            dataset.kind_of("azure-stateless-exclusivity"),
+            Some(EntityKind::Clause)
+        );
         assert_eq!(dataset.kind_of("microsoft"), Some(EntityKind::Party));
         assert_eq!(dataset.kind_of("nothing-here"), None);
-        assert!(dataset.clauses_of("microsoft-openai-partnership").any(|clause| clause.id.as_str() == "azure-stateless-exclusivity"));
-        assert!(dataset.contracts_of("amazon").any(|contract| contract.id.as_str() == "aws-frontier-agreement"));
-        assert!(dataset.statements_by("microsoft").any(|statement| statement.attribution == crate::model::Attribution::Spokesperson));
-        assert!(dataset.conflicts_involving("b-invested-more-than-13b").any(|conflict| conflict.id.as_str() == "total-microsoft-investment"));
+        assert!(dataset
+            .clauses_of("microsoft-openai-partnership")
+            .any(|clause| clause.id.as_str() == "azure-stateless-exclusivity"));
+        assert!(dataset
+            .contracts_of("amazon")
+            .any(|contract| contract.id.as_str() == "aws-frontier-agreement"));
+        assert!(dataset
+            .statements_by("microsoft")
+            .any(|statement| statement.attribution == crate::model::Attribution::Spokesperson));
+        assert!(dataset
+            .conflicts_involving("b-invested-more-than-13b")
+            .any(|conflict| conflict.id.as_str() == "total-microsoft-investment"));
         for statement in &dataset.file.statements {
-            let range = dataset.quote_range(statement).expect("every quote is located");
-            let text = dataset.source(statement.source.as_str()).unwrap().text.as_deref().unwrap();
+            let range = dataset
+                .quote_range(statement)
+                .expect("every quote is located");
+            let text = dataset
+                .source(statement.source.as_str())
+                .unwrap()
+                .text
+                .as_deref()
+                .unwrap();
             assert_eq!(&text[range], statement.quote);
         }
     }
@@ -867,7 +1335,10 @@ mod tests {
         ];
         for (name, change, expected) in cases {
             let errors = errors_after(change);
-            assert!(errors.iter().any(|error| error.contains(expected)), "{name}: expected an error containing {expected:?}, got {errors:#?}");
+            assert!(
+                errors.iter().any(|error| error.contains(expected)),
+                "{name}: expected an error containing {expected:?}, got {errors:#?}"
+            );
         }
     }
 
@@ -875,9 +1346,18 @@ mod tests {
     fn not_json_at_all() {
         let errors = parse("{ \"schema\": ").unwrap_err();
         assert_eq!(errors.len(), 1);
-        assert!(errors[0].to_string().starts_with("(file): not valid JSON: EOF while parsing"), "{}", errors[0]);
+        assert!(
+            errors[0]
+                .to_string()
+                .starts_with("(file): not valid JSON: EOF while parsing"),
+            "{}",
+            errors[0]
+        );
         let errors = parse("[1, 2]").unwrap_err();
-        assert_eq!(errors[0].to_string(), "(file): the top level must be an object, found an array");
+        assert_eq!(
+            errors[0].to_string(),
+            "(file): the top level must be an object, found an array"
+        );
     }
 
     #[test]
@@ -886,11 +1366,23 @@ mod tests {
             value["parties"][0]["nickname"] = json!("MS");
             value["statements"][4]["source"] = json!("ft-report");
             value["contracts"][1]["id"] = json!("openai");
-            value["conflicts"][2]["sides"].as_array_mut().unwrap().truncate(1);
+            value["conflicts"][2]["sides"]
+                .as_array_mut()
+                .unwrap()
+                .truncate(1);
             value["as_of"] = json!("soon");
         });
-        for expected in ["parties[0].nickname: unknown field", "statements[4].source", "contracts[1].id", "conflicts[2].sides", "as_of"] {
-            assert!(errors.iter().any(|error| error.starts_with(expected)), "missing {expected}: {errors:#?}");
+        for expected in [
+            "parties[0].nickname: unknown field",
+            "statements[4].source",
+            "contracts[1].id",
+            "conflicts[2].sides",
+            "as_of",
+        ] {
+            assert!(
+                errors.iter().any(|error| error.starts_with(expected)),
+                "missing {expected}: {errors:#?}"
+            );
         }
     }
 
@@ -898,17 +1390,30 @@ mod tests {
     #[test]
     fn a_broken_entry_does_not_cascade() {
         let errors = errors_after(|value| value["parties"][0]["name"] = json!(3));
-        assert_eq!(errors, vec!["parties[0].name: invalid type: integer `3`, expected a string".to_owned()]);
+        assert_eq!(
+            errors,
+            vec!["parties[0].name: invalid type: integer `3`, expected a string".to_owned()]
+        );
     }
 
     /// The example in docs/schema.md is a complete, valid file.
     #[test]
     fn schema_doc_example_is_valid() {
         let doc = include_str!("../../docs/schema.md");
-        let start = doc.find("```json\n").expect("docs/schema.md has a json example") + "```json\n".len();
+        let start = doc
+            .find("```json\n")
+            .expect("docs/schema.md has a json example")
+            + "```json\n".len();
         let end = start + doc[start..].find("```").unwrap();
         if let Err(errors) = parse(&doc[start..end]) {
-            panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
+            panic!(
+                "{}",
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
         }
     }
 }

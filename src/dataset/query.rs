@@ -22,7 +22,10 @@ impl Filter {
     }
 
     fn words(&self) -> Vec<String> {
-        self.query.split_whitespace().map(str::to_lowercase).collect()
+        self.query
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect()
     }
 }
 
@@ -33,29 +36,78 @@ pub(super) fn search_text(file: &DisputeFile) -> Vec<(EntityKind, String, String
         entries.push((kind, id.to_owned(), parts.join("\n").to_lowercase()));
     };
     let dispute = &file.dispute;
-    add(EntityKind::Dispute, dispute.id.as_str(), &[&dispute.title, &dispute.claim, &dispute.summary]);
+    add(
+        EntityKind::Dispute,
+        dispute.id.as_str(),
+        &[&dispute.title, &dispute.claim, &dispute.summary],
+    );
     for party in &file.parties {
         let aliases = party.aliases.join(" ");
-        add(EntityKind::Party, party.id.as_str(), &[&party.name, &aliases, &party.role, &party.summary]);
+        add(
+            EntityKind::Party,
+            party.id.as_str(),
+            &[&party.name, &aliases, &party.role, &party.summary],
+        );
     }
     for contract in &file.contracts {
         let value = contract.value.as_deref().unwrap_or_default();
-        add(EntityKind::Contract, contract.id.as_str(), &[&contract.title, &contract.summary, value]);
+        add(
+            EntityKind::Contract,
+            contract.id.as_str(),
+            &[&contract.title, &contract.summary, value],
+        );
     }
     for clause in &file.clauses {
-        let wording: Vec<&str> = clause.wording.iter().map(|wording| wording.quote.as_str()).collect();
-        let readings: Vec<&str> = clause.readings.iter().map(|reading| reading.position.as_str()).collect();
-        add(EntityKind::Clause, clause.id.as_str(), &[&clause.title, &clause.question, &wording.join("\n"), &readings.join("\n")]);
+        let wording: Vec<&str> = clause
+            .wording
+            .iter()
+            .map(|wording| wording.quote.as_str())
+            .collect();
+        let readings: Vec<&str> = clause
+            .readings
+            .iter()
+            .map(|reading| reading.position.as_str())
+            .collect();
+        add(
+            EntityKind::Clause,
+            clause.id.as_str(),
+            &[
+                &clause.title,
+                &clause.question,
+                &wording.join("\n"),
+                &readings.join("\n"),
+            ],
+        );
     }
     for statement in &file.statements {
-        add(EntityKind::Statement, statement.id.as_str(), &[&statement.quote, &statement.summary, &statement.speaker.description]);
+        add(
+            EntityKind::Statement,
+            statement.id.as_str(),
+            &[
+                &statement.quote,
+                &statement.summary,
+                &statement.speaker.description,
+            ],
+        );
     }
     for event in &file.events {
-        add(EntityKind::Event, event.id.as_str(), &[&event.title, &event.summary, &event.date.text]);
+        add(
+            EntityKind::Event,
+            event.id.as_str(),
+            &[&event.title, &event.summary, &event.date.text],
+        );
     }
     for conflict in &file.conflicts {
-        let positions: Vec<&str> = conflict.sides.iter().map(|side| side.position.as_str()).collect();
-        add(EntityKind::Conflict, conflict.id.as_str(), &[&conflict.title, &conflict.difference, &positions.join("\n")]);
+        let positions: Vec<&str> = conflict
+            .sides
+            .iter()
+            .map(|side| side.position.as_str())
+            .collect();
+        add(
+            EntityKind::Conflict,
+            conflict.id.as_str(),
+            &[&conflict.title, &conflict.difference, &positions.join("\n")],
+        );
     }
     for source in &file.sources {
         add(EntityKind::Source, source.id.as_str(), &[&source.title]);
@@ -80,11 +132,19 @@ impl Dataset {
         let mut kept: HashSet<String> = HashSet::new();
         for (kind, id, text) in &self.search_text {
             if *kind == EntityKind::Statement {
-                let Some(statement) = self.statement(id) else { continue };
+                let Some(statement) = self.statement(id) else {
+                    continue;
+                };
                 let source_passes = filter.source.as_deref().is_none_or(|source| {
-                    statement.source.as_str() == source || statement.cites.as_ref().is_some_and(|cited| cited.as_str() == source)
+                    statement.source.as_str() == source
+                        || statement
+                            .cites
+                            .as_ref()
+                            .is_some_and(|cited| cited.as_str() == source)
                 });
-                let attribution_passes = filter.attribution.is_none_or(|attribution| statement.attribution == attribution);
+                let attribution_passes = filter
+                    .attribution
+                    .is_none_or(|attribution| statement.attribution == attribution);
                 if source_passes && attribution_passes && has_words(text) {
                     kept.insert(id.clone());
                     kept.extend(statement.about.iter().map(|about| about.0.clone()));
@@ -96,11 +156,19 @@ impl Dataset {
                 kept.insert(id.clone());
             }
         }
-        let clauses: Vec<String> = kept.iter().filter(|id| self.kind_of(id) == Some(EntityKind::Clause)).cloned().collect();
+        let clauses: Vec<String> = kept
+            .iter()
+            .filter(|id| self.kind_of(id) == Some(EntityKind::Clause))
+            .cloned()
+            .collect();
         for clause in clauses.iter().filter_map(|id| self.clause(id)) {
             kept.insert(clause.contract.0.clone());
         }
-        let contracts: Vec<String> = kept.iter().filter(|id| self.kind_of(id) == Some(EntityKind::Contract)).cloned().collect();
+        let contracts: Vec<String> = kept
+            .iter()
+            .filter(|id| self.kind_of(id) == Some(EntityKind::Contract))
+            .cloned()
+            .collect();
         for contract in contracts.iter().filter_map(|id| self.contract(id)) {
             kept.extend(contract.parties.iter().map(|party| party.0.clone()));
         }
@@ -123,10 +191,18 @@ impl Dataset {
             Some(EntityKind::Party) => {
                 for contract in self.contracts_of(id) {
                     near.insert(contract.id.0.clone());
-                    near.extend(self.clauses_of(contract.id.as_str()).map(|clause| clause.id.0.clone()));
+                    near.extend(
+                        self.clauses_of(contract.id.as_str())
+                            .map(|clause| clause.id.0.clone()),
+                    );
                 }
                 let dispute = self.dispute();
-                if dispute.claimants.iter().chain(&dispute.respondents).any(|party| party.as_str() == id) {
+                if dispute
+                    .claimants
+                    .iter()
+                    .chain(&dispute.respondents)
+                    .any(|party| party.as_str() == id)
+                {
                     near.insert(dispute.id.0.clone());
                 }
             }
@@ -141,7 +217,13 @@ impl Dataset {
             }
             Some(EntityKind::Dispute) => {
                 let dispute = self.dispute();
-                near.extend(dispute.claimants.iter().chain(&dispute.respondents).map(|party| party.0.clone()));
+                near.extend(
+                    dispute
+                        .claimants
+                        .iter()
+                        .chain(&dispute.respondents)
+                        .map(|party| party.0.clone()),
+                );
                 near.extend(dispute.contracts.iter().map(|contract| contract.0.clone()));
                 near.extend(dispute.clauses.iter().map(|clause| clause.0.clone()));
             }
@@ -166,20 +248,47 @@ mod tests {
 
     #[test]
     fn empty_filter_keeps_everything() {
-        assert_eq!(bundled().matching(&Filter { query: "  ".to_owned(), ..Filter::default() }), None);
+        assert_eq!(
+            bundled().matching(&Filter {
+                query: "  ".to_owned(),
+                ..Filter::default()
+            }),
+            None
+        );
     }
 
     #[test]
     fn search_finds_names_wording_and_quotes() {
         let dataset = bundled();
         let cases: [(&str, &[&str], &[&str]); 4] = [
-            ("softbank", &["softbank", "a-update-allowed-partnerships"], &["google"]),
+            (
+                "softbank",
+                &["softbank", "a-update-allowed-partnerships"],
+                &["google"],
+            ),
             ("AWS", &["amazon"], &["softbank"]),
-            ("stateless apis", &["azure-stateless-exclusivity", "microsoft-openai-partnership"], &["microsoft-invests-2023"]),
-            ("we will sue", &["a-person-familiar-will-sue", "microsoft"], &["b-lawyers-not-persuaded"]),
+            (
+                "stateless apis",
+                &[
+                    "azure-stateless-exclusivity",
+                    "microsoft-openai-partnership",
+                ],
+                &["microsoft-invests-2023"],
+            ),
+            (
+                "we will sue",
+                &["a-person-familiar-will-sue", "microsoft"],
+                &["b-lawyers-not-persuaded"],
+            ),
         ];
         for (query, present, absent) in cases {
-            let kept = kept(&dataset, Filter { query: query.to_owned(), ..Filter::default() });
+            let kept = kept(
+                &dataset,
+                Filter {
+                    query: query.to_owned(),
+                    ..Filter::default()
+                },
+            );
             for id in present {
                 assert!(kept.contains(*id), "{query:?} should keep {id}");
             }
@@ -192,8 +301,17 @@ mod tests {
     #[test]
     fn attribution_filter_keeps_only_those_statements_and_their_subjects() {
         let dataset = bundled();
-        let kept = kept(&dataset, Filter { attribution: Some(Attribution::Spokesperson), ..Filter::default() });
-        let statements: Vec<&String> = kept.iter().filter(|id| dataset.kind_of(id) == Some(EntityKind::Statement)).collect();
+        let kept = kept(
+            &dataset,
+            Filter {
+                attribution: Some(Attribution::Spokesperson),
+                ..Filter::default()
+            },
+        );
+        let statements: Vec<&String> = kept
+            .iter()
+            .filter(|id| dataset.kind_of(id) == Some(EntityKind::Statement))
+            .collect();
         assert_eq!(statements.len(), 2, "{statements:?}");
         assert!(kept.contains("azure-stateless-exclusivity"));
         assert!(kept.contains("microsoft"));
@@ -203,7 +321,13 @@ mod tests {
     #[test]
     fn source_filter_counts_citations() {
         let dataset = bundled();
-        let kept = kept(&dataset, Filter { source: Some("financial-times".to_owned()), ..Filter::default() });
+        let kept = kept(
+            &dataset,
+            Filter {
+                source: Some("financial-times".to_owned()),
+                ..Filter::default()
+            },
+        );
         assert!(kept.contains("a-person-familiar-will-sue"));
         assert!(!kept.contains("b-lawyers-not-persuaded"));
         let kept = kept_from(&dataset, "microsoft-threatens-legal-action", "13 billion");
@@ -212,17 +336,50 @@ mod tests {
     }
 
     fn kept_from(dataset: &Dataset, source: &str, query: &str) -> HashSet<String> {
-        kept(dataset, Filter { query: query.to_owned(), source: Some(source.to_owned()), attribution: None })
+        kept(
+            dataset,
+            Filter {
+                query: query.to_owned(),
+                source: Some(source.to_owned()),
+                attribution: None,
+            },
+        )
     }
 
     #[test]
     fn neighbourhoods() {
         let dataset = bundled();
         let cases: [(&str, &[&str], &[&str]); 4] = [
-            ("amazon", &["amazon", "aws-frontier-agreement", "frontier-aws-exclusivity", "microsoft-breach-claim"], &["microsoft-investment-2019", "softbank"]),
-            ("aws-frontier-agreement", &["openai", "amazon", "frontier-aws-exclusivity"], &["microsoft"]),
-            ("azure-stateless-exclusivity", &["microsoft-openai-partnership", "microsoft", "openai"], &["amazon"]),
-            ("microsoft-breach-claim", &["microsoft", "openai", "amazon", "azure-stateless-exclusivity"], &["softbank"]),
+            (
+                "amazon",
+                &[
+                    "amazon",
+                    "aws-frontier-agreement",
+                    "frontier-aws-exclusivity",
+                    "microsoft-breach-claim",
+                ],
+                &["microsoft-investment-2019", "softbank"],
+            ),
+            (
+                "aws-frontier-agreement",
+                &["openai", "amazon", "frontier-aws-exclusivity"],
+                &["microsoft"],
+            ),
+            (
+                "azure-stateless-exclusivity",
+                &["microsoft-openai-partnership", "microsoft", "openai"],
+                &["amazon"],
+            ),
+            (
+                "microsoft-breach-claim",
+                &[
+                    "microsoft",
+                    "openai",
+                    "amazon",
+                    "azure-stateless-exclusivity",
+                ],
+                &["softbank"],
+            ),
         ];
         for (id, present, absent) in cases {
             let near = dataset.neighbourhood(id);

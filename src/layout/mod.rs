@@ -46,10 +46,22 @@ impl Metrics {
         card_width: 240.0,
         column_gap: 290.0,
         row_gap: 20.0,
-        party_text: TextStyle { size: 15.0, bold: true },
-        title_text: TextStyle { size: 13.0, bold: true },
-        chip_text: TextStyle { size: 12.0, bold: false },
-        dispute_text: TextStyle { size: 14.0, bold: true },
+        party_text: TextStyle {
+            size: 15.0,
+            bold: true,
+        },
+        title_text: TextStyle {
+            size: 13.0,
+            bold: true,
+        },
+        chip_text: TextStyle {
+            size: 12.0,
+            bold: false,
+        },
+        dispute_text: TextStyle {
+            size: 14.0,
+            bold: true,
+        },
         arc_space: 120.0,
     };
 
@@ -61,10 +73,22 @@ impl Metrics {
         card_width: 138.0,
         column_gap: 152.0,
         row_gap: 14.0,
-        party_text: TextStyle { size: 13.0, bold: true },
-        title_text: TextStyle { size: 11.5, bold: true },
-        chip_text: TextStyle { size: 11.0, bold: false },
-        dispute_text: TextStyle { size: 12.5, bold: true },
+        party_text: TextStyle {
+            size: 13.0,
+            bold: true,
+        },
+        title_text: TextStyle {
+            size: 11.5,
+            bold: true,
+        },
+        chip_text: TextStyle {
+            size: 11.0,
+            bold: false,
+        },
+        dispute_text: TextStyle {
+            size: 12.5,
+            bold: true,
+        },
         arc_space: 100.0,
     };
 
@@ -109,11 +133,17 @@ impl Rect {
     }
 
     pub fn overlaps(&self, other: &Rect) -> bool {
-        self.x < other.right() && other.x < self.right() && self.y < other.bottom() && other.y < self.bottom()
+        self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
     }
 
     pub fn contains(&self, other: &Rect) -> bool {
-        other.x >= self.x && other.y >= self.y && other.right() <= self.right() && other.bottom() <= self.bottom()
+        other.x >= self.x
+            && other.y >= self.y
+            && other.right() <= self.right()
+            && other.bottom() <= self.bottom()
     }
 }
 
@@ -307,25 +337,47 @@ pub fn layout(dataset: &Dataset, metrics: &Metrics) -> MapLayout {
         }
     }
     let column_of = |id: &str| columns.iter().position(|column| *column == id);
-    let column_x = |column: usize| metrics.margin + metrics.column_gap / 2.0 + column as f64 * metrics.column_gap;
+    let column_x = |column: usize| {
+        metrics.margin + metrics.column_gap / 2.0 + column as f64 * metrics.column_gap
+    };
     let party_top = metrics.margin + metrics.arc_space;
     let rows_top = party_top + metrics.party_height + metrics.row_gap * 1.5;
 
     // Cards, packed into rows: a card goes into the first row where it overlaps no other card.
     let mut rows: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut row_heights: Vec<f64> = Vec::new();
-    let mut placed: Vec<(usize, f64, Vec<String>, Vec<(String, Vec<String>, bool)>, f64)> = Vec::new();
+    let mut placed: Vec<(
+        usize,
+        f64,
+        Vec<String>,
+        Vec<(String, Vec<String>, bool)>,
+        f64,
+    )> = Vec::new();
     for contract in &file.contracts {
-        let mut spans: Vec<usize> = contract.parties.iter().filter_map(|party| column_of(party.as_str())).collect();
+        let mut spans: Vec<usize> = contract
+            .parties
+            .iter()
+            .filter_map(|party| column_of(party.as_str()))
+            .collect();
         spans.sort_unstable();
-        let (Some(&first), Some(&last)) = (spans.first(), spans.last()) else { continue };
-        let center = if first == last { column_x(first) + metrics.column_gap / 2.0 } else { (column_x(first) + column_x(last)) / 2.0 };
+        let (Some(&first), Some(&last)) = (spans.first(), spans.last()) else {
+            continue;
+        };
+        let center = if first == last {
+            column_x(first) + metrics.column_gap / 2.0
+        } else {
+            (column_x(first) + column_x(last)) / 2.0
+        };
         let left = center - metrics.card_width / 2.0;
         let right = center + metrics.card_width / 2.0;
         let (title_lines, chips, height) = card_contents(dataset, contract, metrics);
         let row = rows
             .iter()
-            .position(|intervals| intervals.iter().all(|(start, end)| right <= *start || left >= *end))
+            .position(|intervals| {
+                intervals
+                    .iter()
+                    .all(|(start, end)| right <= *start || left >= *end)
+            })
             .unwrap_or_else(|| {
                 rows.push(Vec::new());
                 row_heights.push(0.0);
@@ -344,10 +396,23 @@ pub fn layout(dataset: &Dataset, metrics: &Metrics) -> MapLayout {
     let lifeline_bottom = next_top.max(rows_top + metrics.row_gap);
 
     let mut contracts = Vec::with_capacity(placed.len());
-    let placed_contracts = file.contracts.iter().filter(|contract| contract.parties.iter().any(|party| column_of(party.as_str()).is_some()));
+    let placed_contracts = file.contracts.iter().filter(|contract| {
+        contract
+            .parties
+            .iter()
+            .any(|party| column_of(party.as_str()).is_some())
+    });
     for (contract, (row, left, title_lines, chip_labels, height)) in placed_contracts.zip(placed) {
-        let rect = Rect { x: left, y: row_tops[row], width: metrics.card_width, height };
-        let mut chip_top = rect.y + metrics.padding + title_lines.len() as f64 * Metrics::line_height(metrics.title_text) + 6.0;
+        let rect = Rect {
+            x: left,
+            y: row_tops[row],
+            width: metrics.card_width,
+            height,
+        };
+        let mut chip_top = rect.y
+            + metrics.padding
+            + title_lines.len() as f64 * Metrics::line_height(metrics.title_text)
+            + 6.0;
         let chips = chip_labels
             .into_iter()
             .map(|(id, lines, disputed)| {
@@ -356,7 +421,12 @@ pub fn layout(dataset: &Dataset, metrics: &Metrics) -> MapLayout {
                     id,
                     lines,
                     disputed,
-                    rect: Rect { x: rect.x + metrics.padding, y: chip_top, width: rect.width - 2.0 * metrics.padding, height },
+                    rect: Rect {
+                        x: rect.x + metrics.padding,
+                        y: chip_top,
+                        width: rect.width - 2.0 * metrics.padding,
+                        height,
+                    },
                 };
                 chip_top += height + CHIP_SPACING;
                 chip
@@ -368,11 +438,28 @@ pub fn layout(dataset: &Dataset, metrics: &Metrics) -> MapLayout {
             .iter()
             .filter_map(|party| {
                 let x = column_x(column_of(party.as_str())?);
-                let (from_x, to_x) = if x < rect.x { (x, rect.x) } else if x > rect.right() { (rect.right(), x) } else { (x, x) };
-                Some(Connector { party: party.0.clone(), y: connector_y, from_x, to_x })
+                let (from_x, to_x) = if x < rect.x {
+                    (x, rect.x)
+                } else if x > rect.right() {
+                    (rect.right(), x)
+                } else {
+                    (x, x)
+                };
+                Some(Connector {
+                    party: party.0.clone(),
+                    y: connector_y,
+                    from_x,
+                    to_x,
+                })
             })
             .collect();
-        contracts.push(ContractCard { id: contract.id.0.clone(), rect, title_lines, chips, connectors });
+        contracts.push(ContractCard {
+            id: contract.id.0.clone(),
+            rect,
+            title_lines,
+            chips,
+            connectors,
+        });
     }
 
     let mut parties: Vec<PartyNode> = columns
@@ -382,8 +469,18 @@ pub fn layout(dataset: &Dataset, metrics: &Metrics) -> MapLayout {
             let x = column_x(column);
             PartyNode {
                 id: (*id).to_owned(),
-                rect: Rect { x: x - metrics.party_width / 2.0, y: party_top, width: metrics.party_width, height: metrics.party_height },
-                lines: wrap(dataset.label(id).unwrap_or(id), metrics.party_text, metrics.party_width - 2.0 * metrics.padding, 2),
+                rect: Rect {
+                    x: x - metrics.party_width / 2.0,
+                    y: party_top,
+                    width: metrics.party_width,
+                    height: metrics.party_height,
+                },
+                lines: wrap(
+                    dataset.label(id).unwrap_or(id),
+                    metrics.party_text,
+                    metrics.party_width - 2.0 * metrics.padding,
+                    2,
+                ),
                 side: side_of(id),
                 lifeline: Some((x, party_top + metrics.party_height, lifeline_bottom)),
             }
@@ -391,43 +488,93 @@ pub fn layout(dataset: &Dataset, metrics: &Metrics) -> MapLayout {
         .collect();
 
     // Parties bound by nothing: a row of their own under the map, wrapping to the map's width.
-    let map_width = (column_x(columns.len().max(1) - 1) + metrics.column_gap / 2.0 + metrics.margin).max(metrics.party_width * 2.0 + metrics.margin * 3.0);
-    let loose: Vec<&str> = file.parties.iter().map(|party| party.id.as_str()).filter(|id| column_of(id).is_none()).collect();
+    let map_width =
+        (column_x(columns.len().max(1) - 1) + metrics.column_gap / 2.0 + metrics.margin)
+            .max(metrics.party_width * 2.0 + metrics.margin * 3.0);
+    let loose: Vec<&str> = file
+        .parties
+        .iter()
+        .map(|party| party.id.as_str())
+        .filter(|id| column_of(id).is_none())
+        .collect();
     let others_top = (!loose.is_empty()).then_some(lifeline_bottom + metrics.row_gap * 2.0);
-    let per_row = (((map_width - metrics.margin) / (metrics.party_width + metrics.margin)).floor() as usize).max(1);
+    let per_row = (((map_width - metrics.margin) / (metrics.party_width + metrics.margin)).floor()
+        as usize)
+        .max(1);
     let loose_height = metrics.party_height * 0.75;
     for (index, id) in loose.iter().enumerate() {
-        let top = others_top.unwrap_or_default() + Metrics::line_height(metrics.chip_text) + (index / per_row) as f64 * (loose_height + metrics.row_gap);
+        let top = others_top.unwrap_or_default()
+            + Metrics::line_height(metrics.chip_text)
+            + (index / per_row) as f64 * (loose_height + metrics.row_gap);
         parties.push(PartyNode {
             id: (*id).to_owned(),
             rect: Rect {
-                x: metrics.margin + (index % per_row) as f64 * (metrics.party_width + metrics.margin),
+                x: metrics.margin
+                    + (index % per_row) as f64 * (metrics.party_width + metrics.margin),
                 y: top,
                 width: metrics.party_width,
                 height: loose_height,
             },
-            lines: wrap(dataset.label(id).unwrap_or(id), metrics.party_text, metrics.party_width - 2.0 * metrics.padding, 2),
+            lines: wrap(
+                dataset.label(id).unwrap_or(id),
+                metrics.party_text,
+                metrics.party_width - 2.0 * metrics.padding,
+                2,
+            ),
             side: side_of(id),
             lifeline: None,
         });
     }
-    let bottom = parties.iter().map(|party| party.rect.bottom()).fold(lifeline_bottom, f64::max) + metrics.margin;
+    let bottom = parties
+        .iter()
+        .map(|party| party.rect.bottom())
+        .fold(lifeline_bottom, f64::max)
+        + metrics.margin;
 
     let dispute_mark = dispute_arcs(dataset, metrics, &parties, map_width, party_top);
 
-    MapLayout { width: map_width, height: bottom, parties, contracts, dispute: dispute_mark, others_top }
+    MapLayout {
+        width: map_width,
+        height: bottom,
+        parties,
+        contracts,
+        dispute: dispute_mark,
+        others_top,
+    }
 }
 
 /// A card's title lines, its clause chips (id, lines, disputed) and its height.
-fn card_contents(dataset: &Dataset, contract: &Contract, metrics: &Metrics) -> (Vec<String>, Vec<(String, Vec<String>, bool)>, f64) {
+fn card_contents(
+    dataset: &Dataset,
+    contract: &Contract,
+    metrics: &Metrics,
+) -> (Vec<String>, Vec<(String, Vec<String>, bool)>, f64) {
     let inner = metrics.card_width - 2.0 * metrics.padding;
     let title_lines = wrap(&contract.title, metrics.title_text, inner, 3);
     let chips: Vec<(String, Vec<String>, bool)> = dataset
         .clauses_of(contract.id.as_str())
-        .map(|clause| (clause.id.0.clone(), wrap(&clause.title, metrics.chip_text, inner - 2.0 * metrics.padding, 2), clause.disputed))
+        .map(|clause| {
+            (
+                clause.id.0.clone(),
+                wrap(
+                    &clause.title,
+                    metrics.chip_text,
+                    inner - 2.0 * metrics.padding,
+                    2,
+                ),
+                clause.disputed,
+            )
+        })
         .collect();
-    let chips_height: f64 = chips.iter().map(|(_, lines, _)| chip_height(metrics, lines.len()) + CHIP_SPACING).sum();
-    let height = metrics.padding + title_lines.len() as f64 * Metrics::line_height(metrics.title_text) + 6.0 + chips_height + metrics.padding;
+    let chips_height: f64 = chips
+        .iter()
+        .map(|(_, lines, _)| chip_height(metrics, lines.len()) + CHIP_SPACING)
+        .sum();
+    let height = metrics.padding
+        + title_lines.len() as f64 * Metrics::line_height(metrics.title_text)
+        + 6.0
+        + chips_height
+        + metrics.padding;
     (title_lines, chips, height)
 }
 
@@ -437,33 +584,71 @@ fn chip_height(metrics: &Metrics, lines: usize) -> f64 {
     lines as f64 * Metrics::line_height(metrics.chip_text) + 8.0
 }
 
-fn dispute_arcs(dataset: &Dataset, metrics: &Metrics, parties: &[PartyNode], map_width: f64, party_top: f64) -> Option<DisputeMark> {
+fn dispute_arcs(
+    dataset: &Dataset,
+    metrics: &Metrics,
+    parties: &[PartyNode],
+    map_width: f64,
+    party_top: f64,
+) -> Option<DisputeMark> {
     let dispute = dataset.dispute();
-    let node = |id: &str| parties.iter().find(|party| party.id == id && party.lifeline.is_some());
+    let node = |id: &str| {
+        parties
+            .iter()
+            .find(|party| party.id == id && party.lifeline.is_some())
+    };
     let mut arcs = Vec::new();
     let mut lift = 0.0_f64;
     for claimant in &dispute.claimants {
-        let Some(from) = node(claimant.as_str()) else { continue };
+        let Some(from) = node(claimant.as_str()) else {
+            continue;
+        };
         for respondent in &dispute.respondents {
-            let Some(to) = node(respondent.as_str()) else { continue };
+            let Some(to) = node(respondent.as_str()) else {
+                continue;
+            };
             // Each further arc rises higher, so arcs that share an end never run together.
             lift += 1.0;
             let height = metrics.arc_space * (0.35 + 0.25 * lift).min(1.6);
             let from_point = (from.rect.center_x(), party_top);
             let to_point = (to.rect.center_x(), party_top);
             let control = ((from_point.0 + to_point.0) / 2.0, party_top - height);
-            arcs.push((respondent.0.clone(), Curve { from: from_point, control, to: to_point }));
+            arcs.push((
+                respondent.0.clone(),
+                Curve {
+                    from: from_point,
+                    control,
+                    to: to_point,
+                },
+            ));
         }
     }
     let label_width = (metrics.card_width + 40.0).min(map_width - 2.0 * metrics.margin);
-    let label_lines = wrap(&dispute.title, metrics.dispute_text, label_width - 2.0 * metrics.padding, 2);
-    let label_height = metrics.padding + label_lines.len() as f64 * Metrics::line_height(metrics.dispute_text);
-    let center_x = arcs.iter().map(|(_, curve)| curve.apex().0).sum::<f64>() / arcs.len().max(1) as f64;
-    let center_x = if arcs.is_empty() { map_width / 2.0 } else { center_x };
-    let left = (center_x - label_width / 2.0).clamp(metrics.margin, map_width - metrics.margin - label_width);
+    let label_lines = wrap(
+        &dispute.title,
+        metrics.dispute_text,
+        label_width - 2.0 * metrics.padding,
+        2,
+    );
+    let label_height =
+        metrics.padding + label_lines.len() as f64 * Metrics::line_height(metrics.dispute_text);
+    let center_x =
+        arcs.iter().map(|(_, curve)| curve.apex().0).sum::<f64>() / arcs.len().max(1) as f64;
+    let center_x = if arcs.is_empty() {
+        map_width / 2.0
+    } else {
+        center_x
+    };
+    let left = (center_x - label_width / 2.0)
+        .clamp(metrics.margin, map_width - metrics.margin - label_width);
     Some(DisputeMark {
         id: dispute.id.0.clone(),
-        label: Rect { x: left, y: metrics.margin, width: label_width, height: label_height },
+        label: Rect {
+            x: left,
+            y: metrics.margin,
+            width: label_width,
+            height: label_height,
+        },
         label_lines,
         arcs,
     })
@@ -475,12 +660,21 @@ mod tests {
     use crate::dataset;
 
     fn bundled() -> Dataset {
-        dataset::parse(include_str!("../../data/dispute.json")).expect("the bundled dispute is valid")
+        dataset::parse(include_str!("../../data/dispute.json"))
+            .expect("the bundled dispute is valid")
     }
 
     fn every_rect(map: &MapLayout) -> Vec<(String, Rect)> {
-        let mut rects: Vec<(String, Rect)> = map.parties.iter().map(|party| (party.id.clone(), party.rect)).collect();
-        rects.extend(map.contracts.iter().map(|card| (card.id.clone(), card.rect)));
+        let mut rects: Vec<(String, Rect)> = map
+            .parties
+            .iter()
+            .map(|party| (party.id.clone(), party.rect))
+            .collect();
+        rects.extend(
+            map.contracts
+                .iter()
+                .map(|card| (card.id.clone(), card.rect)),
+        );
         if let Some(dispute) = &map.dispute {
             rects.push((dispute.id.clone(), dispute.label));
         }
@@ -500,28 +694,51 @@ mod tests {
         let dataset = bundled();
         for metrics in [Metrics::WIDE, Metrics::NARROW] {
             let map = layout(&dataset, &metrics);
-            let view = Rect { x: 0.0, y: 0.0, width: map.width, height: map.height };
+            let view = Rect {
+                x: 0.0,
+                y: 0.0,
+                width: map.width,
+                height: map.height,
+            };
             let rects = every_rect(&map);
             for (index, (id, rect)) in rects.iter().enumerate() {
-                assert!(view.contains(rect), "{id} {rect:?} lies outside the view {view:?}");
+                assert!(
+                    view.contains(rect),
+                    "{id} {rect:?} lies outside the view {view:?}"
+                );
                 for (other_id, other) in &rects[index + 1..] {
                     assert!(!rect.overlaps(other), "{id} overlaps {other_id}");
                 }
             }
             for card in &map.contracts {
                 for chip in &card.chips {
-                    assert!(card.rect.contains(&chip.rect), "chip {} sticks out of {}", chip.id, card.id);
+                    assert!(
+                        card.rect.contains(&chip.rect),
+                        "chip {} sticks out of {}",
+                        chip.id,
+                        card.id
+                    );
                     for line in &chip.lines {
-                        assert!(metrics.chip_text.width(line) <= chip.rect.width - 2.0 * metrics.padding, "chip text {line:?} overflows");
+                        assert!(
+                            metrics.chip_text.width(line)
+                                <= chip.rect.width - 2.0 * metrics.padding,
+                            "chip text {line:?} overflows"
+                        );
                     }
                 }
                 for line in &card.title_lines {
-                    assert!(metrics.title_text.width(line) <= card.rect.width - 2.0 * metrics.padding, "title {line:?} overflows");
+                    assert!(
+                        metrics.title_text.width(line) <= card.rect.width - 2.0 * metrics.padding,
+                        "title {line:?} overflows"
+                    );
                 }
             }
             for party in &map.parties {
                 for line in &party.lines {
-                    assert!(metrics.party_text.width(line) <= party.rect.width - 2.0 * metrics.padding, "party name {line:?} overflows");
+                    assert!(
+                        metrics.party_text.width(line) <= party.rect.width - 2.0 * metrics.padding,
+                        "party name {line:?} overflows"
+                    );
                 }
             }
         }
@@ -549,11 +766,19 @@ mod tests {
             ("openai", Direction::Right, Some("amazon")),
             ("openai", Direction::Left, Some("microsoft")),
             ("microsoft", Direction::Up, Some("microsoft-breach-claim")),
-            ("microsoft-openai-partnership", Direction::Down, Some("azure-stateless-exclusivity")),
+            (
+                "microsoft-openai-partnership",
+                Direction::Down,
+                Some("azure-stateless-exclusivity"),
+            ),
             ("amazon", Direction::Right, None),
         ];
         for (from, direction, expected) in cases {
-            assert_eq!(map.neighbour(from, direction).map(|(_, id)| id), expected, "{from} {direction:?}");
+            assert_eq!(
+                map.neighbour(from, direction).map(|(_, id)| id),
+                expected,
+                "{from} {direction:?}"
+            );
         }
     }
 
@@ -565,7 +790,12 @@ mod tests {
         let mut seen = vec![start];
         let mut frontier = vec![start];
         while let Some(id) = frontier.pop() {
-            for direction in [Direction::Left, Direction::Right, Direction::Up, Direction::Down] {
+            for direction in [
+                Direction::Left,
+                Direction::Right,
+                Direction::Up,
+                Direction::Down,
+            ] {
                 if let Some((_, next)) = map.neighbour(id, direction) {
                     if !seen.contains(&next) {
                         seen.push(next);
@@ -585,9 +815,18 @@ mod tests {
             let contract = dataset.contract(&card.id).unwrap();
             assert_eq!(card.connectors.len(), contract.parties.len(), "{}", card.id);
             for connector in &card.connectors {
-                let party = map.parties.iter().find(|party| party.id == connector.party).unwrap();
+                let party = map
+                    .parties
+                    .iter()
+                    .find(|party| party.id == connector.party)
+                    .unwrap();
                 let (x, top, bottom) = party.lifeline.expect("a bound party has a lifeline");
-                assert!(connector.from_x == x || connector.to_x == x, "{} does not reach {}", card.id, party.id);
+                assert!(
+                    connector.from_x == x || connector.to_x == x,
+                    "{} does not reach {}",
+                    card.id,
+                    party.id
+                );
                 assert!(connector.y > top && connector.y < bottom);
             }
         }

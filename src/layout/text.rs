@@ -56,7 +56,11 @@ pub fn wrap(text: &str, style: TextStyle, max_width: f64, max_lines: usize) -> V
     let mut current = String::new();
     let mut truncated = false;
     for piece in pieces {
-        let joined = if current.is_empty() { piece.clone() } else { format!("{current} {piece}") };
+        let joined = if current.is_empty() {
+            piece.clone()
+        } else {
+            format!("{current} {piece}")
+        };
         if current.is_empty() || fits(&joined) {
             current = joined;
             continue;
@@ -83,7 +87,10 @@ pub fn wrap(text: &str, style: TextStyle, max_width: f64, max_lines: usize) -> V
 mod tests {
     use super::*;
 
-    const BODY: TextStyle = TextStyle { size: 10.0, bold: false };
+    const BODY: TextStyle = TextStyle {
+        size: 10.0,
+        bold: false,
+    };
 
     #[test]
     fn wraps_and_truncates() {
@@ -96,13 +103,18 @@ mod tests {
             ("a  b", 100.0, 1, &["a b"]),
         ];
         for (text, width, lines, expected) in cases {
-            assert_eq!(wrap(text, BODY, width, lines), expected, "{text:?} in {width}");
+            assert_eq!(
+                wrap(text, BODY, width, lines),
+                expected,
+                "{text:?} in {width}"
+            );
         }
     }
 
     #[test]
     fn never_exceeds_its_box() {
-        let text = "The September 2025 non‑binding agreement between Microsoft and OpenAI — on new terms";
+        let text =
+            "The September 2025 non‑binding agreement between Microsoft and OpenAI — on new terms";
         for bold in [false, true] {
             let style = TextStyle { size: 13.0, bold };
             for width in (20..300).step_by(7) {
@@ -111,7 +123,10 @@ mod tests {
                     assert!(wrapped.len() <= lines);
                     for line in &wrapped {
                         // A single character wider than the box is the one allowed overflow.
-                        assert!(style.width(line) <= width as f64 || line.chars().count() <= 2, "{width} {lines} {wrapped:?}");
+                        assert!(
+                            style.width(line) <= width as f64 || line.chars().count() <= 2,
+                            "{width} {lines} {wrapped:?}"
+                        );
                     }
                 }
             }

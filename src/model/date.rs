@@ -65,7 +65,10 @@ pub type SortKey = (u16, u8, u8);
 impl ReportedDate {
     /// The calendar position, when the date has a value; `None` for relative and unknown dates.
     pub fn sort_key(&self) -> Option<SortKey> {
-        self.value.as_deref().and_then(|value| parse_calendar_value(value).ok()).map(|(key, _)| key)
+        self.value
+            .as_deref()
+            .and_then(|value| parse_calendar_value(value).ok())
+            .map(|(key, _)| key)
     }
 
     /// Problems with this date, as messages naming the offending field and value.
@@ -74,7 +77,10 @@ impl ReportedDate {
         if self.text.trim().is_empty() {
             problems.push(("text", "must not be empty".to_owned()));
         }
-        let wants_value = !matches!(self.precision, DatePrecision::Relative | DatePrecision::Unknown);
+        let wants_value = !matches!(
+            self.precision,
+            DatePrecision::Relative | DatePrecision::Unknown
+        );
         match (&self.value, wants_value) {
             (None, true) => problems.push((
                 "value",
@@ -113,7 +119,10 @@ impl ReportedDate {
             problems.push(("relative_to", "is required for a relative date".to_owned()));
         }
         if self.precision != DatePrecision::Relative && self.relative_to.is_some() {
-            problems.push(("relative_to", "is only for precision \"relative\"".to_owned()));
+            problems.push((
+                "relative_to",
+                "is only for precision \"relative\"".to_owned(),
+            ));
         }
         problems
     }
@@ -162,7 +171,11 @@ fn days_in_month(year: u16, month: u8) -> u8 {
 mod tests {
     use super::*;
 
-    fn date(precision: DatePrecision, value: Option<&str>, relative_to: Option<&str>) -> ReportedDate {
+    fn date(
+        precision: DatePrecision,
+        value: Option<&str>,
+        relative_to: Option<&str>,
+    ) -> ReportedDate {
         ReportedDate {
             text: "some words".to_owned(),
             precision,
@@ -185,7 +198,11 @@ mod tests {
             ("early 2023", Err(())),
         ];
         for (value, expected) in cases {
-            assert_eq!(parse_calendar_value(value).map_err(|_| ()), expected, "{value}");
+            assert_eq!(
+                parse_calendar_value(value).map_err(|_| ()),
+                expected,
+                "{value}"
+            );
         }
     }
 
@@ -206,13 +223,24 @@ mod tests {
             (date(Year, Some("2019"), Some("report")), 1),
         ];
         for (date, problem_count) in cases {
-            assert_eq!(date.problems().len(), problem_count, "{date:?}: {:?}", date.problems());
+            assert_eq!(
+                date.problems().len(),
+                problem_count,
+                "{date:?}: {:?}",
+                date.problems()
+            );
         }
     }
 
     #[test]
     fn sort_key_orders_by_known_parts() {
-        assert!(date(DatePrecision::Year, Some("2019"), None).sort_key() < date(DatePrecision::Month, Some("2025-09"), None).sort_key());
-        assert_eq!(date(DatePrecision::Relative, None, Some("r")).sort_key(), None);
+        assert!(
+            date(DatePrecision::Year, Some("2019"), None).sort_key()
+                < date(DatePrecision::Month, Some("2025-09"), None).sort_key()
+        );
+        assert_eq!(
+            date(DatePrecision::Relative, None, Some("r")).sort_key(),
+            None
+        );
     }
 }

@@ -115,7 +115,9 @@ impl EntityKind {
     }
 
     pub fn parse(text: &str) -> Option<EntityKind> {
-        EntityKind::ALL.into_iter().find(|kind| kind.as_str() == text)
+        EntityKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
     }
 }
 
@@ -128,19 +130,27 @@ pub struct EntityRef {
 
 impl EntityRef {
     pub fn new(kind: EntityKind, id: impl Into<String>) -> Self {
-        Self { kind, id: id.into() }
+        Self {
+            kind,
+            id: id.into(),
+        }
     }
 }
 
 /// Whether `text` is a valid id: lowercase ASCII letters and digits in words joined by single
 /// hyphens, starting with a letter, at most 80 characters.
 pub fn is_valid_id(text: &str) -> bool {
-    let starts_with_letter = text.bytes().next().is_some_and(|byte| byte.is_ascii_lowercase());
+    let starts_with_letter = text
+        .bytes()
+        .next()
+        .is_some_and(|byte| byte.is_ascii_lowercase());
     starts_with_letter
         && text.len() <= 80
         && !text.ends_with('-')
         && !text.contains("--")
-        && text.bytes().all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+        && text
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
 }
 
 #[cfg(test)]

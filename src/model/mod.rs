@@ -8,8 +8,8 @@ mod ids;
 
 pub use date::{parse_calendar_value, DatePrecision, ReportedDate, SortKey};
 pub use ids::{
-    is_valid_id, AnyId, ClauseId, ConflictId, ContractId, DisputeId, EntityKind, EntityRef, EventId,
-    PartyId, SourceId, StatementId,
+    is_valid_id, AnyId, ClauseId, ConflictId, ContractId, DisputeId, EntityKind, EntityRef,
+    EventId, PartyId, SourceId, StatementId,
 };
 
 use serde::{Deserialize, Serialize};
