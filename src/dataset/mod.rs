@@ -1209,6 +1209,26 @@ mod tests {
     }
 
     #[test]
+    fn shipped_examples_are_valid() {
+        let examples = [(
+            "harbor-city.json",
+            include_str!("../../data/examples/harbor-city.json"),
+        )];
+        for (name, text) in examples {
+            if let Err(errors) = parse(text) {
+                panic!(
+                    "{name}:\n{}",
+                    errors
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                );
+            }
+        }
+    }
+
+    #[test]
     fn bundled_dispute_is_indexed() {
         let dataset = parse(crate::BUNDLED_DISPUTE).unwrap();
         assert_eq!(

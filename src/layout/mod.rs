@@ -438,16 +438,17 @@ pub fn layout(dataset: &Dataset, metrics: &Metrics) -> MapLayout {
             .iter()
             .filter_map(|party| {
                 let x = column_x(column_of(party.as_str())?);
-                let (from_x, to_x) = if x < rect.x {
-                    (x, rect.x)
+                // A party whose lifeline runs under the card is marked on the card's top edge.
+                let (from_x, to_x, y) = if x < rect.x {
+                    (x, rect.x, connector_y)
                 } else if x > rect.right() {
-                    (rect.right(), x)
+                    (rect.right(), x, connector_y)
                 } else {
-                    (x, x)
+                    (x, x, rect.y)
                 };
                 Some(Connector {
                     party: party.0.clone(),
-                    y: connector_y,
+                    y,
                     from_x,
                     to_x,
                 })
@@ -664,6 +665,13 @@ mod tests {
             .expect("the bundled dispute is valid")
     }
 
+    /// The bundled dispute and the example, which has a three-party contract and loose parties.
+    fn every_shipped_dataset() -> Vec<Dataset> {
+        let example = dataset::parse(include_str!("../../data/examples/harbor-city.json"))
+            .expect("the example dispute is valid");
+        vec![bundled(), example]
+    }
+
     fn every_rect(map: &MapLayout) -> Vec<(String, Rect)> {
         let mut rects: Vec<(String, Rect)> = map
             .parties
@@ -683,16 +691,19 @@ mod tests {
 
     #[test]
     fn layout_is_deterministic() {
-        let dataset = bundled();
-        for metrics in [Metrics::WIDE, Metrics::NARROW] {
-            assert_eq!(layout(&dataset, &metrics), layout(&dataset, &metrics));
+        for dataset in every_shipped_dataset() {
+            for metrics in [Metrics::WIDE, Metrics::NARROW] {
+                assert_eq!(layout(&dataset, &metrics), layout(&dataset, &metrics));
+            }
         }
     }
 
     #[test]
     fn no_boxes_overlap_and_all_fit_the_view() {
-        let dataset = bundled();
-        for metrics in [Metrics::WIDE, Metrics::NARROW] {
+        for (dataset, metrics) in every_shipped_dataset().into_iter().flat_map(|dataset| {
+            let dataset = std::rc::Rc::new(dataset);
+            [Metrics::WIDE, Metrics::NARROW].map(move |metrics| (dataset.clone(), metrics))
+        }) {
             let map = layout(&dataset, &metrics);
             let view = Rect {
                 x: 0.0,
@@ -746,15 +757,16 @@ mod tests {
 
     #[test]
     fn every_party_contract_and_clause_is_placed() {
-        let dataset = bundled();
-        let map = layout(&dataset, &Metrics::WIDE);
-        assert_eq!(map.parties.len(), dataset.file.parties.len());
-        assert_eq!(map.contracts.len(), dataset.file.contracts.len());
-        let chips: usize = map.contracts.iter().map(|card| card.chips.len()).sum();
-        assert_eq!(chips, dataset.file.clauses.len());
-        let dispute = map.dispute.expect("the dispute is drawn");
-        let pairs = dataset.dispute().claimants.len() * dataset.dispute().respondents.len();
-        assert_eq!(dispute.arcs.len(), pairs);
+        for dataset in every_shipped_dataset() {
+            let map = layout(&dataset, &Metrics::WIDE);
+            assert_eq!(map.parties.len(), dataset.file.parties.len());
+            assert_eq!(map.contracts.len(), dataset.file.contracts.len());
+            let chips: usize = map.contracts.iter().map(|card| card.chips.len()).sum();
+            assert_eq!(chips, dataset.file.clauses.len());
+            let dispute = map.dispute.expect("the dispute is drawn");
+            let pairs = dataset.dispute().claimants.len() * dataset.dispute().respondents.len();
+            assert_eq!(dispute.arcs.len(), pairs);
+        }
     }
 
     #[test]
@@ -809,25 +821,26 @@ mod tests {
 
     #[test]
     fn connectors_reach_their_party_lifelines() {
-        let dataset = bundled();
-        let map = layout(&dataset, &Metrics::WIDE);
-        for card in &map.contracts {
-            let contract = dataset.contract(&card.id).unwrap();
-            assert_eq!(card.connectors.len(), contract.parties.len(), "{}", card.id);
-            for connector in &card.connectors {
-                let party = map
-                    .parties
-                    .iter()
-                    .find(|party| party.id == connector.party)
-                    .unwrap();
-                let (x, top, bottom) = party.lifeline.expect("a bound party has a lifeline");
-                assert!(
-                    connector.from_x == x || connector.to_x == x,
-                    "{} does not reach {}",
-                    card.id,
-                    party.id
-                );
-                assert!(connector.y > top && connector.y < bottom);
+        for dataset in every_shipped_dataset() {
+            let map = layout(&dataset, &Metrics::WIDE);
+            for card in &map.contracts {
+                let contract = dataset.contract(&card.id).unwrap();
+                assert_eq!(card.connectors.len(), contract.parties.len(), "{}", card.id);
+                for connector in &card.connectors {
+                    let party = map
+                        .parties
+                        .iter()
+                        .find(|party| party.id == connector.party)
+                        .unwrap();
+                    let (x, top, bottom) = party.lifeline.expect("a bound party has a lifeline");
+                    assert!(
+                        connector.from_x == x || connector.to_x == x,
+                        "{} does not reach {}",
+                        card.id,
+                        party.id
+                    );
+                    assert!(connector.y > top && connector.y < bottom);
+                }
             }
         }
     }

@@ -63,3 +63,18 @@ test("Download SVG saves the whole map with its styles, and PNG a picture of it"
   assert.ok(png.length > 20000, `a real picture, not an empty canvas (${png.length} bytes)`);
   await context.close();
 });
+
+test("the fictional example shipped in dist/examples loads with ?data=", async () => {
+  const { page, context, problems } = await openApp(suite.browser, suite.server, { query: "?data=examples/harbor-city.json" });
+  await page.locator("h1", { hasText: "Fictional example" }).waitFor();
+  const map = page.locator("[data-testid='map']");
+  assert.equal(await map.locator("[data-kind='party']").count(), 5);
+  await map.locator("[data-kind='contract'][data-id='vessel-availability']").click({ position: { x: 20, y: 12 } });
+  const details = page.locator("[data-testid='details']");
+  await details.locator("h2", { hasText: "Vessel availability agreement" }).waitFor();
+  for (const party of ["harbor-city", "tidewater", "bluewave"]) {
+    assert.equal(await details.locator(`dd [data-kind='party'][data-id='${party}']`).count(), 1, `${party} is a party to the three-party agreement`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
