@@ -3,7 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { useSuite, openApp, schemaExample, repoRoot, fixturesDir } from "./harness.mjs";
+import { pathToFileURL } from "node:url";
+import { useSuite, openApp, schemaExample, repoRoot, fixturesDir, distDir } from "./harness.mjs";
 
 const suite = useSuite();
 
@@ -75,6 +76,24 @@ test("the fictional example shipped in dist/examples loads with ?data=", async (
   for (const party of ["harbor-city", "tidewater", "bluewave"]) {
     assert.equal(await details.locator(`dd [data-kind='party'][data-id='${party}']`).count(), 1, `${party} is a party to the three-party agreement`);
   }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the single-file build opens by double-click, from a file:// URL, with no request", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+  page.on("pageerror", (error) => problems.push(error.message));
+  const requests = [];
+  page.on("request", (request) => requests.push(request.url()));
+  const file = pathToFileURL(join(distDir, "dispute-map-offline.html")).href;
+  await page.goto(`${file}#/map/clause/azure-stateless-exclusivity`);
+  await page.locator("[data-testid='details'] h2", { hasText: "Azure exclusivity" }).waitFor();
+  await page.locator("[data-testid='map'] [data-kind='party'][data-id='amazon']").click();
+  await page.locator("[data-testid='details'] h2", { hasText: "Amazon" }).waitFor();
+  assert.ok(requests.every((url) => url.startsWith("file:") || url.startsWith("blob:") || url.startsWith("data:")), `nothing fetched from a network: ${requests}`);
   assert.deepEqual(problems, []);
   await context.close();
 });
