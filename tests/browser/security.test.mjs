@@ -46,3 +46,18 @@ test("a dataset with markup and script in every text field renders as inert text
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("once loaded it keeps working with the network gone", async () => {
+  const { page, context, problems } = await openApp(suite.browser, suite.server);
+  await page.locator("[data-testid='map'] [data-kind='party']").first().waitFor();
+  await context.setOffline(true);
+  await page.locator("[data-testid='map'] [data-kind='clause'][data-id='frontier-aws-exclusivity']").click();
+  await page.locator("[data-testid='details'] h2", { hasText: "AWS as Frontier" }).waitFor();
+  await page.getByRole("link", { name: "Timeline" }).click();
+  await page.locator("[data-testid='timeline']").waitFor();
+  await page.getByRole("searchbox").fill("Nvidia");
+  await page.getByRole("link", { name: "List" }).click();
+  await page.locator("[data-testid='list'] [data-kind='party'][data-id='nvidia']").waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
