@@ -6,6 +6,7 @@
 
 pub mod config;
 pub mod dataset;
+pub mod generate;
 pub mod layout;
 pub mod model;
 pub mod route;
