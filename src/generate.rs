@@ -65,7 +65,7 @@ pub fn generate(size: Size, seed: u64) -> DisputeFile {
     let source_id = |index: usize| SourceId(format!("report-{index}"));
     let party_id = |index: usize| PartyId(format!("party-{index}"));
     let mut texts: Vec<String> = vec![String::new(); source_count];
-    let mut quote_into = |texts: &mut Vec<String>, source: usize, sentence: String| -> String {
+    let quote_into = |texts: &mut Vec<String>, source: usize, sentence: String| -> String {
         if !texts[source].is_empty() {
             texts[source].push(' ');
         }
@@ -100,7 +100,8 @@ pub fn generate(size: Size, seed: u64) -> DisputeFile {
         .map(|index| {
             // Mostly neighbours, as real contract networks cluster; some three-party deals.
             let first = random.below(size.parties);
-            let second = (first + 1 + random.below(3)) % size.parties;
+            // An offset of 1 to parties - 1 never wraps back onto the first party.
+            let second = (first + 1 + random.below(3.min(size.parties - 1))) % size.parties;
             let mut members = vec![party_id(first), party_id(second)];
             if index % 10 == 0 {
                 let third = (second + 1) % size.parties;

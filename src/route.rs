@@ -245,4 +245,32 @@ mod tests {
             "\"widget\" is not a kind of entity or a view"
         );
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn any_route() -> impl Strategy<Value = Route> {
+            let view = prop::option::of(prop::sample::select(View::ALL.to_vec()));
+            let selection = prop::option::of(
+                (prop::sample::select(EntityKind::ALL.to_vec()), ".{1,24}")
+                    .prop_map(|(kind, id)| EntityRef::new(kind, id)),
+            );
+            (view, selection).prop_map(|(view, selection)| Route { view, selection })
+        }
+
+        proptest! {
+            #[test]
+            fn every_route_round_trips(route in any_route()) {
+                prop_assert_eq!(parse(&format(&route)), Ok(route));
+            }
+
+            #[test]
+            fn any_hash_parses_or_says_why(hash in ".{0,60}") {
+                if let Err(RouteError(message)) = parse(&hash) {
+                    prop_assert!(!message.is_empty());
+                }
+            }
+        }
+    }
 }

@@ -15,6 +15,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
+#[cfg(test)]
+mod fuzz;
 mod query;
 
 pub use query::Filter;

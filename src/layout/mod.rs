@@ -844,4 +844,33 @@ mod tests {
             }
         }
     }
+
+    mod properties {
+        use super::*;
+        use crate::generate::{generate, Size};
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(24))]
+
+            /// Any valid dataset: every entity gets a box inside the view, the same every time.
+            #[test]
+            fn every_entity_is_placed_inside_the_view(parties in 3..30usize, contracts in 1..60usize, clauses in 0..80usize, statements in 1..120usize, seed in any::<u64>()) {
+                let text = serde_json::to_string(&generate(Size { parties, contracts, clauses, statements }, seed)).unwrap();
+                let dataset = dataset::parse(&text).expect("generated disputes are valid");
+                for metrics in [Metrics::WIDE, Metrics::NARROW] {
+                    let map = layout(&dataset, &metrics);
+                    prop_assert_eq!(&map, &layout(&dataset, &metrics));
+                    let view = Rect { x: 0.0, y: 0.0, width: map.width, height: map.height };
+                    let entities = map.entities();
+                    prop_assert_eq!(entities.iter().filter(|(kind, _, _)| *kind == EntityKind::Party).count(), parties);
+                    prop_assert_eq!(entities.iter().filter(|(kind, _, _)| *kind == EntityKind::Contract).count(), contracts);
+                    prop_assert_eq!(entities.iter().filter(|(kind, _, _)| *kind == EntityKind::Clause).count(), clauses);
+                    for (kind, id, rect) in entities {
+                        prop_assert!(view.contains(&rect), "{} {} at {:?} is outside {:?}", kind.as_str(), id, rect, view);
+                    }
+                }
+            }
+        }
+    }
 }
