@@ -52,7 +52,9 @@ globalThis.__disputeMapBase = new URL("./", import.meta.url).href;
 
 try {
   const bindings = await import(new URL(${JSON.stringify("./" + bindingsFile)}, import.meta.url).href);
-  await bindings.default({ module_or_path: new URL(${JSON.stringify("./" + wasmFile)}, import.meta.url) });
+  const wasm = await bindings.default({ module_or_path: new URL(${JSON.stringify("./" + wasmFile)}, import.meta.url) });
+  // The wasm memory, for the benchmark's memory figures (./dev bench).
+  globalThis.__disputeMapMemory = wasm.memory;
   dispatchEvent(new CustomEvent("DisputeMapStarted"));
 } catch (error) {
   // A panic has already reported itself in the page; anything else is shown here.

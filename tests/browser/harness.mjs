@@ -30,9 +30,9 @@ const types = {
  * Serves dist/ at `appBase` and the test fixtures at `/fixtures/`, on loopback only. Every request
  * is recorded so tests can check what the page asked for. Paths matching a `missing` pattern
  * answer 404, to play a deployment that lost a file. `headers` are added to every answer; a
- * function of the path gives each path its own.
+ * function of the path gives each path its own. `files` maps extra paths to files on disk.
  */
-export async function startServer({ missing = [], headers: headersFor = {} } = {}) {
+export async function startServer({ missing = [], headers: headersFor = {}, files = {} } = {}) {
   if (!existsSync(join(distDir, "index.html"))) {
     throw new Error(`${distDir}/index.html is missing: build the release bundle first (trunk build --release)`);
   }
@@ -49,6 +49,11 @@ export async function startServer({ missing = [], headers: headersFor = {} } = {
     if (missing.some((pattern) => pattern.test(path))) {
       response.writeHead(404, { "content-type": "text/plain" });
       response.end("not found");
+      return;
+    }
+    if (files[path]) {
+      response.writeHead(200, { ...headers, "content-type": types[extname(files[path])] || "application/octet-stream" });
+      response.end(await readFile(files[path]));
       return;
     }
     if (path === "/fixtures/schema-example.json") {
@@ -90,7 +95,7 @@ export async function startServer({ missing = [], headers: headersFor = {} } = {
 }
 
 /** Debian's Chromium, with the flags that keep it from hanging on this closed network. */
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
@@ -102,6 +107,7 @@ export async function launchBrowser() {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      ...extraArgs,
     ],
   });
 }
