@@ -6,6 +6,7 @@ use crate::dataset::{Dataset, Filter};
 use crate::model::EntityRef;
 use crate::route::{self, Route, View};
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
 use leptos::reactive::owner::LocalStorage;
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -34,6 +35,9 @@ pub struct AppState {
     pub loaded: RwSignal<Loaded>,
     pub view: RwSignal<View>,
     pub selection: RwSignal<Option<EntityRef>>,
+    /// Tells each entity whether it is the selected one, notifying only the two whose answer
+    /// changes, so a selection costs two updates rather than one per link and node on screen.
+    selected: StoredValue<Selector<Option<EntityRef>>>,
     /// Why the current link could not be followed, if it could not.
     pub route_error: RwSignal<Option<String>>,
     /// The search words and the source and attribution filters.
@@ -73,10 +77,12 @@ impl AppState {
                     .map(|id| Arc::new(dataset.neighbourhood(id)))
             })
         });
+        let selection = RwSignal::new(None::<EntityRef>);
         Self {
             loaded,
             view: RwSignal::new(View::Map),
-            selection: RwSignal::new(None),
+            selection,
+            selected: StoredValue::new(Selector::new(move || selection.get())),
             route_error: RwSignal::new(None),
             filter,
             matching,
@@ -85,6 +91,12 @@ impl AppState {
             use_hash: config.use_hash,
             root: StoredValue::new_local(root),
         }
+    }
+
+    /// Whether `entity` is the selected one (reactive, notified only when that answer changes).
+    pub fn is_selected(&self, entity: &EntityRef) -> bool {
+        let key = Some(entity.clone());
+        self.selected.with_value(|selected| selected.selected(&key))
     }
 
     /// The first element inside this map that matches a CSS selector.

@@ -337,11 +337,10 @@ fn selectable(context: &MapContext, kind: EntityKind, id: &str) -> Selectable {
             }
         }),
         on_enter: Box::new(move || state.focused.set(Some(enter_id.clone()))),
-        selected: Signal::derive(move || {
-            state
-                .selection
-                .with(|selection| selection.as_ref() == Some(&EntityRef::new(kind, owned.clone())))
-        }),
+        selected: {
+            let entity = EntityRef::new(kind, owned);
+            Signal::derive(move || state.is_selected(&entity))
+        },
         dimmed: Signal::derive(move || state.is_dimmed(&dimmed_id)),
     }
 }

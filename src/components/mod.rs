@@ -69,12 +69,7 @@ pub fn EntityLink(
                 view: Some(state.view.get()),
                 selection: Some(linked.clone()),
             });
-            let current = Signal::derive(move || {
-                state
-                    .selection
-                    .with(|selection| selection.as_ref() == Some(&entity))
-                    .then_some("true")
-            });
+            let current = Signal::derive(move || state.is_selected(&entity).then_some("true"));
             view! { <RouteLink to class="entity-link" kind=kind.as_str() id=id current>{label}</RouteLink> }.into_any()
         }
         // Validation makes this unreachable for loaded data; show the text rather than a dead link.
