@@ -84,44 +84,11 @@ pub fn parse(text: &str) -> Result<Dataset, Vec<ValidationError>> {
 
 impl Dataset {
     fn index(file: DisputeFile) -> Dataset {
-        let mut entities = HashMap::new();
-        entities.insert(file.dispute.id.0.clone(), (EntityKind::Dispute, 0));
-        let mut register = |kind: EntityKind, ids: Vec<&str>| {
-            for (position, id) in ids.into_iter().enumerate() {
-                entities.insert(id.to_owned(), (kind, position));
-            }
-        };
-        register(
-            EntityKind::Source,
-            file.sources.iter().map(|item| item.id.as_str()).collect(),
-        );
-        register(
-            EntityKind::Party,
-            file.parties.iter().map(|item| item.id.as_str()).collect(),
-        );
-        register(
-            EntityKind::Contract,
-            file.contracts.iter().map(|item| item.id.as_str()).collect(),
-        );
-        register(
-            EntityKind::Clause,
-            file.clauses.iter().map(|item| item.id.as_str()).collect(),
-        );
-        register(
-            EntityKind::Statement,
-            file.statements
-                .iter()
-                .map(|item| item.id.as_str())
-                .collect(),
-        );
-        register(
-            EntityKind::Event,
-            file.events.iter().map(|item| item.id.as_str()).collect(),
-        );
-        register(
-            EntityKind::Conflict,
-            file.conflicts.iter().map(|item| item.id.as_str()).collect(),
-        );
+        let entities: HashMap<String, (EntityKind, usize)> = file
+            .entity_ids()
+            .into_iter()
+            .map(|(kind, position, id)| (id.to_owned(), (kind, position)))
+            .collect();
 
         let mut statements_about: HashMap<String, Vec<usize>> = HashMap::new();
         let mut statements_by_party: HashMap<String, Vec<usize>> = HashMap::new();
@@ -564,67 +531,12 @@ fn check(
             ids.insert(id.to_owned(), (kind, at));
         }
     };
-    claim_id(
-        errors,
-        file.dispute.id.as_str(),
-        EntityKind::Dispute,
-        "dispute".to_owned(),
-    );
-    for (position, item) in file.sources.iter().enumerate() {
-        claim_id(
-            errors,
-            item.id.as_str(),
-            EntityKind::Source,
-            path("sources", position),
-        );
-    }
-    for (position, item) in file.parties.iter().enumerate() {
-        claim_id(
-            errors,
-            item.id.as_str(),
-            EntityKind::Party,
-            path("parties", position),
-        );
-    }
-    for (position, item) in file.contracts.iter().enumerate() {
-        claim_id(
-            errors,
-            item.id.as_str(),
-            EntityKind::Contract,
-            path("contracts", position),
-        );
-    }
-    for (position, item) in file.clauses.iter().enumerate() {
-        claim_id(
-            errors,
-            item.id.as_str(),
-            EntityKind::Clause,
-            path("clauses", position),
-        );
-    }
-    for (position, item) in file.statements.iter().enumerate() {
-        claim_id(
-            errors,
-            item.id.as_str(),
-            EntityKind::Statement,
-            path("statements", position),
-        );
-    }
-    for (position, item) in file.events.iter().enumerate() {
-        claim_id(
-            errors,
-            item.id.as_str(),
-            EntityKind::Event,
-            path("events", position),
-        );
-    }
-    for (position, item) in file.conflicts.iter().enumerate() {
-        claim_id(
-            errors,
-            item.id.as_str(),
-            EntityKind::Conflict,
-            path("conflicts", position),
-        );
+    for (kind, position, id) in file.entity_ids() {
+        let at = match kind {
+            EntityKind::Dispute => "dispute".to_owned(),
+            _ => path(kind.collection(), position),
+        };
+        claim_id(errors, id, kind, at);
     }
 
     let references = References {

@@ -100,6 +100,20 @@ impl EntityKind {
         }
     }
 
+    /// The name of the file's collection of this kind (`"dispute"` for the single dispute).
+    pub fn collection(self) -> &'static str {
+        match self {
+            EntityKind::Party => "parties",
+            EntityKind::Contract => "contracts",
+            EntityKind::Clause => "clauses",
+            EntityKind::Statement => "statements",
+            EntityKind::Source => "sources",
+            EntityKind::Event => "events",
+            EntityKind::Conflict => "conflicts",
+            EntityKind::Dispute => "dispute",
+        }
+    }
+
     /// The heading used for a group of this kind in lists and the legend.
     pub fn plural_label(self) -> &'static str {
         match self {

@@ -36,6 +36,46 @@ pub struct DisputeFile {
     pub conflicts: Vec<Conflict>,
 }
 
+impl DisputeFile {
+    /// Every entity's kind, position in its collection, and id: the dispute first, then each
+    /// collection in file order. Validation and the index both walk the file through this.
+    pub fn entity_ids(&self) -> Vec<(EntityKind, usize, &str)> {
+        fn each<'a, T>(
+            kind: EntityKind,
+            items: &'a [T],
+            id: impl Fn(&'a T) -> &'a str,
+        ) -> impl Iterator<Item = (EntityKind, usize, &'a str)> {
+            items
+                .iter()
+                .enumerate()
+                .map(move |(position, item)| (kind, position, id(item)))
+        }
+        std::iter::once((EntityKind::Dispute, 0, self.dispute.id.as_str()))
+            .chain(each(EntityKind::Source, &self.sources, |item| {
+                item.id.as_str()
+            }))
+            .chain(each(EntityKind::Party, &self.parties, |item| {
+                item.id.as_str()
+            }))
+            .chain(each(EntityKind::Contract, &self.contracts, |item| {
+                item.id.as_str()
+            }))
+            .chain(each(EntityKind::Clause, &self.clauses, |item| {
+                item.id.as_str()
+            }))
+            .chain(each(EntityKind::Statement, &self.statements, |item| {
+                item.id.as_str()
+            }))
+            .chain(each(EntityKind::Event, &self.events, |item| {
+                item.id.as_str()
+            }))
+            .chain(each(EntityKind::Conflict, &self.conflicts, |item| {
+                item.id.as_str()
+            }))
+            .collect()
+    }
+}
+
 /// The claim the file is about: who threatens or brings it against whom, over which terms.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
