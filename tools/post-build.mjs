@@ -70,24 +70,8 @@ writeFileSync(indexPath, html.replace(script, '<script type="module" src="./disp
 // wasm as base64. Inline script is fine here: this page is opened from disk, where no CSP applies;
 // index.html, the one intranets serve, stays free of it.
 const failure = showFailureSource();
-const offline = `<!DOCTYPE html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="color-scheme" content="light dark" />
-    <title>Dispute map</title>
-    <link rel="icon" href="data:," />
-    <style>
-${css.replaceAll("</style", "<\\/style")}
-    </style>
-  </head>
-  <body>
-    <div id="dispute-map" data-dispute-map data-standalone>
-      <p class="loading" role="status">Loading the dispute map…</p>
-      <noscript><p role="alert">The dispute map needs JavaScript and WebAssembly, which this browser has turned off.</p></noscript>
-    </div>
-    <script type="module">
+// Derived from Trunk's own index.html, so the two pages never drift apart.
+const offlineScript = `<script type="module">
 ${failure}
 const glue = ${JSON.stringify(readFileSync(join(staging, bindingsFile), "utf8")).replaceAll("</script", "<\\/script")};
 const wasm = "${readFileSync(join(staging, wasmFile)).toString("base64")}";
@@ -99,10 +83,12 @@ try {
   if (!document.querySelector("[role=alert]:not(noscript *)")) showFailure(error && error.message ? error.message : String(error));
   console.error("dispute-map failed to start", error);
 }
-    </script>
-  </body>
-</html>
-`;
+</script>`;
+const offline = html
+  .replace(/<link rel="(stylesheet|modulepreload|preload)"[^>]*>/g, "")
+  .replace("</head>", () => `<style>\n${css.replaceAll("</style", "<\\/style")}\n</style>\n</head>`)
+  .replace(script, () => "")
+  .replace("</body>", () => `${offlineScript}\n</body>`);
 writeFileSync(join(staging, "dispute-map-offline.html"), offline);
 
 console.log(`post-build: start-up moved to dispute-map.js (${bindingsFile}, ${wasmFile}); ${stylesheets.length} stylesheets joined into dispute-map.css`);
