@@ -20,12 +20,23 @@ pub fn RouteLink(
     /// Where it goes; a closure, so it can follow the current view.
     #[prop(into)]
     to: Signal<Route>,
+    /// The link's text.
     children: Children,
-    #[prop(optional, into)] class: Option<&'static str>,
-    #[prop(optional, into)] kind: Option<&'static str>,
-    #[prop(optional, into)] id: Option<String>,
-    #[prop(optional, into)] current: Option<Signal<Option<&'static str>>>,
-    #[prop(optional, into)] view: Option<&'static str>,
+    /// CSS class.
+    #[prop(optional, into)]
+    class: Option<&'static str>,
+    /// `data-kind` of the entity it selects, if it selects one.
+    #[prop(optional, into)]
+    kind: Option<&'static str>,
+    /// `data-id` of the entity it selects, if it selects one.
+    #[prop(optional, into)]
+    id: Option<String>,
+    /// `aria-current`: `"true"` for the selected entity, `"page"` for the open view's tab.
+    #[prop(optional, into)]
+    current: Option<Signal<Option<&'static str>>>,
+    /// `data-view` of the view it opens, for a view tab.
+    #[prop(optional, into)]
+    view: Option<&'static str>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let on_click = move |event: leptos::ev::MouseEvent| {
