@@ -340,25 +340,16 @@ mod tests {
                 );
             }
         }
+        let size = Size {
+            parties: 10,
+            contracts: 10,
+            clauses: 10,
+            statements: 10,
+        };
         assert_ne!(
-            generate(
-                Size {
-                    parties: 10,
-                    contracts: 10,
-                    clauses: 10,
-                    statements: 10
-                },
-                1
-            ),
-            generate(
-                Size {
-                    parties: 10,
-                    contracts: 10,
-                    clauses: 10,
-                    statements: 10
-                },
-                2
-            )
+            generate(size, 1),
+            generate(size, 2),
+            "another seed, another file"
         );
     }
 }
