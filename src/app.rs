@@ -187,11 +187,15 @@ pub fn App(
                     Loaded::Ready(..) => view! {
                         <div class="view-area">
                             <Toolbar />
-                            {move || match state.view.get() {
-                                View::Map => view! { <Map /> }.into_any(),
-                                View::Timeline => view! { <Timeline /> }.into_any(),
-                                View::Conflicts => view! { <Conflicts /> }.into_any(),
-                                View::List => view! { <List /> }.into_any(),
+                            {move || {
+                                let view = state.view.get();
+                                provide_context(state.scoped());
+                                match view {
+                                    View::Map => view! { <Map /> }.into_any(),
+                                    View::Timeline => view! { <Timeline /> }.into_any(),
+                                    View::Conflicts => view! { <Conflicts /> }.into_any(),
+                                    View::List => view! { <List /> }.into_any(),
+                                }
                             }}
                         </div>
                         <Details />

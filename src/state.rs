@@ -93,6 +93,30 @@ impl AppState {
         }
     }
 
+    /// A copy for a part of the page that is drawn anew when the route changes: the open view,
+    /// and the details panel's content. Its selector and its "kept" and "highlighted" memos are
+    /// owned by the reactive scope it is made in, so they go when that part is drawn again, and
+    /// they take the subscriptions of its links and shapes with them.
+    ///
+    /// Why a copy: Leptos 0.8 leaves a dropped effect's subscription in each signal it read until
+    /// that signal next changes. Thousands of links reading the shared memos directly, then
+    /// dropped with their view, would leave dead subscriptions on memos that may not change for
+    /// hours: memory that grew with every selection. Through a copy, a redraw leaves at most one
+    /// per shared signal, and those go at its next change.
+    ///
+    /// Links under a copy are drawn for one view (`self.view` does not change while the copy
+    /// lives), so they read it once, untracked.
+    pub fn scoped(&self) -> Self {
+        let shared = *self;
+        let selection = shared.selection;
+        Self {
+            selected: StoredValue::new(Selector::new(move || selection.get())),
+            matching: Memo::new(move |_| shared.matching.get()),
+            highlighted: Memo::new(move |_| shared.highlighted.get()),
+            ..shared
+        }
+    }
+
     /// Whether `entity` is the selected one (reactive, notified only when that answer changes).
     pub fn is_selected(&self, entity: &EntityRef) -> bool {
         let key = Some(entity.clone());

@@ -26,7 +26,11 @@ pub fn Details() -> impl IntoView {
         });
     });
 
+    // Drawn anew for each view and selection, under its own scoped state, so nothing in it
+    // subscribes to the shared signals (see `AppState::scoped`).
     let body = move || {
+        state.view.track();
+        provide_context(state.scoped());
         let Some(dataset) = state.dataset() else {
             return ().into_any();
         };
@@ -97,8 +101,8 @@ fn CopyLink() -> impl IntoView {
 /// Back to the overview, in the current view.
 fn overview_link() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let to = Signal::derive(move || Route {
-        view: Some(state.view.get()),
+    let to = Signal::stored(Route {
+        view: Some(state.view.get_untracked()),
         selection: None,
     });
     view! { <RouteLink to>"Show the overview"</RouteLink> }

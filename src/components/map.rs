@@ -78,12 +78,13 @@ struct Gesture {
 pub fn Map() -> impl IntoView {
     let state = expect_context::<AppState>();
     let (metrics, set_metrics) = signal(Metrics::for_width(window_width()));
-    let _ = window_event_listener(ev::resize, move |_| {
+    let resize = window_event_listener(ev::resize, move |_| {
         let wanted = Metrics::for_width(window_width());
         if wanted != metrics.get_untracked() {
             set_metrics.set(wanted);
         }
     });
+    on_cleanup(move || resize.remove());
     let drawing = Memo::new(move |_| {
         state
             .dataset()

@@ -75,10 +75,10 @@ pub fn EntityLink(
     match kind {
         Some(kind) => {
             let entity = EntityRef::new(kind, id.clone());
-            let linked = entity.clone();
-            let to = Signal::derive(move || Route {
-                view: Some(state.view.get()),
-                selection: Some(linked.clone()),
+            // Entity links live in parts drawn anew for each view (see `AppState::scoped`).
+            let to = Signal::stored(Route {
+                view: Some(state.view.get_untracked()),
+                selection: Some(entity.clone()),
             });
             let current = Signal::derive(move || state.is_selected(&entity).then_some("true"));
             view! { <RouteLink to class="entity-link" kind=kind.as_str() id=id current>{label}</RouteLink> }.into_any()
