@@ -48,6 +48,8 @@ pub struct AppState {
     pub focused: RwSignal<Option<String>>,
     /// The focused entity's neighbourhood, which the map highlights; `None` when nothing is focused.
     pub highlighted: Memo<Option<Arc<HashSet<String>>>>,
+    /// The map draws every shape, not only those near the visible part: while an export copies it.
+    pub draw_whole: RwSignal<bool>,
     /// Whether view and selection live in the URL hash (the standalone page) or only here (a map
     /// embedded among others in a host page).
     pub use_hash: bool,
@@ -88,6 +90,7 @@ impl AppState {
             matching,
             focused,
             highlighted,
+            draw_whole: RwSignal::new(false),
             use_hash: config.use_hash,
             root: StoredValue::new_local(root),
         }

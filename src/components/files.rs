@@ -115,15 +115,22 @@ async fn map_svg(state: AppState) -> Result<(String, String), String> {
     let styles = fetch_text(&format!("{}dispute-map.css", asset_base()))
         .await
         .unwrap_or_default();
-    let copy: web_sys::Element = svg
-        .clone_node_with_deep(true)
+    // The whole drawing, whatever part of it is on screen: every shape drawn for the copy.
+    state.draw_whole.set(true);
+    next_frame().await;
+    let copy = svg.clone_node_with_deep(true);
+    state.draw_whole.set(false);
+    let copy: web_sys::Element = copy
         .map_err(|_| "The map could not be copied.")?
         .dyn_into()
         .map_err(|_| "The map could not be copied.")?;
     let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
-    // The whole drawing, whatever part of it is zoomed into on screen.
-    if let (Some(width), Some(height)) = (copy.get_attribute("width"), copy.get_attribute("height"))
-    {
+    if let (Some(width), Some(height)) = (
+        copy.get_attribute("data-drawing-width"),
+        copy.get_attribute("data-drawing-height"),
+    ) {
+        let _ = copy.set_attribute("width", &width);
+        let _ = copy.set_attribute("height", &height);
         let _ = copy.set_attribute("viewBox", &format!("0 0 {width} {height}"));
     }
     let style = web_sys::window()
@@ -133,6 +140,16 @@ async fn map_svg(state: AppState) -> Result<(String, String), String> {
     style.set_text_content(Some(&styles));
     let _ = copy.prepend_with_node_1(&style);
     Ok((name, copy.outer_html()))
+}
+
+/// Resolves at the next animation frame, when what the last signal changes drew is on the page.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        request_animation_frame(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 async fn fetch_text(url: &str) -> Option<String> {

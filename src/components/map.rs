@@ -5,7 +5,7 @@
 //! dragging (mouse or one finger) or Shift+arrows; zoom with the buttons, + and -, Ctrl+wheel or
 //! a pinch; 0 resets.
 
-use crate::layout::{layout, Direction, MapLayout, Metrics};
+use crate::layout::{layout, Direction, MapLayout, Metrics, PartyNode, Rect, Viewport};
 use crate::model::{EntityKind, EntityRef};
 use crate::state::AppState;
 use leptos::ev;
@@ -13,57 +13,6 @@ use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
-
-/// The visible part of the drawing, in SVG user units.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Viewport {
-    x: f64,
-    y: f64,
-    width: f64,
-    height: f64,
-}
-
-impl Viewport {
-    fn whole(map: &MapLayout) -> Viewport {
-        Viewport {
-            x: 0.0,
-            y: 0.0,
-            width: map.width,
-            height: map.height,
-        }
-    }
-
-    /// Zooms by `factor` (below 1 zooms in) keeping the point `(x, y)` where it is, within 1/8
-    /// and 1.5 times the whole drawing.
-    fn zoomed(self, factor: f64, x: f64, y: f64, whole: &Viewport) -> Viewport {
-        let factor = (self.width * factor).clamp(whole.width / 8.0, whole.width * 1.5) / self.width;
-        Viewport {
-            x: x - (x - self.x) * factor,
-            y: y - (y - self.y) * factor,
-            width: self.width * factor,
-            height: self.height * factor,
-        }
-    }
-
-    fn panned(self, dx: f64, dy: f64) -> Viewport {
-        Viewport {
-            x: self.x + dx,
-            y: self.y + dy,
-            ..self
-        }
-    }
-
-    fn center(&self) -> (f64, f64) {
-        (self.x + self.width / 2.0, self.y + self.height / 2.0)
-    }
-
-    fn view_box(&self) -> String {
-        format!(
-            "{:.1} {:.1} {:.1} {:.1}",
-            self.x, self.y, self.width, self.height
-        )
-    }
-}
 
 /// Pointer gestures in progress: where each pointer is, and whether the gesture moved far
 /// enough to be a drag rather than a click.
@@ -96,8 +45,9 @@ pub fn Map() -> impl IntoView {
             return ().into_any();
         };
         let metrics = metrics.get_untracked();
-        let whole = Viewport::whole(&map);
-        let viewport = RwSignal::new(whole);
+        let home = Viewport::home(&map);
+        let range = Viewport::zoom_range(&map);
+        let viewport = RwSignal::new(home);
         // A drag that just ended must not also count as a click on what it started on.
         let dragged = RwSignal::new(false);
         let gesture = StoredValue::new(Gesture::default());
@@ -125,7 +75,7 @@ pub fn Map() -> impl IntoView {
         };
         let zoom_by = move |factor: f64| {
             let (x, y) = viewport.get_untracked().center();
-            viewport.update(|view| *view = view.zoomed(factor, x, y, &whole));
+            viewport.update(|view| *view = view.zoomed(factor, x, y, range));
         };
 
         let on_wheel = move |event: ev::WheelEvent| {
@@ -136,7 +86,7 @@ pub fn Map() -> impl IntoView {
             event.prevent_default();
             if let Some((x, y)) = to_drawing(event.client_x() as f64, event.client_y() as f64) {
                 let factor = (event.delta_y() * 0.002).exp();
-                viewport.update(|view| *view = view.zoomed(factor, x, y, &whole));
+                viewport.update(|view| *view = view.zoomed(factor, x, y, range));
             }
         };
         let on_pointer_down = move |event: ev::PointerEvent| {
@@ -192,7 +142,7 @@ pub fn Map() -> impl IntoView {
                     if let Some((x, y)) =
                         to_drawing((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0)
                     {
-                        viewport.update(|view| *view = view.zoomed(factor, x, y, &whole));
+                        viewport.update(|view| *view = view.zoomed(factor, x, y, range));
                     }
                 }
             }
@@ -226,7 +176,7 @@ pub fn Map() -> impl IntoView {
             match event.key().as_str() {
                 "+" | "=" => zoom_by(0.8),
                 "-" | "_" => zoom_by(1.25),
-                "0" => viewport.set(whole),
+                "0" => viewport.set(home),
                 _ => return,
             }
             event.prevent_default();
@@ -234,26 +184,63 @@ pub fn Map() -> impl IntoView {
 
         let zoomed = move || {
             viewport.with(|view| {
-                (view.width - whole.width).abs() > 0.5 || view.x.abs() > 0.5 || view.y.abs() > 0.5
+                (view.width - home.width).abs() > 0.5 || view.x.abs() > 0.5 || view.y.abs() > 0.5
             })
         };
         let context = MapContext {
             dragged,
+            viewport,
             map: map.clone(),
         };
+        // Only the shapes near the visible part are drawn (all of them for an export).
+        let whole = Rect {
+            width: map.width,
+            height: map.height,
+            ..Rect::default()
+        };
+        let drawn_part = Memo::new(move |_| {
+            if state.draw_whole.get() {
+                whole
+            } else {
+                viewport.with(Viewport::drawn_part)
+            }
+        });
+        let visible = Memo::new({
+            let map = map.clone();
+            move |_| map.visible(&drawn_part.get())
+        });
+        // A selection made elsewhere (the details, a list, a link) is brought into view.
+        Effect::new({
+            let map = map.clone();
+            move |_| {
+                let rect = state.selection.with(|selection| {
+                    selection
+                        .as_ref()
+                        .and_then(|entity| map.rect_of(&entity.id))
+                });
+                if let Some(rect) = rect {
+                    let moved = viewport.get_untracked().showing(&rect);
+                    if moved != viewport.get_untracked() {
+                        viewport.set(moved);
+                    }
+                }
+            }
+        });
         view! {
             <figure class="map-frame" data-testid="map">
                 <div class="map-controls" role="toolbar" aria-label="Zoom">
                     <button type="button" on:click=move |_| zoom_by(0.8) aria-label="Zoom in">"+"</button>
                     <button type="button" on:click=move |_| zoom_by(1.25) aria-label="Zoom out">"−"</button>
-                    <button type="button" on:click=move |_| viewport.set(whole) disabled=move || !zoomed()>"Fit"</button>
+                    <button type="button" on:click=move |_| viewport.set(home) disabled=move || !zoomed()>"Fit"</button>
                 </div>
                 <svg
                     node_ref=svg_ref
                     class="map"
                     class:zoomed=zoomed
-                    width=format!("{:.0}", whole.width)
-                    height=format!("{:.0}", whole.height)
+                    width=format!("{:.0}", home.width)
+                    height=format!("{:.0}", home.height)
+                    data-drawing-width=format!("{:.0}", map.width)
+                    data-drawing-height=format!("{:.0}", map.height)
                     viewBox=move || viewport.get().view_box()
                     role="group"
                     aria-label="Map of the dispute: parties, the contracts between them and their clauses. Arrow keys move between entities, Enter selects, Shift+arrows pan, + and - zoom."
@@ -266,9 +253,12 @@ pub fn Map() -> impl IntoView {
                     on:mouseleave=move |_| state.focused.set(None)
                 >
                     {dispute_mark(&context, &metrics)}
-                    {lifelines(&map)}
-                    {contract_cards(&context, &metrics)}
-                    {party_nodes(&context, &metrics)}
+                    <For each=move || visible.with(|visible| visible.lifelines.clone()) key=|index| *index
+                        children={ let map = map.clone(); move |index| lifeline(&map.parties[index]) } />
+                    <For each=move || visible.with(|visible| visible.contracts.clone()) key=|index| *index
+                        children={ let context = context.clone(); move |index| contract_group(&context, &metrics, index) } />
+                    <For each=move || visible.with(|visible| visible.parties.clone()) key=|index| *index
+                        children={ let context = context.clone(); move |index| party_node(&context, &metrics, index) } />
                     {others_heading(&map, &metrics)}
                 </svg>
                 <figcaption class="map-hint">"Drag to pan · Ctrl+scroll or pinch to zoom · arrow keys move between entities"</figcaption>
@@ -283,6 +273,7 @@ pub fn Map() -> impl IntoView {
 #[derive(Clone)]
 struct MapContext {
     dragged: RwSignal<bool>,
+    viewport: RwSignal<Viewport>,
     map: Arc<MapLayout>,
 }
 
@@ -307,6 +298,7 @@ struct Selectable {
 fn selectable(context: &MapContext, kind: EntityKind, id: &str) -> Selectable {
     let state = expect_context::<AppState>();
     let dragged = context.dragged;
+    let viewport = context.viewport;
     let map = context.map.clone();
     let owned = id.to_owned();
     let click_id = owned.clone();
@@ -333,7 +325,16 @@ fn selectable(context: &MapContext, kind: EntityKind, id: &str) -> Selectable {
                 event.prevent_default();
                 event.stop_propagation();
                 if let Some((next_kind, next_id)) = map.neighbour(&key_id, direction) {
-                    focus_entity(&state, next_kind, next_id);
+                    if !focus_entity(&state, next_kind, next_id) {
+                        // Not drawn yet: bring it into view, then focus it once it is drawn.
+                        if let Some(rect) = map.rect_of(next_id) {
+                            viewport.update(|view| *view = view.showing(&rect));
+                        }
+                        let next_id = next_id.to_owned();
+                        request_animation_frame(move || {
+                            focus_entity(&state, next_kind, &next_id);
+                        });
+                    }
                 }
             }
         }),
@@ -346,8 +347,8 @@ fn selectable(context: &MapContext, kind: EntityKind, id: &str) -> Selectable {
     }
 }
 
-/// Moves keyboard focus to an entity on the map.
-fn focus_entity(state: &AppState, kind: EntityKind, id: &str) {
+/// Moves keyboard focus to an entity on the map; false when it is not drawn.
+fn focus_entity(state: &AppState, kind: EntityKind, id: &str) -> bool {
     let selector = format!(
         "[data-testid='map'] [data-kind='{}'][data-id='{}']",
         kind.as_str(),
@@ -358,7 +359,9 @@ fn focus_entity(state: &AppState, kind: EntityKind, id: &str) {
         .and_then(|element| element.dyn_into::<web_sys::SvgElement>().ok())
     {
         let _ = element.focus();
+        return true;
     }
+    false
 }
 
 fn dispute_mark(context: &MapContext, metrics: &Metrics) -> impl IntoView {
@@ -392,102 +395,100 @@ fn dispute_mark(context: &MapContext, metrics: &Metrics) -> impl IntoView {
     })
 }
 
-fn lifelines(map: &MapLayout) -> impl IntoView {
-    map.parties
-        .iter()
-        .filter_map(|party| party.lifeline.map(|(x, top, bottom)| (party.id.clone(), x, top, bottom)))
-        .map(|(id, x, top, bottom)| view! { <line class="lifeline" data-party=id x1=x y1=top x2=x y2=bottom /> })
-        .collect_view()
+fn lifeline(party: &PartyNode) -> impl IntoView {
+    party.lifeline.map(|(x, top, bottom)| {
+        view! { <line class="lifeline" data-party=party.id.clone() x1=x y1=top x2=x y2=bottom /> }
+    })
 }
 
-fn party_nodes(context: &MapContext, metrics: &Metrics) -> impl IntoView {
-    context
-        .map
-        .parties
-        .iter()
-        .map(|party| {
-            let Selectable { on_click, on_key, on_enter, selected, dimmed } = selectable(context, EntityKind::Party, &party.id);
-            let on_enter = std::rc::Rc::new(on_enter);
-            let on_focus = on_enter.clone();
-            let rect = party.rect;
-            let line_count = party.lines.len() as f64;
-            let first_dy = format!("{:.3}em", 0.35 - (line_count - 1.0) * 0.625);
-            let font_size = metrics.party_text.size;
-            view! {
-                <g class=format!("node party side-{}", party.side.as_str()) class:selected=selected class:dimmed=dimmed
-            aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
-                    data-kind="party" data-id=party.id.clone() tabindex="0" role="button"
-                    aria-label=format!("Party ({}): {}", party.side.as_str(), party.lines.join(" "))
-                    on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
-                    <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="10" />
-                    <text x=rect.center_x() y=rect.center_y() font-size=font_size>
-                        {party.lines.iter().enumerate().map(|(index, line)| view! {
-                            <tspan x=rect.center_x() dy=if index == 0 { first_dy.clone() } else { "1.25em".to_owned() }>{line.clone()}</tspan>
-                        }).collect_view()}
-                    </text>
-                </g>
-            }
-        })
-        .collect_view()
+fn party_node(context: &MapContext, metrics: &Metrics, index: usize) -> impl IntoView {
+    let party = &context.map.parties[index];
+    let Selectable {
+        on_click,
+        on_key,
+        on_enter,
+        selected,
+        dimmed,
+    } = selectable(context, EntityKind::Party, &party.id);
+    let on_enter = std::rc::Rc::new(on_enter);
+    let on_focus = on_enter.clone();
+    let rect = party.rect;
+    let line_count = party.lines.len() as f64;
+    let first_dy = format!("{:.3}em", 0.35 - (line_count - 1.0) * 0.625);
+    let font_size = metrics.party_text.size;
+    view! {
+        <g class=format!("node party side-{}", party.side.as_str()) class:selected=selected class:dimmed=dimmed
+    aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
+            data-kind="party" data-id=party.id.clone() tabindex="0" role="button"
+            aria-label=format!("Party ({}): {}", party.side.as_str(), party.lines.join(" "))
+            on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
+            <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="10" />
+            <text x=rect.center_x() y=rect.center_y() font-size=font_size>
+                {party.lines.iter().enumerate().map(|(index, line)| view! {
+                    <tspan x=rect.center_x() dy=if index == 0 { first_dy.clone() } else { "1.25em".to_owned() }>{line.clone()}</tspan>
+                }).collect_view()}
+            </text>
+        </g>
+    }
 }
 
-fn contract_cards(context: &MapContext, metrics: &Metrics) -> impl IntoView {
+fn contract_group(context: &MapContext, metrics: &Metrics, index: usize) -> impl IntoView {
     let metrics = *metrics;
-    context
-        .map
-        .contracts
-        .iter()
-        .map(|card| {
-            let Selectable { on_click, on_key, on_enter, selected, dimmed } = selectable(context, EntityKind::Contract, &card.id);
-            let on_enter = std::rc::Rc::new(on_enter);
-            let on_focus = on_enter.clone();
-            let state = expect_context::<AppState>();
-            let card_id = card.id.clone();
-            let group_dimmed = Signal::derive(move || state.is_dimmed(&card_id));
-            let rect = card.rect;
-            view! {
-                <g class="contract-group">
-                    {card.connectors.iter().map(|connector| view! {
-                        <g class="connector" class:dimmed=group_dimmed data-party=connector.party.clone()>
-                            <line x1=connector.from_x y1=connector.y x2=connector.to_x y2=connector.y />
-                            <circle cx=if connector.from_x < rect.x { connector.from_x } else { connector.to_x } cy=connector.y r="4" />
-                        </g>
+    let card = &context.map.contracts[index];
+    let Selectable {
+        on_click,
+        on_key,
+        on_enter,
+        selected,
+        dimmed,
+    } = selectable(context, EntityKind::Contract, &card.id);
+    let on_enter = std::rc::Rc::new(on_enter);
+    let on_focus = on_enter.clone();
+    let state = expect_context::<AppState>();
+    let card_id = card.id.clone();
+    let group_dimmed = Signal::derive(move || state.is_dimmed(&card_id));
+    let rect = card.rect;
+    view! {
+        <g class="contract-group">
+            {card.connectors.iter().map(|connector| view! {
+                <g class="connector" class:dimmed=group_dimmed data-party=connector.party.clone()>
+                    <line x1=connector.from_x y1=connector.y x2=connector.to_x y2=connector.y />
+                    <circle cx=if connector.from_x < rect.x { connector.from_x } else { connector.to_x } cy=connector.y r="4" />
+                </g>
+            }).collect_view()}
+            <g class="node contract" class:selected=selected class:dimmed=dimmed
+    aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true") data-kind="contract" data-id=card.id.clone() tabindex="0" role="button"
+                aria-label=format!("Contract: {}", card.title_lines.join(" "))
+                on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
+                <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="8" />
+                <text x=rect.x + metrics.padding y=rect.y + metrics.padding font-size=metrics.title_text.size>
+                    {card.title_lines.iter().enumerate().map(|(index, line)| view! {
+                        <tspan x=rect.x + metrics.padding dy=if index == 0 { "0.95em" } else { "1.25em" }>{line.clone()}</tspan>
                     }).collect_view()}
-                    <g class="node contract" class:selected=selected class:dimmed=dimmed
-            aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true") data-kind="contract" data-id=card.id.clone() tabindex="0" role="button"
-                        aria-label=format!("Contract: {}", card.title_lines.join(" "))
+                </text>
+            </g>
+            {card.chips.iter().map(|chip| {
+                let Selectable { on_click, on_key, on_enter, selected, dimmed } = selectable(context, EntityKind::Clause, &chip.id);
+                let on_enter = std::rc::Rc::new(on_enter);
+                let on_focus = on_enter.clone();
+                let chip_rect = chip.rect;
+                view! {
+                    <g class="chip clause" class:disputed=chip.disputed class:selected=selected class:dimmed=dimmed
+    aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
+                        data-kind="clause" data-id=chip.id.clone() tabindex="0" role="button"
+                        aria-label=format!("Clause{}: {}", if chip.disputed { " in dispute" } else { "" }, chip.lines.join(" "))
                         on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
-                        <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="8" />
-                        <text x=rect.x + metrics.padding y=rect.y + metrics.padding font-size=metrics.title_text.size>
-                            {card.title_lines.iter().enumerate().map(|(index, line)| view! {
-                                <tspan x=rect.x + metrics.padding dy=if index == 0 { "0.95em" } else { "1.25em" }>{line.clone()}</tspan>
+                        <rect x=chip_rect.x y=chip_rect.y width=chip_rect.width height=chip_rect.height rx="11" />
+                        <text x=chip_rect.x + metrics.padding y=chip_rect.y + 4.0 font-size=metrics.chip_text.size>
+                            {chip.lines.iter().enumerate().map(|(index, line)| view! {
+                                <tspan x=chip_rect.x + metrics.padding dy=if index == 0 { "1.05em" } else { "1.25em" }>{line.clone()}</tspan>
                             }).collect_view()}
                         </text>
                     </g>
-                    {card.chips.iter().map(|chip| {
-                        let Selectable { on_click, on_key, on_enter, selected, dimmed } = selectable(context, EntityKind::Clause, &chip.id);
-                        let on_enter = std::rc::Rc::new(on_enter);
-                        let on_focus = on_enter.clone();
-                        let chip_rect = chip.rect;
-                        view! {
-                            <g class="chip clause" class:disputed=chip.disputed class:selected=selected class:dimmed=dimmed
-            aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
-                                data-kind="clause" data-id=chip.id.clone() tabindex="0" role="button"
-                                aria-label=format!("Clause{}: {}", if chip.disputed { " in dispute" } else { "" }, chip.lines.join(" "))
-                                on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
-                                <rect x=chip_rect.x y=chip_rect.y width=chip_rect.width height=chip_rect.height rx="11" />
-                                <text x=chip_rect.x + metrics.padding y=chip_rect.y + 4.0 font-size=metrics.chip_text.size>
-                                    {chip.lines.iter().enumerate().map(|(index, line)| view! {
-                                        <tspan x=chip_rect.x + metrics.padding dy=if index == 0 { "1.05em" } else { "1.25em" }>{line.clone()}</tspan>
-                                    }).collect_view()}
-                                </text>
-                            </g>
-                        }
-                    }).collect_view()}
-                </g>
-            }
-        })
-        .collect_view()
+                }
+            }).collect_view()}
+        </g>
+    }
 }
 
 fn others_heading(map: &MapLayout, metrics: &Metrics) -> impl IntoView {

@@ -9,8 +9,10 @@
 //! in a row under the map.
 
 mod text;
+mod viewport;
 
 pub use text::{wrap, TextStyle};
+pub use viewport::{Viewport, Visible};
 
 use crate::dataset::Dataset;
 use crate::model::{Contract, EntityKind};
@@ -185,6 +187,28 @@ pub struct ContractCard {
     pub connectors: Vec<Connector>,
 }
 
+impl ContractCard {
+    /// The box around the card and its connectors, which reach out to the parties' lifelines.
+    pub fn bounds(&self) -> Rect {
+        let left = self
+            .connectors
+            .iter()
+            .map(|connector| connector.from_x)
+            .fold(self.rect.x, f64::min);
+        let right = self
+            .connectors
+            .iter()
+            .map(|connector| connector.to_x)
+            .fold(self.rect.right(), f64::max);
+        Rect {
+            x: left,
+            y: self.rect.y,
+            width: right - left,
+            height: self.rect.height,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Connector {
     pub party: String,
@@ -284,6 +308,14 @@ impl MapLayout {
             }
         }
         entities
+    }
+
+    /// Where the entity `id` is drawn, if it is.
+    pub fn rect_of(&self, id: &str) -> Option<Rect> {
+        self.entities()
+            .into_iter()
+            .find(|(_, entity, _)| *entity == id)
+            .map(|(_, _, rect)| rect)
     }
 
     /// The nearest entity from `id` in `direction`: the candidate ahead whose centre is closest,
