@@ -2,7 +2,7 @@
 //! need from it; selection changes go through the URL hash so back and forward work.
 
 use crate::config::Config;
-use crate::dataset::{Dataset, Filter};
+use crate::dataset::{Dataset, Filter, Kept};
 use crate::model::EntityRef;
 use crate::route::{self, Route, View};
 use leptos::prelude::*;
@@ -43,7 +43,7 @@ pub struct AppState {
     /// The search words and the source and attribution filters.
     pub filter: RwSignal<Filter>,
     /// Ids the filter keeps; `None` keeps everything.
-    pub matching: Memo<Option<Arc<HashSet<String>>>>,
+    pub matching: Memo<Option<Arc<Kept>>>,
     /// The entity under the pointer or keyboard focus on the map.
     pub focused: RwSignal<Option<String>>,
     /// The focused entity's neighbourhood, which the map highlights; `None` when nothing is focused.

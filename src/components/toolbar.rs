@@ -27,14 +27,9 @@ pub fn Toolbar() -> impl IntoView {
     let summary = move || {
         let kept = state.matching.get()?;
         let dataset = state.dataset()?;
-        let statements = dataset
-            .file
-            .statements
-            .iter()
-            .filter(|statement| kept.contains(statement.id.as_str()))
-            .count();
         Some(format!(
-            "{statements} of {} statements match",
+            "{} of {} statements match",
+            kept.statements(),
             dataset.file.statements.len()
         ))
     };

@@ -14,12 +14,13 @@ use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
+use std::sync::Arc;
 
 #[cfg(test)]
 mod fuzz;
 mod query;
 
-pub use query::Filter;
+pub use query::{Filter, Kept};
 
 /// One problem in a file: where (`statements[4].source`) and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,15 +39,29 @@ impl fmt::Display for ValidationError {
 #[derive(Debug)]
 pub struct Dataset {
     pub file: DisputeFile,
-    /// Every id in the file: its kind and its position in that kind's collection.
-    entities: HashMap<String, (EntityKind, usize)>,
+    /// Every id in the file: its kind, its position in that kind's collection and in
+    /// `search_text`. Shared with the search results, which answer by id.
+    entities: Arc<HashMap<String, Slot>>,
     statements_about: HashMap<String, Vec<usize>>,
     statements_by_party: HashMap<String, Vec<usize>>,
     clauses_by_contract: HashMap<String, Vec<usize>>,
     contracts_by_party: HashMap<String, Vec<usize>>,
     conflicts_by_entity: HashMap<String, Vec<usize>>,
-    /// Lowercased searchable text of every entity, built once so a keystroke only scans.
-    search_text: Vec<(EntityKind, String, String)>,
+    /// Lowercased searchable text of every entity (kind, position in its collection, text),
+    /// built once so a keystroke only scans.
+    search_text: Vec<(EntityKind, usize, String)>,
+    /// By search entry: the entries a match of it keeps too (a statement's subjects and speaker,
+    /// a clause's contract, a contract's parties), found once here so a keystroke only flags.
+    keeps_too: Vec<Vec<u32>>,
+}
+
+/// Where an entity is: its kind, its position in that kind's collection, its entry in the
+/// search text.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    kind: EntityKind,
+    position: usize,
+    search: usize,
 }
 
 /// The top-level fields, in the order the schema documents them.
@@ -84,10 +99,25 @@ pub fn parse(text: &str) -> Result<Dataset, Vec<ValidationError>> {
 
 impl Dataset {
     fn index(file: DisputeFile) -> Dataset {
-        let entities: HashMap<String, (EntityKind, usize)> = file
+        // The search text lists the entities in `entity_ids` order, so an entity's entry there is
+        // its place in that list.
+        let search_text = query::search_text(&file);
+        let entities: HashMap<String, Slot> = file
             .entity_ids()
             .into_iter()
-            .map(|(kind, position, id)| (id.to_owned(), (kind, position)))
+            .enumerate()
+            .map(|(search, (kind, position, id))| {
+                debug_assert_eq!(
+                    (search_text[search].0, search_text[search].1),
+                    (kind, position)
+                );
+                let slot = Slot {
+                    kind,
+                    position,
+                    search,
+                };
+                (id.to_owned(), slot)
+            })
             .collect();
 
         let mut statements_about: HashMap<String, Vec<usize>> = HashMap::new();
@@ -138,10 +168,31 @@ impl Dataset {
             }
         }
 
-        let search_text = query::search_text(&file);
+        let entry = |id: &str| entities.get(id).map(|slot| slot.search as u32);
+        let keeps_too = search_text
+            .iter()
+            .map(|(kind, position, _)| match kind {
+                EntityKind::Statement => {
+                    let statement = &file.statements[*position];
+                    let speaker = statement.speaker.party.iter().map(|id| id.as_str());
+                    let about = statement.about.iter().map(|id| id.as_str());
+                    about.chain(speaker).filter_map(entry).collect()
+                }
+                EntityKind::Clause => entry(file.clauses[*position].contract.as_str())
+                    .into_iter()
+                    .collect(),
+                EntityKind::Contract => file.contracts[*position]
+                    .parties
+                    .iter()
+                    .filter_map(|id| entry(id.as_str()))
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
         Dataset {
             file,
-            entities,
+            keeps_too,
+            entities: Arc::new(entities),
             search_text,
             statements_about,
             statements_by_party,
@@ -153,7 +204,7 @@ impl Dataset {
 
     /// The kind of the entity with this id, if there is one.
     pub fn kind_of(&self, id: &str) -> Option<EntityKind> {
-        self.entities.get(id).map(|(kind, _)| *kind)
+        self.entities.get(id).map(|slot| slot.kind)
     }
 
     /// Whether `reference` names an entity of that kind in this dataset.
@@ -163,7 +214,7 @@ impl Dataset {
 
     fn position(&self, kind: EntityKind, id: &str) -> Option<usize> {
         match self.entities.get(id) {
-            Some((found, position)) if *found == kind => Some(*position),
+            Some(slot) if slot.kind == kind => Some(slot.position),
             _ => None,
         }
     }
@@ -209,7 +260,7 @@ impl Dataset {
 
     /// A short human name for any entity: a party's name, a statement's summary, a title.
     pub fn label(&self, id: &str) -> Option<&str> {
-        let (kind, position) = *self.entities.get(id)?;
+        let Slot { kind, position, .. } = *self.entities.get(id)?;
         let file = &self.file;
         Some(match kind {
             EntityKind::Party => &file.parties[position].name,

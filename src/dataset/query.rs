@@ -1,9 +1,10 @@
 //! Questions the views ask of a dataset: what matches the search and filters, and what lies
 //! next to an entity. Pure functions of the data, tested on the host.
 
-use super::Dataset;
+use super::{Dataset, Slot};
 use crate::model::{Attribution, DisputeFile, EntityKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// What the user has narrowed the view to. The default filter matches everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -29,35 +30,39 @@ impl Filter {
     }
 }
 
-/// The searchable text of every entity: names, titles, summaries, wording and quotes.
-pub(super) fn search_text(file: &DisputeFile) -> Vec<(EntityKind, String, String)> {
+/// The searchable text of every entity (names, titles, summaries, wording and quotes) with its
+/// kind and position, lowercased, in the order of `DisputeFile::entity_ids`.
+pub(super) fn search_text(file: &DisputeFile) -> Vec<(EntityKind, usize, String)> {
     let mut entries = Vec::new();
-    let mut add = |kind: EntityKind, id: &str, parts: &[&str]| {
-        entries.push((kind, id.to_owned(), parts.join("\n").to_lowercase()));
+    let mut add = |kind: EntityKind, position: usize, parts: &[&str]| {
+        entries.push((kind, position, parts.join("\n").to_lowercase()));
     };
     let dispute = &file.dispute;
     add(
         EntityKind::Dispute,
-        dispute.id.as_str(),
+        0,
         &[&dispute.title, &dispute.claim, &dispute.summary],
     );
-    for party in &file.parties {
+    for (position, source) in file.sources.iter().enumerate() {
+        add(EntityKind::Source, position, &[&source.title]);
+    }
+    for (position, party) in file.parties.iter().enumerate() {
         let aliases = party.aliases.join(" ");
         add(
             EntityKind::Party,
-            party.id.as_str(),
+            position,
             &[&party.name, &aliases, &party.role, &party.summary],
         );
     }
-    for contract in &file.contracts {
+    for (position, contract) in file.contracts.iter().enumerate() {
         let value = contract.value.as_deref().unwrap_or_default();
         add(
             EntityKind::Contract,
-            contract.id.as_str(),
+            position,
             &[&contract.title, &contract.summary, value],
         );
     }
-    for clause in &file.clauses {
+    for (position, clause) in file.clauses.iter().enumerate() {
         let wording: Vec<&str> = clause
             .wording
             .iter()
@@ -70,7 +75,7 @@ pub(super) fn search_text(file: &DisputeFile) -> Vec<(EntityKind, String, String
             .collect();
         add(
             EntityKind::Clause,
-            clause.id.as_str(),
+            position,
             &[
                 &clause.title,
                 &clause.question,
@@ -79,10 +84,10 @@ pub(super) fn search_text(file: &DisputeFile) -> Vec<(EntityKind, String, String
             ],
         );
     }
-    for statement in &file.statements {
+    for (position, statement) in file.statements.iter().enumerate() {
         add(
             EntityKind::Statement,
-            statement.id.as_str(),
+            position,
             &[
                 &statement.quote,
                 &statement.summary,
@@ -90,14 +95,14 @@ pub(super) fn search_text(file: &DisputeFile) -> Vec<(EntityKind, String, String
             ],
         );
     }
-    for event in &file.events {
+    for (position, event) in file.events.iter().enumerate() {
         add(
             EntityKind::Event,
-            event.id.as_str(),
+            position,
             &[&event.title, &event.summary, &event.date.text],
         );
     }
-    for conflict in &file.conflicts {
+    for (position, conflict) in file.conflicts.iter().enumerate() {
         let positions: Vec<&str> = conflict
             .sides
             .iter()
@@ -105,14 +110,40 @@ pub(super) fn search_text(file: &DisputeFile) -> Vec<(EntityKind, String, String
             .collect();
         add(
             EntityKind::Conflict,
-            conflict.id.as_str(),
+            position,
             &[&conflict.title, &conflict.difference, &positions.join("\n")],
         );
     }
-    for source in &file.sources {
-        add(EntityKind::Source, source.id.as_str(), &[&source.title]);
-    }
     entries
+}
+
+/// What a filter keeps: one flag per entity, answered by id. Equal when the same entities are
+/// kept, so a keystroke that changes nothing redraws nothing.
+#[derive(Clone, Debug)]
+pub struct Kept {
+    flags: Vec<bool>,
+    statements: usize,
+    entities: Arc<HashMap<String, Slot>>,
+}
+
+impl PartialEq for Kept {
+    fn eq(&self, other: &Kept) -> bool {
+        self.flags == other.flags
+    }
+}
+
+impl Kept {
+    /// Whether the entity with this id is kept.
+    pub fn contains(&self, id: &str) -> bool {
+        self.entities
+            .get(id)
+            .is_some_and(|slot| self.flags[slot.search])
+    }
+
+    /// How many statements are kept.
+    pub fn statements(&self) -> usize {
+        self.statements
+    }
 }
 
 impl Dataset {
@@ -122,19 +153,21 @@ impl Dataset {
     /// every word. Any other entity is kept when its own text holds every word (and no statement
     /// filter is set), or when a kept statement is about it or spoken for it; the contract of a
     /// kept clause and the parties of a kept contract stay too, so the map keeps its context.
-    pub fn matching(&self, filter: &Filter) -> Option<HashSet<String>> {
+    pub fn matching(&self, filter: &Filter) -> Option<Kept> {
         if filter.is_empty() {
             return None;
         }
         let words = filter.words();
         let has_words = |text: &str| words.iter().all(|word| text.contains(word.as_str()));
         let statement_filter = filter.source.is_some() || filter.attribution.is_some();
-        let mut kept: HashSet<String> = HashSet::new();
-        for (kind, id, text) in &self.search_text {
+        let mut kept = Kept {
+            flags: vec![false; self.search_text.len()],
+            statements: 0,
+            entities: self.entities.clone(),
+        };
+        for (index, (kind, position, text)) in self.search_text.iter().enumerate() {
             if *kind == EntityKind::Statement {
-                let Some(statement) = self.statement(id) else {
-                    continue;
-                };
+                let statement = &self.file.statements[*position];
                 let source_passes = filter.source.as_deref().is_none_or(|source| {
                     statement.source.as_str() == source
                         || statement
@@ -146,31 +179,26 @@ impl Dataset {
                     .attribution
                     .is_none_or(|attribution| statement.attribution == attribution);
                 if source_passes && attribution_passes && has_words(text) {
-                    kept.insert(id.clone());
-                    kept.extend(statement.about.iter().map(|about| about.0.clone()));
-                    if let Some(party) = &statement.speaker.party {
-                        kept.insert(party.0.clone());
+                    kept.flags[index] = true;
+                    kept.statements += 1;
+                    for entry in &self.keeps_too[index] {
+                        kept.flags[*entry as usize] = true;
                     }
                 }
             } else if !statement_filter && !words.is_empty() && has_words(text) {
-                kept.insert(id.clone());
+                kept.flags[index] = true;
             }
         }
-        let clauses: Vec<String> = kept
-            .iter()
-            .filter(|id| self.kind_of(id) == Some(EntityKind::Clause))
-            .cloned()
-            .collect();
-        for clause in clauses.iter().filter_map(|id| self.clause(id)) {
-            kept.insert(clause.contract.0.clone());
-        }
-        let contracts: Vec<String> = kept
-            .iter()
-            .filter(|id| self.kind_of(id) == Some(EntityKind::Contract))
-            .cloned()
-            .collect();
-        for contract in contracts.iter().filter_map(|id| self.contract(id)) {
-            kept.extend(contract.parties.iter().map(|party| party.0.clone()));
+        // The contract of a kept clause, then the parties of a kept contract (in that order, so
+        // a clause brings its contract's parties too).
+        for wanted in [EntityKind::Clause, EntityKind::Contract] {
+            for (index, (kind, _, _)) in self.search_text.iter().enumerate() {
+                if *kind == wanted && kept.flags[index] {
+                    for entry in &self.keeps_too[index] {
+                        kept.flags[*entry as usize] = true;
+                    }
+                }
+            }
         }
         Some(kept)
     }
@@ -242,7 +270,7 @@ mod tests {
         parse(crate::BUNDLED_DISPUTE).unwrap()
     }
 
-    fn kept(dataset: &Dataset, filter: Filter) -> HashSet<String> {
+    fn kept(dataset: &Dataset, filter: Filter) -> Kept {
         dataset.matching(&filter).expect("a non-empty filter")
     }
 
@@ -308,11 +336,15 @@ mod tests {
                 ..Filter::default()
             },
         );
-        let statements: Vec<&String> = kept
+        let statements: Vec<&str> = dataset
+            .file
+            .statements
             .iter()
-            .filter(|id| dataset.kind_of(id) == Some(EntityKind::Statement))
+            .map(|statement| statement.id.as_str())
+            .filter(|id| kept.contains(id))
             .collect();
         assert_eq!(statements.len(), 2, "{statements:?}");
+        assert_eq!(kept.statements(), 2);
         assert!(kept.contains("azure-stateless-exclusivity"));
         assert!(kept.contains("microsoft"));
         assert!(!kept.contains("aws-frontier-agreement"));
@@ -335,7 +367,7 @@ mod tests {
         assert!(!kept.contains("a-invested-1b-and-10b"));
     }
 
-    fn kept_from(dataset: &Dataset, source: &str, query: &str) -> HashSet<String> {
+    fn kept_from(dataset: &Dataset, source: &str, query: &str) -> Kept {
         kept(
             dataset,
             Filter {
