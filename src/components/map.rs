@@ -3,7 +3,10 @@
 //!
 //! Movement: Tab or the arrow keys go from entity to entity, Enter or Space selects. Pan by
 //! dragging (mouse or one finger) or Shift+arrows; zoom with the buttons, + and -, Ctrl+wheel or
-//! a pinch; 0 resets.
+//! a pinch; 0 and Fit return to the opening view.
+//!
+//! Only the shapes near the visible part are drawn (see `layout::viewport`): a large dispute's map
+//! opens on its top-left part, and panning, zooming or selecting elsewhere draws what comes near.
 
 use crate::layout::{layout, Direction, MapLayout, Metrics, PartyNode, Rect, Viewport};
 use crate::model::{EntityKind, EntityRef};
