@@ -16,6 +16,7 @@ pub use viewport::{Viewport, Visible};
 
 use crate::dataset::Dataset;
 use crate::model::{Contract, EntityKind};
+use std::collections::HashMap;
 
 /// Sizes in SVG user units. Two sets: one for wide screens, a tighter one for phones. The view
 /// draws text in exactly these styles, so what is measured here is what is drawn.
@@ -368,7 +369,12 @@ pub fn layout(dataset: &Dataset, metrics: &Metrics) -> MapLayout {
             }
         }
     }
-    let column_of = |id: &str| columns.iter().position(|column| *column == id);
+    let column_index: HashMap<&str, usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(column, id)| (*id, column))
+        .collect();
+    let column_of = |id: &str| column_index.get(id).copied();
     let column_x = |column: usize| {
         metrics.margin + metrics.column_gap / 2.0 + column as f64 * metrics.column_gap
     };
