@@ -19,6 +19,7 @@ use std::sync::Arc;
 #[cfg(test)]
 mod fuzz;
 mod query;
+mod verbatim;
 
 pub use query::{Filter, Kept};
 
@@ -541,6 +542,7 @@ fn check(
         format!("{collection}[{original}]")
     };
 
+    let source_indexes = verbatim::index_sources(file);
     if file.schema != SCHEMA_VERSION && !file.schema.is_empty() {
         errors.push(error(
             "schema",
@@ -768,6 +770,7 @@ fn check(
                     &format!("{wording_at}.quote"),
                     &wording.quote,
                     sources_by_id.get(wording.source.as_str()).copied(),
+                    source_indexes.get(wording.source.as_str()),
                 );
             }
         }
@@ -851,6 +854,7 @@ fn check(
                 &format!("{at}.quote"),
                 &statement.quote,
                 sources_by_id.get(statement.source.as_str()).copied(),
+                source_indexes.get(statement.source.as_str()),
             );
         }
     }
@@ -1082,8 +1086,15 @@ fn check_date(
     }
 }
 
-/// A quote must stand in its source's text character for character.
-fn check_quote(errors: &mut Vec<ValidationError>, at: &str, quote: &str, source: Option<&Source>) {
+/// A quote must stand in its source's text character for character. `index` is the text's
+/// index, when it is quoted often enough to have one.
+fn check_quote(
+    errors: &mut Vec<ValidationError>,
+    at: &str,
+    quote: &str,
+    source: Option<&Source>,
+    index: Option<&verbatim::TextIndex>,
+) {
     let Some(source) = source else { return };
     if quote.trim().is_empty() {
         errors.push(error(at, "must not be empty"));
@@ -1096,7 +1107,11 @@ fn check_quote(errors: &mut Vec<ValidationError>, at: &str, quote: &str, source:
         ));
         return;
     };
-    if text.contains(quote) {
+    let found = match index {
+        Some(index) => index.contains(quote),
+        None => text.contains(quote),
+    };
+    if found {
         return;
     }
     let shown = if quote.chars().count() > 60 {
