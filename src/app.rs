@@ -290,6 +290,26 @@ fn bundled_address() -> String {
         .unwrap_or_else(|_| "./".to_owned())
 }
 
+/// The download dispute-map.js started for `url` beside the wasm, if it did; taken once, so
+/// loading the same address again asks the server again.
+fn prefetched(url: &str) -> Option<js_sys::Promise> {
+    let global = js_sys::global();
+    let key = wasm_bindgen::JsValue::from_str("__disputeMapPrefetch");
+    let prefetch = js_sys::Reflect::get(&global, &key).ok()?;
+    if prefetch.is_undefined() {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+    let wanted = js_sys::Reflect::get(&prefetch, &"url".into()).ok()?;
+    if wanted.as_string().as_deref() != Some(url) {
+        return None;
+    }
+    js_sys::Reflect::get(&prefetch, &"response".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
 async fn fetch_text(url: &str) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let describe = |value: wasm_bindgen::JsValue| {
@@ -298,7 +318,8 @@ async fn fetch_text(url: &str) -> Result<String, String> {
             .or_else(|| js_sys::JSON::stringify(&value).ok().map(String::from))
             .unwrap_or_default()
     };
-    let response = JsFuture::from(window().fetch_with_str(url))
+    let request = prefetched(url).unwrap_or_else(|| window().fetch_with_str(url));
+    let response = JsFuture::from(request)
         .await
         .map_err(|problem| format!("{url}: could not be fetched ({})", describe(problem)))?;
     let response: web_sys::Response = response

@@ -50,6 +50,17 @@ ${showFailureSource()}
 // Where this script, the wasm and dispute-map.css live, for maps embedded in other pages.
 globalThis.__disputeMapBase = new URL("./", import.meta.url).href;
 
+// A dispute file named by ?data= on the standalone page starts downloading now, beside the wasm;
+// the app takes this response instead of asking again (fetch_text in app.rs) and reports any
+// failure itself, so the rejection is marked handled here.
+const standalone = document.querySelector("[data-dispute-map][data-standalone]");
+const dataUrl = standalone && new URLSearchParams(location.search).get("data");
+if (dataUrl) {
+  const response = fetch(dataUrl);
+  response.catch(() => {});
+  globalThis.__disputeMapPrefetch = { url: dataUrl, response };
+}
+
 try {
   const bindings = await import(new URL(${JSON.stringify("./" + bindingsFile)}, import.meta.url).href);
   const wasm = await bindings.default({ module_or_path: new URL(${JSON.stringify("./" + wasmFile)}, import.meta.url) });
