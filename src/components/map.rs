@@ -210,7 +210,13 @@ pub fn Map() -> impl IntoView {
         });
         let visible = Memo::new({
             let map = map.clone();
-            move |_| map.visible(&drawn_part.get())
+            move |_| {
+                let mut visible = map.visible(&drawn_part.get());
+                if let Some(id) = state.focused.get() {
+                    visible.include(&map, &id);
+                }
+                visible
+            }
         });
         // A selection made elsewhere (the details, a list, a link) is brought into view.
         Effect::new({

@@ -131,6 +131,26 @@ impl Visible {
     pub fn count(&self) -> usize {
         self.lifelines.len() + self.contracts.len() + self.parties.len()
     }
+
+    /// Adds the party node or contract group that draws `id` (a clause is drawn on its
+    /// contract's card), if it is not there yet: the entity with keyboard focus stays drawn
+    /// while the map is panned away from it, so the focus is not lost.
+    pub fn include(&mut self, map: &MapLayout, id: &str) {
+        let add = |list: &mut Vec<usize>, index: usize| {
+            if let Err(at) = list.binary_search(&index) {
+                list.insert(at, index);
+            }
+        };
+        if let Some(index) = map.parties.iter().position(|party| party.id == id) {
+            add(&mut self.parties, index);
+        } else if let Some(index) = map
+            .contracts
+            .iter()
+            .position(|card| card.id == id || card.chips.iter().any(|chip| chip.id == id))
+        {
+            add(&mut self.contracts, index);
+        }
+    }
 }
 
 impl MapLayout {
@@ -215,6 +235,26 @@ mod tests {
         let there = map.visible(&far.drawn_part());
         assert!(there.count() > 0);
         assert!(there.parties.iter().all(|index| *index > 10));
+    }
+
+    #[test]
+    fn the_focused_entity_stays_drawn() {
+        let text = serde_json::to_string(&generate(Size::LARGE, 1)).expect("serialises");
+        let dataset = dataset::parse(&text).expect("the generated dispute is valid");
+        let map = layout(&dataset, &Metrics::WIDE);
+        let far = Viewport::home(&map).panned(map.width / 2.0, 0.0);
+        let mut visible = map.visible(&far.drawn_part());
+        let (party, card) = (&map.parties[0], &map.contracts[0]);
+        assert!(!visible.parties.contains(&0) && !visible.contracts.contains(&0));
+        visible.include(&map, &party.id);
+        let chip = card.chips.first().map(|chip| chip.id.clone());
+        visible.include(&map, chip.as_deref().unwrap_or(&card.id));
+        assert!(visible.parties.contains(&0) && visible.contracts.contains(&0));
+        let before = visible.clone();
+        visible.include(&map, &party.id);
+        visible.include(&map, "no-such-entity");
+        assert_eq!(visible, before, "nothing twice, nothing unknown");
+        assert!(visible.parties.windows(2).all(|pair| pair[0] < pair[1]));
     }
 
     #[test]
