@@ -65,10 +65,15 @@ pub fn Details() -> impl IntoView {
         }
     };
 
+    // The panel's content is drawn two frames after the map, so the map, what a reader comes
+    // for, is on screen first (the overview alone took as long as the map to draw). The live
+    // region arrives with its content, so the first content is not announced as a change.
+    let drawn = RwSignal::new(false);
+    request_animation_frame(move || request_animation_frame(move || drawn.set(true)));
     view! {
         <aside class="details" data-testid="details" aria-label="Details">
             <CopyLink />
-            <div aria-live="polite">{body}</div>
+            {move || drawn.get().then(|| view! { <div aria-live="polite">{body}</div> })}
         </aside>
     }
 }
