@@ -130,27 +130,39 @@ async function main() {
     }
     report("click to details settled (bundled)", median(times), "ms", "≤ 16 ms", median(times) <= 16);
 
-    // Memory: wasm memory plus JS heap after 10,000 selections, against after 100.
-    const measure = () =>
+    // Memory: wasm memory plus JS heap after 10,000 selections, against after 100; then, in a
+    // fresh page, the same for switching views (each switch draws a whole view anew).
+    const measure = (page) =>
       page.evaluate(() => {
         globalThis.gc?.();
         return (performance.memory?.usedJSHeapSize ?? 0) + (globalThis.__disputeMapMemory?.buffer.byteLength ?? 0);
       });
-    const select = (count) =>
-      page.evaluate(async (count) => {
-        const ids = ["microsoft", "openai", "amazon", "softbank", "nvidia", "google"];
-        for (let index = 0; index < count; index += 1) {
-          location.hash = `#/map/party/${ids[index % ids.length]}`;
-          await new Promise((resolve) => setTimeout(resolve, 0));
-        }
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-      }, count);
-    await select(100);
-    const after100 = await measure();
-    await select(9900);
-    const after10000 = await measure();
-    const growth = (after10000 - after100) / (1024 * 1024);
-    report("memory growth, 10,000 vs 100 selections", growth, "MB", "< 5 MB", growth < 5);
+    const follow = (page, hashes, count) =>
+      page.evaluate(
+        async ([hashes, count]) => {
+          for (let index = 0; index < count; index += 1) {
+            location.hash = hashes[index % hashes.length];
+            await new Promise((resolve) => setTimeout(resolve, 0));
+          }
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        },
+        [hashes, count],
+      );
+    const growth = async (page, hashes, total) => {
+      await follow(page, hashes, 100);
+      const before = await measure(page);
+      await follow(page, hashes, total - 100);
+      return ((await measure(page)) - before) / (1024 * 1024);
+    };
+    const selections = ["microsoft", "openai", "amazon", "softbank", "nvidia", "google"].map((id) => `#/map/party/${id}`);
+    const selectionGrowth = await growth(page, selections, 10000);
+    report("memory growth, 10,000 vs 100 selections", selectionGrowth, "MB", "< 5 MB", selectionGrowth < 5);
+    const fresh = await newPage(browser);
+    await fresh.page.goto(server.appUrl);
+    await fresh.page.waitForFunction(() => window.__mapOnScreen !== undefined);
+    const viewGrowth = await growth(fresh.page, ["#/list", "#/timeline", "#/conflicts", "#/map"], 2000);
+    report("memory growth, 2,000 vs 100 view switches", viewGrowth, "MB", "", null);
+    await fresh.context.close();
     await context.close();
   }
 
