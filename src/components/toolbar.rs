@@ -11,6 +11,19 @@ use leptos::prelude::*;
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The search index is built once the map and the details are on screen, before anyone types.
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if let Some(dataset) = state.dataset() {
+                        dataset.prepare_search();
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        })
+    });
     let sources = move || {
         state
             .dataset()

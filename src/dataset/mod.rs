@@ -15,7 +15,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 #[cfg(test)]
 mod fuzz;
@@ -41,20 +41,17 @@ impl fmt::Display for ValidationError {
 #[derive(Debug)]
 pub struct Dataset {
     pub file: DisputeFile,
-    /// Every id in the file: its kind, its position in that kind's collection and in
-    /// `search_text`. Shared with the search results, which answer by id.
+    /// Every id in the file: its kind, its position in that kind's collection and in the
+    /// search index. Shared with the search results, which answer by id.
     entities: Arc<HashMap<String, Slot>>,
     statements_about: HashMap<String, Vec<usize>>,
     statements_by_party: HashMap<String, Vec<usize>>,
     clauses_by_contract: HashMap<String, Vec<usize>>,
     contracts_by_party: HashMap<String, Vec<usize>>,
     conflicts_by_entity: HashMap<String, Vec<usize>>,
-    /// Lowercased searchable text of every entity (kind, position in its collection, text),
-    /// built once so a keystroke only scans.
-    search_text: Vec<(EntityKind, usize, String)>,
-    /// By search entry: the entries a match of it keeps too (a statement's subjects and speaker,
-    /// a clause's contract, a contract's parties), found once here so a keystroke only flags.
-    keeps_too: Vec<Vec<u32>>,
+    /// What a keystroke searches, built on the first search or when `prepare_search` asks, so
+    /// loading a file does not wait for it.
+    search: OnceLock<query::SearchIndex>,
 }
 
 /// Where an entity is: its kind, its position in that kind's collection, its entry in the
@@ -101,18 +98,13 @@ pub fn parse(text: &str) -> Result<Dataset, Vec<ValidationError>> {
 
 impl Dataset {
     fn index(file: DisputeFile) -> Dataset {
-        // The search text lists the entities in `entity_ids` order, so an entity's entry there is
-        // its place in that list.
-        let search_text = query::search_text(&file);
+        // The search index lists the entities in `entity_ids` order, so an entity's entry there
+        // is its place in that list.
         let entities: HashMap<String, Slot> = file
             .entity_ids()
             .into_iter()
             .enumerate()
             .map(|(search, (kind, position, id))| {
-                debug_assert_eq!(
-                    (search_text[search].0, search_text[search].1),
-                    (kind, position)
-                );
                 let slot = Slot {
                     kind,
                     position,
@@ -170,38 +162,27 @@ impl Dataset {
             }
         }
 
-        let entry = |id: &str| entities.get(id).map(|slot| slot.search as u32);
-        let keeps_too = search_text
-            .iter()
-            .map(|(kind, position, _)| match kind {
-                EntityKind::Statement => {
-                    let statement = &file.statements[*position];
-                    let speaker = statement.speaker.party.iter().map(|id| id.as_str());
-                    let about = statement.about.iter().map(|id| id.as_str());
-                    about.chain(speaker).filter_map(entry).collect()
-                }
-                EntityKind::Clause => entry(file.clauses[*position].contract.as_str())
-                    .into_iter()
-                    .collect(),
-                EntityKind::Contract => file.contracts[*position]
-                    .parties
-                    .iter()
-                    .filter_map(|id| entry(id.as_str()))
-                    .collect(),
-                _ => Vec::new(),
-            })
-            .collect();
         Dataset {
             file,
-            keeps_too,
             entities: Arc::new(entities),
-            search_text,
+            search: OnceLock::new(),
             statements_about,
             statements_by_party,
             clauses_by_contract,
             contracts_by_party,
             conflicts_by_entity,
         }
+    }
+
+    /// Builds the search index now rather than on the first search: for a moment when nothing
+    /// else is waiting, after the map is on screen.
+    pub fn prepare_search(&self) {
+        self.search();
+    }
+
+    fn search(&self) -> &query::SearchIndex {
+        self.search
+            .get_or_init(|| query::SearchIndex::build(&self.file, &self.entities))
     }
 
     /// The kind of the entity with this id, if there is one.

@@ -30,9 +30,52 @@ impl Filter {
     }
 }
 
+/// What a keystroke searches: the lowercased text of every entity, and what a match of each
+/// keeps too.
+#[derive(Debug)]
+pub(super) struct SearchIndex {
+    /// Kind, position in its collection and text of every entity, in `entity_ids` order.
+    text: Vec<(EntityKind, usize, String)>,
+    /// By entry: the entries a match of it keeps too (a statement's subjects and speaker, a
+    /// clause's contract, a contract's parties), found once so a keystroke only flags.
+    keeps_too: Vec<Vec<u32>>,
+}
+
+impl SearchIndex {
+    pub(super) fn build(file: &DisputeFile, entities: &HashMap<String, Slot>) -> SearchIndex {
+        let text = search_text(file);
+        let entry = |id: &str| entities.get(id).map(|slot| slot.search as u32);
+        let keeps_too = text
+            .iter()
+            .map(|(kind, position, _)| match kind {
+                EntityKind::Statement => {
+                    let statement = &file.statements[*position];
+                    let speaker = statement.speaker.party.iter().map(|id| id.as_str());
+                    let about = statement.about.iter().map(|id| id.as_str());
+                    about.chain(speaker).filter_map(entry).collect()
+                }
+                EntityKind::Clause => entry(file.clauses[*position].contract.as_str())
+                    .into_iter()
+                    .collect(),
+                EntityKind::Contract => file.contracts[*position]
+                    .parties
+                    .iter()
+                    .filter_map(|id| entry(id.as_str()))
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        debug_assert!(entities.values().all(|slot| {
+            let (kind, position, _) = &text[slot.search];
+            (*kind, *position) == (slot.kind, slot.position)
+        }));
+        SearchIndex { text, keeps_too }
+    }
+}
+
 /// The searchable text of every entity (names, titles, summaries, wording and quotes) with its
 /// kind and position, lowercased, in the order of `DisputeFile::entity_ids`.
-pub(super) fn search_text(file: &DisputeFile) -> Vec<(EntityKind, usize, String)> {
+fn search_text(file: &DisputeFile) -> Vec<(EntityKind, usize, String)> {
     let mut entries = Vec::new();
     let mut add = |kind: EntityKind, position: usize, parts: &[&str]| {
         entries.push((kind, position, parts.join("\n").to_lowercase()));
@@ -160,12 +203,13 @@ impl Dataset {
         let words = filter.words();
         let has_words = |text: &str| words.iter().all(|word| text.contains(word.as_str()));
         let statement_filter = filter.source.is_some() || filter.attribution.is_some();
+        let search = self.search();
         let mut kept = Kept {
-            flags: vec![false; self.search_text.len()],
+            flags: vec![false; search.text.len()],
             statements: 0,
             entities: self.entities.clone(),
         };
-        for (index, (kind, position, text)) in self.search_text.iter().enumerate() {
+        for (index, (kind, position, text)) in search.text.iter().enumerate() {
             if *kind == EntityKind::Statement {
                 let statement = &self.file.statements[*position];
                 let source_passes = filter.source.as_deref().is_none_or(|source| {
@@ -181,7 +225,7 @@ impl Dataset {
                 if source_passes && attribution_passes && has_words(text) {
                     kept.flags[index] = true;
                     kept.statements += 1;
-                    for entry in &self.keeps_too[index] {
+                    for entry in &search.keeps_too[index] {
                         kept.flags[*entry as usize] = true;
                     }
                 }
@@ -192,9 +236,9 @@ impl Dataset {
         // The contract of a kept clause, then the parties of a kept contract (in that order, so
         // a clause brings its contract's parties too).
         for wanted in [EntityKind::Clause, EntityKind::Contract] {
-            for (index, (kind, _, _)) in self.search_text.iter().enumerate() {
+            for (index, (kind, _, _)) in search.text.iter().enumerate() {
                 if *kind == wanted && kept.flags[index] {
-                    for entry in &self.keeps_too[index] {
+                    for entry in &search.keeps_too[index] {
                         kept.flags[*entry as usize] = true;
                     }
                 }
