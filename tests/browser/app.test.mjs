@@ -1,7 +1,7 @@
 // The app as a user meets it: the release bundle under a sub-path, in headless Chromium.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSuite, startServer, openApp, screenshotDir } from "./harness.mjs";
+import { useSuite, startServer, openApp, screenshotDir, schemaExample } from "./harness.mjs";
 
 const suite = useSuite();
 
@@ -131,6 +131,24 @@ test("a ?data= file that cannot be fetched says so", async () => {
   const text = await page.locator("[role='alert']").innerText();
   assert.match(text, /missing\.json: the server answered 404/);
   await context.close();
+});
+
+test("a ?data= file is read as UTF-8: a byte order mark is allowed, other encodings are named", async () => {
+  const example = Buffer.from(await schemaExample());
+  const withMark = await openApp(suite.browser, suite.server, {
+    query: "?data=/fixtures/with-mark.json",
+    bodies: { "/fixtures/with-mark.json": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), example]) },
+  });
+  await withMark.page.locator("h1", { hasText: "Northwind v. Contoso" }).waitFor();
+  assert.deepEqual(withMark.problems, []);
+  await withMark.context.close();
+  const latin1 = await openApp(suite.browser, suite.server, {
+    query: "?data=/fixtures/latin1.json",
+    bodies: { "/fixtures/latin1.json": Buffer.from('{"title": "Caf\xe9"}', "latin1") },
+  });
+  const text = await latin1.page.locator("[role='alert']").innerText();
+  assert.match(text, /latin1\.json: the file is not UTF-8 text \(invalid bytes at byte 14\)/);
+  await latin1.context.close();
 });
 
 test("screenshots of the map at desktop and phone width", async () => {

@@ -116,8 +116,12 @@ export async function launchBrowser(extraArgs = []) {
  * Opens the app in a fresh context and collects every console error, page error and failed
  * request, so each test can insist there were none.
  */
-export async function openApp(browser, server, { hash = "", query = "", viewport = { width: 1280, height: 800 }, colorScheme = "light" } = {}) {
+export async function openApp(browser, server, { hash = "", query = "", viewport = { width: 1280, height: 800 }, colorScheme = "light", bodies = {} } = {}) {
   const context = await browser.newContext({ viewport, colorScheme, acceptDownloads: true });
+  // Paths answered with given bytes instead of the server's files: { "/fixtures/x.json": Buffer }.
+  for (const [path, body] of Object.entries(bodies)) {
+    await context.route((url) => url.pathname === path, (route) => route.fulfill({ body, contentType: "application/json" }));
+  }
   const page = await context.newPage();
   const problems = [];
   page.on("console", (message) => {
