@@ -50,6 +50,9 @@ pub struct AppState {
     pub highlighted: Memo<Option<Arc<HashSet<String>>>>,
     /// The map draws every shape, not only those near the visible part: while an export copies it.
     pub draw_whole: RwSignal<bool>,
+    /// Links are drawn for the current selection only: in a part drawn anew on every selection
+    /// (the details panel), a link's `aria-current` is fixed when it is drawn rather than watched.
+    pub fixed_links: bool,
     /// Whether view and selection live in the URL hash (the standalone page) or only here (a map
     /// embedded among others in a host page).
     pub use_hash: bool,
@@ -91,6 +94,7 @@ impl AppState {
             focused,
             highlighted,
             draw_whole: RwSignal::new(false),
+            fixed_links: false,
             use_hash: config.use_hash,
             root: StoredValue::new_local(root),
         }
@@ -117,6 +121,14 @@ impl AppState {
             matching: Memo::new(move |_| shared.matching.get()),
             highlighted: Memo::new(move |_| shared.highlighted.get()),
             ..shared
+        }
+    }
+
+    /// A scoped copy for a part drawn anew on every selection and view: its links are fixed.
+    pub fn scoped_fixed(&self) -> Self {
+        Self {
+            fixed_links: true,
+            ..self.scoped()
         }
     }
 

@@ -30,7 +30,7 @@ pub fn Details() -> impl IntoView {
     // subscribes to the shared signals (see `AppState::scoped`).
     let body = move || {
         state.view.track();
-        provide_context(state.scoped());
+        provide_context(state.scoped_fixed());
         let Some(dataset) = state.dataset() else {
             return ().into_any();
         };

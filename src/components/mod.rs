@@ -13,8 +13,7 @@ use crate::route::{self, Route};
 use crate::state::AppState;
 use leptos::prelude::*;
 
-/// A link to a route. Where the map owns the URL hash the browser follows it; otherwise the
-/// click is handled here, so an embedded map never moves its host page's hash.
+/// A link to a route, followed by `follow`.
 #[component]
 pub fn RouteLink(
     /// Where it goes; a closure, so it can follow the current view.
@@ -39,16 +38,20 @@ pub fn RouteLink(
     view: Option<&'static str>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let on_click = move |event: leptos::ev::MouseEvent| {
-        if !state.use_hash {
-            event.prevent_default();
-            state.navigate(to.get_untracked());
-        }
-    };
+    let on_click = move |event: leptos::ev::MouseEvent| follow(state, event, to.get_untracked());
     view! {
         <a href=move || route::format(&to.get()) class=class data-kind=kind data-id=id data-view=view aria-current=current on:click=on_click>
             {children()}
         </a>
+    }
+}
+
+/// A link's click: the browser follows it where the map owns the URL hash; otherwise it is
+/// handled here, so an embedded map never moves its host page's hash.
+fn follow(state: AppState, event: leptos::ev::MouseEvent, to: Route) {
+    if !state.use_hash {
+        event.prevent_default();
+        state.navigate(to);
     }
 }
 
@@ -76,10 +79,24 @@ pub fn EntityLink(
         Some(kind) => {
             let entity = EntityRef::new(kind, id.clone());
             // Entity links live in parts drawn anew for each view (see `AppState::scoped`).
-            let to = Signal::stored(Route {
+            let route = Route {
                 view: Some(state.view.get_untracked()),
                 selection: Some(entity.clone()),
-            });
+            };
+            if state.fixed_links {
+                // Drawn anew on every selection: nothing here needs watching.
+                let current = state
+                    .selection
+                    .with_untracked(|selected| selected.as_ref() == Some(&entity))
+                    .then_some("true");
+                let href = route::format(&route);
+                let on_click = move |event| follow(state, event, route.clone());
+                return view! {
+                    <a href=href class="entity-link" data-kind=kind.as_str() data-id=id aria-current=current on:click=on_click>{label}</a>
+                }
+                .into_any();
+            }
+            let to = Signal::stored(route);
             let current = Signal::derive(move || state.is_selected(&entity).then_some("true"));
             view! { <RouteLink to class="entity-link" kind=kind.as_str() id=id current>{label}</RouteLink> }.into_any()
         }
