@@ -334,12 +334,9 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     }
     // The bytes, not `text()`: one copy into wasm memory instead of a decode to a JS string and a
     // conversion back, which took tens of milliseconds on a large file.
-    let buffer = response
-        .array_buffer()
-        .map_err(|problem| format!("{url}: could not read the body ({})", describe(problem)))?;
-    let buffer = JsFuture::from(buffer)
-        .await
-        .map_err(|problem| format!("{url}: could not read the body ({})", describe(problem)))?;
+    let unreadable = |problem| format!("{url}: could not read the body ({})", describe(problem));
+    let buffer = response.array_buffer().map_err(unreadable)?;
+    let buffer = JsFuture::from(buffer).await.map_err(unreadable)?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     let text = String::from_utf8(bytes).map_err(|problem| {
         format!(

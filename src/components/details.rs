@@ -1,7 +1,7 @@
 //! The details panel (`data-testid="details"`): everything the dataset knows about the selected
 //! entity, with every named entity a link, and each statement's quote shown in its source.
 
-use super::{EntityLink, RouteLink};
+use super::{after_first_drawing, EntityLink, RouteLink};
 use crate::dataset::Dataset;
 use crate::model::{EntityKind, EntityRef, ReportedDate, Source, Statement};
 use crate::route::Route;
@@ -69,7 +69,7 @@ pub fn Details() -> impl IntoView {
     // for, is on screen first (the overview alone took as long as the map to draw). The live
     // region arrives with its content, so the first content is not announced as a change.
     let drawn = RwSignal::new(false);
-    request_animation_frame(move || request_animation_frame(move || drawn.set(true)));
+    after_first_drawing(move || drawn.set(true));
     view! {
         <aside class="details" data-testid="details" aria-label="Details">
             <CopyLink />

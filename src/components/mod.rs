@@ -13,6 +13,12 @@ use crate::route::{self, Route};
 use crate::state::AppState;
 use leptos::prelude::*;
 
+/// Runs `then` once the map has been on screen for a frame: for work that should not hold up
+/// the first drawing (the details' content, the search index).
+pub fn after_first_drawing(then: impl FnOnce() + 'static) {
+    request_animation_frame(move || request_animation_frame(then));
+}
+
 /// A link to a route, followed by `follow`.
 #[component]
 pub fn RouteLink(

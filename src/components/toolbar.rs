@@ -1,7 +1,7 @@
 //! The bar above the views: one tab per view, the search box, and the source and attribution
 //! filters. Filtering dims on the map and hides in the lists.
 
-use super::RouteLink;
+use super::{after_first_drawing, RouteLink};
 use crate::model::Attribution;
 use crate::route::{Route, View};
 use crate::state::AppState;
@@ -11,18 +11,15 @@ use leptos::prelude::*;
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // The search index is built once the map and the details are on screen, before anyone types.
-    request_animation_frame(move || {
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if let Some(dataset) = state.dataset() {
-                        dataset.prepare_search();
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
-        })
+    // The search index is built once the map and the details are on screen (a task after the
+    // details' frame), before anyone types.
+    after_first_drawing(move || {
+        let build = move || {
+            if let Some(dataset) = state.dataset() {
+                dataset.prepare_search();
+            }
+        };
+        set_timeout(build, std::time::Duration::ZERO);
     });
     let sources = move || {
         state
