@@ -8,13 +8,13 @@ use crate::components::list::List;
 use crate::components::map::Map;
 use crate::components::timeline::Timeline;
 use crate::components::toolbar::Toolbar;
-use crate::config::{Config, Setting};
-use crate::dataset;
-use crate::route::{Route, View};
+use crate::loading::{asset_base, fetch_text, validate};
 use crate::state::{AppState, Loaded, Origin};
+use dispute_core::config::{Config, Setting};
+use dispute_core::route::{Route, View};
 use leptos::ev;
 use leptos::prelude::*;
-use std::sync::Arc;
+
 use wasm_bindgen::JsCast;
 
 /// The attribute that marks the element a host page wants a map in.
@@ -78,15 +78,6 @@ fn shadow_container(host: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement>
     Some(container)
 }
 
-/// Where dispute-map.js was loaded from (it records this before starting the wasm), so an
-/// embedded map finds its stylesheet and the full app wherever the host page is.
-pub fn asset_base() -> String {
-    js_sys::Reflect::get(&js_sys::global(), &"__disputeMapBase".into())
-        .ok()
-        .and_then(|value| value.as_string())
-        .unwrap_or_else(|| "./".to_owned())
-}
-
 /// The panic hook: logs to the console and shows the message in a `role="alert"` element, so a
 /// crash is never a blank or silently frozen page.
 pub fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
@@ -120,8 +111,17 @@ pub fn App(
     /// The element it is mounted in.
     root: web_sys::Element,
 ) -> impl IntoView {
-    let state = AppState::new(&config, root);
+    let state = AppState::new(&config, Some(root));
     provide_context(state);
+    // The layout follows the window's width (wide or narrow metrics).
+    state.width.set(window_width());
+    let resize = window_event_listener(ev::resize, move |_| {
+        let width = window_width();
+        if width != state.width.get_untracked() {
+            state.width.set(width);
+        }
+    });
+    on_cleanup(move || resize.remove());
 
     // Settings first; a hash in the address, when this map owns it, wins over them.
     state.apply(Route {
@@ -142,20 +142,6 @@ pub fn App(
             config.problems.join("; ")
         )));
     }
-    // Escape clears the selection of the map that has focus, except inside a field being typed in.
-    let on_key = move |event: ev::KeyboardEvent| {
-        let typing = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .is_some();
-        if event.key() == "Escape" && !typing && state.selection.get_untracked().is_some() {
-            state.navigate(Route {
-                view: Some(state.view.get_untracked()),
-                selection: None,
-            });
-        }
-    };
-
     match config.data_url.clone() {
         Some(url) => {
             let origin = Origin::Url(url.clone());
@@ -170,10 +156,43 @@ pub fn App(
         }
         None => state
             .loaded
-            .set(validate(Origin::Bundled, crate::BUNDLED_DISPUTE)),
+            .set(validate(Origin::Bundled, dispute_core::BUNDLED_DISPUTE)),
     }
 
-    let compact = config.compact;
+    view! { <Shell compact=config.compact /> }
+}
+
+/// The window's width in CSS pixels.
+fn window_width() -> f64 {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|width| width.as_f64())
+        .unwrap_or(1280.0)
+}
+
+/// What a map shows once its state exists: the header, any problems with the file, the views and
+/// the details. Rendered in the browser by `App`, and on the host for the pre-rendered opening
+/// screen (`crate::prerender`), so both draw the same markup.
+#[component]
+pub fn Shell(
+    /// Leave out the header, for small embeds.
+    compact: bool,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Escape clears the selection of the map that has focus, except inside a field being typed in.
+    let on_key = move |event: ev::KeyboardEvent| {
+        let typing = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .is_some();
+        if event.key() == "Escape" && !typing && state.selection.get_untracked().is_some() {
+            state.navigate(Route {
+                view: Some(state.view.get_untracked()),
+                selection: None,
+            });
+        }
+    };
     view! {
         <div class="dispute-map" class:compact=compact class:embedded=!state.use_hash on:keydown=on_key
             on:dragover=move |event: ev::DragEvent| event.prevent_default()
@@ -269,16 +288,9 @@ fn BackToBundled(label: &'static str) -> impl IntoView {
         view! { <a href=bundled_address()>{label}</a> }.into_any()
     } else {
         view! {
-            <button type="button" on:click=move |_| state.loaded.set(validate(Origin::Bundled, crate::BUNDLED_DISPUTE))>{label}</button>
+            <button type="button" on:click=move |_| state.loaded.set(validate(Origin::Bundled, dispute_core::BUNDLED_DISPUTE))>{label}</button>
         }
         .into_any()
-    }
-}
-
-pub fn validate(origin: Origin, text: &str) -> Loaded {
-    match dataset::parse(text) {
-        Ok(dataset) => Loaded::Ready(origin, Arc::new(dataset), Arc::from(text)),
-        Err(errors) => Loaded::Failed(origin, errors.iter().map(ToString::to_string).collect()),
     }
 }
 
@@ -288,65 +300,4 @@ fn bundled_address() -> String {
         .location()
         .pathname()
         .unwrap_or_else(|_| "./".to_owned())
-}
-
-/// The download dispute-map.js started for `url` beside the wasm, if it did; taken once, so
-/// loading the same address again asks the server again.
-fn prefetched(url: &str) -> Option<js_sys::Promise> {
-    let global = js_sys::global();
-    let key = wasm_bindgen::JsValue::from_str("__disputeMapPrefetch");
-    let prefetch = js_sys::Reflect::get(&global, &key).ok()?;
-    if prefetch.is_undefined() {
-        return None;
-    }
-    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
-    let wanted = js_sys::Reflect::get(&prefetch, &"url".into()).ok()?;
-    if wanted.as_string().as_deref() != Some(url) {
-        return None;
-    }
-    js_sys::Reflect::get(&prefetch, &"response".into())
-        .ok()?
-        .dyn_into()
-        .ok()
-}
-
-async fn fetch_text(url: &str) -> Result<String, String> {
-    use wasm_bindgen_futures::JsFuture;
-    let describe = |value: wasm_bindgen::JsValue| {
-        value
-            .as_string()
-            .or_else(|| js_sys::JSON::stringify(&value).ok().map(String::from))
-            .unwrap_or_default()
-    };
-    let request = prefetched(url).unwrap_or_else(|| window().fetch_with_str(url));
-    let response = JsFuture::from(request)
-        .await
-        .map_err(|problem| format!("{url}: could not be fetched ({})", describe(problem)))?;
-    let response: web_sys::Response = response
-        .dyn_into()
-        .map_err(|_| format!("{url}: the answer was not an HTTP response"))?;
-    if !response.ok() {
-        return Err(format!(
-            "{url}: the server answered {} {}",
-            response.status(),
-            response.status_text()
-        ));
-    }
-    // The bytes, not `text()`: one copy into wasm memory instead of a decode to a JS string and a
-    // conversion back, which took tens of milliseconds on a large file.
-    let unreadable = |problem| format!("{url}: could not read the body ({})", describe(problem));
-    let buffer = response.array_buffer().map_err(unreadable)?;
-    let buffer = JsFuture::from(buffer).await.map_err(unreadable)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let text = String::from_utf8(bytes).map_err(|problem| {
-        format!(
-            "{url}: the file is not UTF-8 text (invalid bytes at byte {})",
-            problem.utf8_error().valid_up_to()
-        )
-    })?;
-    // A byte order mark is not part of the JSON.
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    })
 }

@@ -8,6 +8,6 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("dispute-map runs in the browser: build it with `trunk build --release`, or check a file with `cargo run --bin check-dispute -- FILE`.");
+    eprintln!("dispute-map runs in the browser: build it with `trunk build --release`, or check a file with `cargo run -p dispute-cli --bin check-dispute -- FILE`.");
     std::process::exit(2);
 }

@@ -1,10 +1,10 @@
 //! The app's signals in one `Copy` struct, provided once by context. Components read what they
 //! need from it; selection changes go through the URL hash so back and forward work.
 
-use crate::config::Config;
-use crate::dataset::{Dataset, Filter, Kept};
-use crate::model::EntityRef;
-use crate::route::{self, Route, View};
+use dispute_core::config::Config;
+use dispute_core::dataset::{Dataset, Filter, Kept};
+use dispute_core::model::EntityRef;
+use dispute_core::route::{self, Route, View};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use leptos::reactive::owner::LocalStorage;
@@ -56,13 +56,15 @@ pub struct AppState {
     /// Whether view and selection live in the URL hash (the standalone page) or only here (a map
     /// embedded among others in a host page).
     pub use_hash: bool,
+    /// The width of the window in CSS pixels, which picks the map's metrics.
+    pub width: RwSignal<f64>,
     /// The element this map is mounted in; DOM lookups stay inside it, so maps on one page never
-    /// reach into each other.
-    root: StoredValue<web_sys::Element, LocalStorage>,
+    /// reach into each other. `None` where there is no DOM: the pre-rendered opening screen.
+    root: StoredValue<Option<web_sys::Element>, LocalStorage>,
 }
 
 impl AppState {
-    pub fn new(config: &Config, root: web_sys::Element) -> Self {
+    pub fn new(config: &Config, root: Option<web_sys::Element>) -> Self {
         let loaded = RwSignal::new(Loaded::Loading(Origin::Bundled));
         let filter = RwSignal::new(Filter::default());
         let focused = RwSignal::new(None::<String>);
@@ -96,6 +98,7 @@ impl AppState {
             draw_whole: RwSignal::new(false),
             fixed_links: false,
             use_hash: config.use_hash,
+            width: RwSignal::new(1280.0),
             root: StoredValue::new_local(root),
         }
     }
@@ -140,8 +143,10 @@ impl AppState {
 
     /// The first element inside this map that matches a CSS selector.
     pub fn find(&self, selector: &str) -> Option<web_sys::Element> {
-        self.root
-            .with_value(|root| root.query_selector(selector).ok().flatten())
+        self.root.with_value(|root| {
+            root.as_ref()
+                .and_then(|root| root.query_selector(selector).ok().flatten())
+        })
     }
 
     /// Selects an entity in the current view. On a narrow screen, where the details panel sits
@@ -266,7 +271,7 @@ impl AppState {
             .unwrap_or_default();
         format!(
             "{}index.html{query}{}",
-            crate::app::asset_base(),
+            crate::loading::asset_base(),
             self.current_link()
         )
     }

@@ -2,10 +2,10 @@
 //! entity, with every named entity a link, and each statement's quote shown in its source.
 
 use super::{after_first_drawing, EntityLink, RouteLink};
-use crate::dataset::Dataset;
-use crate::model::{EntityKind, EntityRef, ReportedDate, Source, Statement};
-use crate::route::Route;
 use crate::state::AppState;
+use dispute_core::dataset::Dataset;
+use dispute_core::model::{EntityKind, EntityRef, ReportedDate, Source, Statement};
+use dispute_core::route::Route;
 use leptos::prelude::*;
 use std::ops::Range;
 
@@ -201,7 +201,7 @@ fn statement_list<'a>(
                     <p class="statement-meta">
                         {statement.speaker.description.clone()} " · "
                         <span class="badge">{statement.attribution.label()}</span>
-                        {(statement.modality == crate::model::Modality::Speculative).then(|| view! { " " <span class="badge speculative">"speculative"</span> })}
+                        {(statement.modality == dispute_core::model::Modality::Speculative).then(|| view! { " " <span class="badge speculative">"speculative"</span> })}
                         " · in " <EntityLink id=statement.source.0.clone() label=source_title />
                     </p>
                 </li>
@@ -216,7 +216,7 @@ fn statement_list<'a>(
 }
 
 fn conflict_list<'a>(
-    conflicts: impl IntoIterator<Item = &'a crate::model::Conflict>,
+    conflicts: impl IntoIterator<Item = &'a dispute_core::model::Conflict>,
 ) -> (usize, AnyView) {
     let items: Vec<_> = conflicts
         .into_iter()
@@ -330,7 +330,7 @@ fn clause(dataset: &Dataset, id: &str) -> AnyView {
         .map(|reading| view! {
             <li class=format!("reading modality-{}", reading.modality.as_str())>
                 <p><strong><EntityLink id=reading.party.0.clone() /></strong>
-                    {(reading.modality == crate::model::Modality::Speculative).then(|| view! { " " <span class="badge speculative">"speculative"</span> })}
+                    {(reading.modality == dispute_core::model::Modality::Speculative).then(|| view! { " " <span class="badge speculative">"speculative"</span> })}
                 </p>
                 <p>{reading.position.clone()}</p>
                 <p class="statement-meta">"Supported by: " {links(reading.statements.iter().map(|id| id.as_str()))}</p>

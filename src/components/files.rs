@@ -2,7 +2,7 @@
 //! drop; nothing is uploaded), and export the dataset as JSON, the map as SVG or PNG, or the
 //! current view as a printed page.
 
-use crate::app::{asset_base, validate};
+use crate::loading::{asset_base, validate};
 use crate::state::{AppState, Loaded, Origin};
 use leptos::ev;
 use leptos::prelude::*;
@@ -57,7 +57,7 @@ pub fn FileActions() -> impl IntoView {
             }
         });
     };
-    let on_map = move || state.view.get() == crate::route::View::Map;
+    let on_map = move || state.view.get() == dispute_core::route::View::Map;
     view! {
         <div class="file-actions">
             <label class="button-like">

@@ -1,8 +1,8 @@
 //! The whole dataset as text: the map's equivalent for screen readers and for print.
 
 use super::EntityLink;
-use crate::model::{EntityKind, Modality};
 use crate::state::AppState;
+use dispute_core::model::{EntityKind, Modality};
 use leptos::prelude::*;
 
 /// Parties, contracts with their clauses, statements by source, events, conflicts and sources.

@@ -8,9 +8,9 @@
 //! Only the shapes near the visible part are drawn (see `layout::viewport`): a large dispute's map
 //! opens on its top-left part, and panning, zooming or selecting elsewhere draws what comes near.
 
-use crate::layout::{layout, Direction, MapLayout, Metrics, PartyNode, Rect, Viewport};
-use crate::model::{EntityKind, EntityRef};
 use crate::state::AppState;
+use dispute_core::layout::{layout, Direction, MapLayout, Metrics, PartyNode, Rect, Viewport};
+use dispute_core::model::{EntityKind, EntityRef};
 use leptos::ev;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -29,14 +29,7 @@ struct Gesture {
 #[component]
 pub fn Map() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (metrics, set_metrics) = signal(Metrics::for_width(window_width()));
-    let resize = window_event_listener(ev::resize, move |_| {
-        let wanted = Metrics::for_width(window_width());
-        if wanted != metrics.get_untracked() {
-            set_metrics.set(wanted);
-        }
-    });
-    on_cleanup(move || resize.remove());
+    let metrics = Memo::new(move |_| Metrics::for_width(state.width.get()));
     let drawing = Memo::new(move |_| {
         state
             .dataset()
@@ -284,14 +277,6 @@ struct MapContext {
     dragged: RwSignal<bool>,
     viewport: RwSignal<Viewport>,
     map: Arc<MapLayout>,
-}
-
-fn window_width() -> f64 {
-    window()
-        .inner_width()
-        .ok()
-        .and_then(|width| width.as_f64())
-        .unwrap_or(1280.0)
 }
 
 /// The handlers and reactive classes every drawn entity has: click, Enter or Space selects;

@@ -8,15 +8,19 @@ pub mod map;
 pub mod timeline;
 pub mod toolbar;
 
-use crate::model::EntityRef;
-use crate::route::{self, Route};
 use crate::state::AppState;
+use dispute_core::model::EntityRef;
+use dispute_core::route::{self, Route};
 use leptos::prelude::*;
 
 /// Runs `then` once the map has been on screen for a frame: for work that should not hold up
-/// the first drawing (the details' content, the search index).
+/// the first drawing (the details' content, the search index). On the host, where the opening
+/// screen is rendered to HTML and nothing is on screen yet, at once.
 pub fn after_first_drawing(then: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
     request_animation_frame(move || request_animation_frame(then));
+    #[cfg(not(target_arch = "wasm32"))]
+    then();
 }
 
 /// A link to a route, followed by `follow`.

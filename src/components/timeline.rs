@@ -2,8 +2,8 @@
 //! apart from the sources that report it and when those were published.
 
 use super::EntityLink;
-use crate::model::{DatePrecision, Event};
 use crate::state::AppState;
+use dispute_core::model::{DatePrecision, Event};
 use leptos::prelude::*;
 
 /// Every event in file order, which validation keeps in date order for dated events.
@@ -36,7 +36,7 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-fn event_item(dataset: &crate::dataset::Dataset, event: &Event) -> impl IntoView {
+fn event_item(dataset: &dispute_core::dataset::Dataset, event: &Event) -> impl IntoView {
     let reported: Vec<_> = event
         .sources
         .iter()

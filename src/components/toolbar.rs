@@ -1,10 +1,12 @@
 //! The bar above the views: one tab per view, the search box, and the source and attribution
 //! filters. Filtering dims on the map and hides in the lists.
 
-use super::{after_first_drawing, RouteLink};
-use crate::model::Attribution;
-use crate::route::{Route, View};
+#[cfg(target_arch = "wasm32")]
+use super::after_first_drawing;
+use super::RouteLink;
 use crate::state::AppState;
+use dispute_core::model::Attribution;
+use dispute_core::route::{Route, View};
 use leptos::prelude::*;
 
 /// View tabs, search and filters.
@@ -13,6 +15,7 @@ pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<AppState>();
     // The search index is built once the map and the details are on screen (a task after the
     // details' frame), before anyone types.
+    #[cfg(target_arch = "wasm32")]
     after_first_drawing(move || {
         let build = move || {
             if let Some(dataset) = state.dataset() {

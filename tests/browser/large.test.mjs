@@ -13,7 +13,7 @@ const suite = {};
 
 before(async () => {
   // Made by the project's own generator, the same way every time.
-  const text = execFileSync("cargo", ["run", "--quiet", "--bin", "generate-dispute", "--", String(PARTIES), "600", "1200", "2000"], {
+  const text = execFileSync("cargo", ["run", "--quiet", "-p", "dispute-cli", "--bin", "generate-dispute", "--", String(PARTIES), "600", "1200", "2000"], {
     cwd: repoRoot,
     maxBuffer: 64 * 1024 * 1024,
   });

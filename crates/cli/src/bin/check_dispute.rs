@@ -1,4 +1,4 @@
-//! `cargo run --bin check-dispute -- FILE...`: validates dispute files with the same rules the app
+//! `cargo run -p dispute-cli --bin check-dispute -- FILE...`: validates dispute files with the same rules the app
 //! uses, printing every error with its JSON path. Exits 0 when all files are valid, 1 when any is
 //! not, 2 when a file cannot be read.
 
@@ -20,7 +20,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        match dispute_map::dataset::parse(&text) {
+        match dispute_core::dataset::parse(&text) {
             Ok(dataset) => {
                 let file = &dataset.file;
                 println!(

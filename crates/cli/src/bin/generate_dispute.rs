@@ -1,9 +1,9 @@
-//! `cargo run --release --bin generate-dispute -- [PARTIES CONTRACTS CLAUSES STATEMENTS [SEED]]`:
+//! `cargo run --release -p dispute-cli --bin generate-dispute -- [PARTIES CONTRACTS CLAUSES STATEMENTS [SEED]]`:
 //! writes a synthetic dispute file to standard output. Without arguments it writes the large
 //! dispute the benchmark budgets are set for (500 parties, 2,000 contracts, 5,000 clauses,
 //! 20,000 statements). The same arguments always give the same file.
 
-use dispute_map::generate::{generate, Size};
+use dispute_core::generate::{generate, Size};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

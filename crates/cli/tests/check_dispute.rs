@@ -16,7 +16,10 @@ fn check(path: &str) -> (i32, String) {
 
 #[test]
 fn accepts_the_bundled_dispute() {
-    let (status, output) = check(concat!(env!("CARGO_MANIFEST_DIR"), "/data/dispute.json"));
+    let (status, output) = check(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/dispute.json"
+    ));
     assert_eq!(status, 0, "{output}");
     assert!(output.contains("valid (3 sources, 6 parties"), "{output}");
 }
@@ -25,7 +28,7 @@ fn accepts_the_bundled_dispute() {
 fn lists_every_problem_of_a_broken_file() {
     let (status, output) = check(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/browser/fixtures/broken.json"
+        "/../../tests/browser/fixtures/broken.json"
     ));
     assert_eq!(status, 1, "{output}");
     // Three mistakes, five problems: the bad id also leaves the respondent "beta" undefined, and the

@@ -1198,10 +1198,7 @@ mod tests {
 
     #[test]
     fn shipped_examples_are_valid() {
-        let examples = [(
-            "harbor-city.json",
-            include_str!("../../data/examples/harbor-city.json"),
-        )];
+        let examples = [("harbor-city.json", crate::EXAMPLE_DISPUTE)];
         for (name, text) in examples {
             if let Err(errors) = parse(text) {
                 panic!(
@@ -1407,7 +1404,7 @@ mod tests {
     /// The example in docs/schema.md is a complete, valid file.
     #[test]
     fn schema_doc_example_is_valid() {
-        let doc = include_str!("../../docs/schema.md");
+        let doc = include_str!("../../../../docs/schema.md");
         let start = doc
             .find("```json\n")
             .expect("docs/schema.md has a json example")

@@ -699,14 +699,12 @@ mod tests {
     use crate::dataset;
 
     fn bundled() -> Dataset {
-        dataset::parse(include_str!("../../data/dispute.json"))
-            .expect("the bundled dispute is valid")
+        dataset::parse(crate::BUNDLED_DISPUTE).expect("the bundled dispute is valid")
     }
 
     /// The bundled dispute and the example, which has a three-party contract and loose parties.
     fn every_shipped_dataset() -> Vec<Dataset> {
-        let example = dataset::parse(include_str!("../../data/examples/harbor-city.json"))
-            .expect("the example dispute is valid");
+        let example = dataset::parse(crate::EXAMPLE_DISPUTE).expect("the example dispute is valid");
         vec![bundled(), example]
     }
 
