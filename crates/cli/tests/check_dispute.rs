@@ -53,3 +53,24 @@ fn says_when_a_file_cannot_be_read() {
         "{output}"
     );
 }
+
+#[test]
+fn prints_the_warnings_of_a_valid_file() {
+    let bundled = include_str!("../../../data/dispute.json");
+    let at = bundled
+        .find("\"summary\": \"")
+        .expect("the file has a summary");
+    let mut changed = bundled.to_owned();
+    changed.insert_str(at + "\"summary\": \"".len(), "In 2031, ");
+    let path =
+        std::env::temp_dir().join(format!("check-dispute-warning-{}.json", std::process::id()));
+    std::fs::write(&path, changed).expect("the copy is written");
+    let (status, output) = check(path.to_str().unwrap());
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(status, 0, "a warning does not fail the file: {output}");
+    assert!(output.contains("1 warning"), "{output}");
+    assert!(
+        output.contains("warning: summary: the number 2031 stands in no quote"),
+        "{output}"
+    );
+}

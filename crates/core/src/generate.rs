@@ -5,8 +5,8 @@ use crate::model::{
     AnyId, Attribution, Clause, ClauseId, Conflict, ConflictId, ConflictKind, ConflictSide,
     Contract, ContractId, ContractKind, ContractStatus, DatePrecision, Dispute, DisputeFile,
     DisputeId, DisputeStatus, Event, EventId, EventStatus, Modality, Party, PartyId, PartyKind,
-    Reading, ReportedDate, Source, SourceId, SourceKind, Speaker, Statement, StatementId, Wording,
-    SCHEMA_VERSION,
+    Reading, ReportedDate, Source, SourceId, SourceKind, Speaker, Statement, StatementId, TourStep,
+    View, Wording, SCHEMA_VERSION,
 };
 
 /// How many of each entity to make.
@@ -163,7 +163,11 @@ pub fn generate(size: Size, seed: u64) -> DisputeFile {
             cites: None,
             about,
             quote: quote_into(&mut texts, source, sentence),
-            summary: format!("Statement {index} about party {subject}."),
+            summary: if speculative {
+                format!("Statement {index}: party {subject} may have breached.")
+            } else {
+                format!("Statement {index} about party {subject}.")
+            },
         });
     }
 
@@ -187,8 +191,8 @@ pub fn generate(size: Size, seed: u64) -> DisputeFile {
                 }],
                 readings: vec![Reading {
                     party: contracts[contract].parties[0].clone(),
-                    position: "It is breached.".to_owned(),
-                    modality: Modality::Asserted,
+                    position: "It may be breached.".to_owned(),
+                    modality: Modality::Speculative,
                     statements: vec![StatementId(format!("statement-{supporting}"))],
                 }],
                 question: format!("Is clause {index} breached?"),
@@ -231,7 +235,9 @@ pub fn generate(size: Size, seed: u64) -> DisputeFile {
                     .map(|statement| ConflictSide {
                         source: source_id(statement_source(statement)),
                         position: format!("Statement {statement}"),
+                        modality: Some(statements[statement].modality),
                         statements: vec![StatementId(format!("statement-{statement}"))],
+                        highlight: vec!["breached its obligations".to_owned()],
                     })
                     .collect();
                 Conflict {
@@ -253,7 +259,9 @@ pub fn generate(size: Size, seed: u64) -> DisputeFile {
         .map(|(index, text)| Source {
             id: source_id(index),
             title: format!("Synthetic report {index}"),
+            short_title: Some(format!("Report {index}")),
             kind: SourceKind::NewsReport,
+            url: None,
             publisher: None,
             published: None,
             cites: Vec::new(),
@@ -267,7 +275,28 @@ pub fn generate(size: Size, seed: u64) -> DisputeFile {
         })
         .collect();
 
+    let tour = vec![
+        TourStep {
+            title: "The parties".to_owned(),
+            text: "Who is bound to whom.".to_owned(),
+            view: View::Map,
+            entity: AnyId(party_id(0).0),
+            statements: vec![StatementId("statement-0".to_owned())],
+        },
+        TourStep {
+            title: "The claim".to_owned(),
+            text: "What is claimed, and by whom.".to_owned(),
+            view: View::List,
+            entity: AnyId("synthetic-claim".to_owned()),
+            statements: vec![StatementId(format!(
+                "statement-{}",
+                size.statements.max(1) - 1
+            ))],
+        },
+    ];
+
     DisputeFile {
+        json_schema: None,
         schema: SCHEMA_VERSION.to_owned(),
         as_of: "2026-11-22".to_owned(),
         title: format!(
@@ -295,6 +324,7 @@ pub fn generate(size: Size, seed: u64) -> DisputeFile {
         statements,
         events,
         conflicts,
+        tour,
     }
 }
 

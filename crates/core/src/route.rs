@@ -3,41 +3,7 @@
 
 use crate::model::{EntityKind, EntityRef};
 
-/// The views of the same data.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum View {
-    #[default]
-    Map,
-    Timeline,
-    Conflicts,
-    List,
-}
-
-impl View {
-    pub const ALL: [View; 4] = [View::Map, View::Timeline, View::Conflicts, View::List];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            View::Map => "map",
-            View::Timeline => "timeline",
-            View::Conflicts => "conflicts",
-            View::List => "list",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            View::Map => "Map",
-            View::Timeline => "Timeline",
-            View::Conflicts => "Conflicts",
-            View::List => "List",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<View> {
-        View::ALL.into_iter().find(|view| view.as_str() == text)
-    }
-}
+pub use crate::model::View;
 
 /// What a hash asks for. `view: None` (a bare `#/<kind>/<id>`) means the default view, the map.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

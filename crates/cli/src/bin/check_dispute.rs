@@ -1,6 +1,6 @@
 //! `cargo run -p dispute-cli --bin check-dispute -- FILE...`: validates dispute files with the same rules the app
-//! uses, printing every error with its JSON path. Exits 0 when all files are valid, 1 when any is
-//! not, 2 when a file cannot be read.
+//! uses, printing every error with its JSON path, and the warnings of a valid file. Exits 0 when
+//! all files are valid (warnings or not), 1 when any is not, 2 when a file cannot be read.
 
 use std::process::ExitCode;
 
@@ -24,15 +24,26 @@ fn main() -> ExitCode {
             Ok(dataset) => {
                 let file = &dataset.file;
                 println!(
-                    "{path}: valid ({} sources, {} parties, {} contracts, {} clauses, {} statements, {} events, {} conflicts)",
+                    "{path}: valid ({} sources, {} parties, {} contracts, {} clauses, {} statements, {} events, {} conflicts, {} tour steps)",
                     file.sources.len(),
                     file.parties.len(),
                     file.contracts.len(),
                     file.clauses.len(),
                     file.statements.len(),
                     file.events.len(),
-                    file.conflicts.len()
+                    file.conflicts.len(),
+                    file.tour.len()
                 );
+                let count = dataset.warnings.len();
+                if count > 0 {
+                    println!(
+                        "{path}: {count} warning{} (worth a second look; the file is still shown)",
+                        if count == 1 { "" } else { "s" }
+                    );
+                    for warning in &dataset.warnings {
+                        println!("  warning: {warning}");
+                    }
+                }
             }
             Err(errors) => {
                 println!(

@@ -6,21 +6,21 @@
 //! them are returned, not only the first.
 
 use crate::model::{
-    is_valid_id, parse_calendar_value, Clause, Conflict, Contract, Dispute, DisputeFile,
-    EntityKind, EntityRef, Event, Party, ReportedDate, Source, Statement, SCHEMA_VERSION,
+    Clause, Conflict, Contract, Dispute, DisputeFile, EntityKind, EntityRef, Event, Party, Source,
+    Statement,
 };
-use serde::de::DeserializeOwned;
-use serde_json::value::RawValue;
-use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
+mod check;
+mod decode;
 #[cfg(test)]
 mod fuzz;
 mod query;
 mod verbatim;
+mod warnings;
 
 pub use query::{Filter, Kept};
 
@@ -41,6 +41,10 @@ impl fmt::Display for ValidationError {
 #[derive(Debug)]
 pub struct Dataset {
     pub file: DisputeFile,
+    /// What is worth a second look but does not stop the file from being shown: a hedge missing
+    /// from a speculative statement's summary, direction-changing characters, a number in the
+    /// editors' words that no quote holds.
+    pub warnings: Vec<ValidationError>,
     /// Every id in the file: its kind, its position in that kind's collection and in the
     /// search index. Shared with the search results, which answer by id.
     entities: Arc<HashMap<String, Slot>>,
@@ -63,41 +67,37 @@ struct Slot {
     search: usize,
 }
 
-/// The top-level fields, in the order the schema documents them.
-const TOP_LEVEL_FIELDS: [&str; 12] = [
-    "schema",
-    "as_of",
-    "title",
-    "summary",
-    "dispute",
-    "sources",
-    "parties",
-    "contracts",
-    "clauses",
-    "statements",
-    "events",
-    "conflicts",
-];
-
 /// Parses and validates `text`, returning the dataset or every error found.
 pub fn parse(text: &str) -> Result<Dataset, Vec<ValidationError>> {
-    let decoded = decode(text)?;
-    let mut errors = decoded.errors;
-    check(
-        &decoded.file,
-        &decoded.origin,
-        &decoded.broken_ids,
-        &mut errors,
-    );
-    if errors.is_empty() {
-        Ok(Dataset::index(decoded.file))
-    } else {
-        Err(errors)
+    let decoded = decode::decode(text).map_err(capped)?;
+    let mut errors = decoded.errors.clone();
+    check::check(&decoded, &mut errors);
+    if !errors.is_empty() {
+        return Err(capped(errors));
     }
+    let warnings = capped(warnings::warnings(&decoded.file, text));
+    Ok(Dataset::index(decoded.file, warnings))
+}
+
+/// At most this many problems are listed; the rest are counted.
+pub const MAX_LISTED: usize = 200;
+
+/// The first `MAX_LISTED` problems, and a last line counting the rest: a file with 100,000
+/// duplicate ids needs its first few fixed, not a list the reader cannot get through.
+fn capped(mut problems: Vec<ValidationError>) -> Vec<ValidationError> {
+    if problems.len() > MAX_LISTED {
+        let rest = problems.len() - MAX_LISTED;
+        problems.truncate(MAX_LISTED);
+        problems.push(error(
+            "(file)",
+            format!("and {rest} more problems not listed here; fix these and check again"),
+        ));
+    }
+    problems
 }
 
 impl Dataset {
-    fn index(file: DisputeFile) -> Dataset {
+    fn index(file: DisputeFile, warnings: Vec<ValidationError>) -> Dataset {
         // The search index lists the entities in `entity_ids` order, so an entity's entry there
         // is its place in that list.
         let entities: HashMap<String, Slot> = file
@@ -164,6 +164,7 @@ impl Dataset {
 
         Dataset {
             file,
+            warnings,
             entities: Arc::new(entities),
             search: OnceLock::new(),
             statements_about,
@@ -315,16 +316,6 @@ impl Dataset {
     }
 }
 
-/// What the structural pass produced: whatever decoded, where each entry came from, and errors.
-struct Decoded {
-    file: DisputeFile,
-    /// For each collection, the original index of each decoded entry.
-    origin: HashMap<&'static str, Vec<usize>>,
-    /// Ids of entries that failed to decode, so references to them are not reported as dangling.
-    broken_ids: Vec<(String, String)>,
-    errors: Vec<ValidationError>,
-}
-
 fn error(path: impl Into<String>, message: impl Into<String>) -> ValidationError {
     ValidationError {
         path: path.into(),
@@ -332,832 +323,10 @@ fn error(path: impl Into<String>, message: impl Into<String>) -> ValidationError
     }
 }
 
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-fn decode(text: &str) -> Result<Decoded, Vec<ValidationError>> {
-    // The top level as raw pieces of the text, so each entry is decoded straight from its own
-    // text rather than through a tree of values (the larger half of the time it took to load).
-    let Ok(mut root) = serde_json::from_str::<HashMap<String, &RawValue>>(text) else {
-        let problem = match serde_json::from_str::<Value>(text) {
-            Err(problem) => format!("not valid JSON: {problem}"),
-            Ok(value) => format!(
-                "the top level must be an object, found {}",
-                json_type(&value)
-            ),
-        };
-        return Err(vec![error("(file)", problem)]);
-    };
-    let mut errors = Vec::new();
-    let mut unknown: Vec<&String> = root
-        .keys()
-        .filter(|key| !TOP_LEVEL_FIELDS.contains(&key.as_str()))
-        .collect();
-    unknown.sort();
-    for key in unknown {
-        errors.push(error(
-            key.as_str(),
-            format!(
-                "unknown field; expected one of {}",
-                TOP_LEVEL_FIELDS.join(", ")
-            ),
-        ));
-    }
-    for key in TOP_LEVEL_FIELDS {
-        if !root.contains_key(key) {
-            errors.push(error(key, "missing required field"));
-        }
-    }
-
-    let scalar = |key: &str, errors: &mut Vec<ValidationError>| -> String {
-        match root.get(key).map(|raw| value_of(raw)) {
-            Some(Value::String(text)) => text,
-            Some(other) => {
-                errors.push(error(
-                    key,
-                    format!("must be a string, found {}", json_type(&other)),
-                ));
-                String::new()
-            }
-            None => String::new(),
-        }
-    };
-    let schema = scalar("schema", &mut errors);
-    let as_of = scalar("as_of", &mut errors);
-    let title = scalar("title", &mut errors);
-    let summary = scalar("summary", &mut errors);
-
-    let mut broken_ids = Vec::new();
-    let dispute = match root.remove("dispute") {
-        Some(value) => match decode_entry::<Dispute>(value, "dispute") {
-            Ok(dispute) => Some(dispute),
-            Err((problem, id)) => {
-                broken_ids.extend(id.map(|id| (id, "dispute".to_owned())));
-                errors.push(problem);
-                None
-            }
-        },
-        None => None,
-    };
-
-    let mut origin = HashMap::new();
-    let (sources, positions) =
-        decode_list::<Source>(&mut root, "sources", &mut errors, &mut broken_ids);
-    origin.insert("sources", positions);
-    let (parties, positions) =
-        decode_list::<Party>(&mut root, "parties", &mut errors, &mut broken_ids);
-    origin.insert("parties", positions);
-    let (contracts, positions) =
-        decode_list::<Contract>(&mut root, "contracts", &mut errors, &mut broken_ids);
-    origin.insert("contracts", positions);
-    let (clauses, positions) =
-        decode_list::<Clause>(&mut root, "clauses", &mut errors, &mut broken_ids);
-    origin.insert("clauses", positions);
-    let (statements, positions) =
-        decode_list::<Statement>(&mut root, "statements", &mut errors, &mut broken_ids);
-    origin.insert("statements", positions);
-    let (events, positions) =
-        decode_list::<Event>(&mut root, "events", &mut errors, &mut broken_ids);
-    origin.insert("events", positions);
-    let (conflicts, positions) =
-        decode_list::<Conflict>(&mut root, "conflicts", &mut errors, &mut broken_ids);
-    origin.insert("conflicts", positions);
-
-    let Some(dispute) = dispute else {
-        // Without the dispute there is nothing to check references against; report what we have.
-        if errors.is_empty() {
-            errors.push(error("dispute", "missing required field"));
-        }
-        return Err(errors);
-    };
-    Ok(Decoded {
-        file: DisputeFile {
-            schema,
-            as_of,
-            title,
-            summary,
-            dispute,
-            sources,
-            parties,
-            contracts,
-            clauses,
-            statements,
-            events,
-            conflicts,
-        },
-        origin,
-        broken_ids,
-        errors,
-    })
-}
-
-/// Decodes one entry; on failure returns the error and the entry's raw id, if it has one.
-fn decode_entry<T: DeserializeOwned>(
-    raw: &RawValue,
-    path: &str,
-) -> Result<T, (ValidationError, Option<String>)> {
-    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
-    serde_path_to_error::deserialize::<_, T>(&mut deserializer).map_err(|problem| {
-        let inner = problem.path().to_string();
-        let full_path = if inner == "." {
-            path.to_owned()
-        } else {
-            format!("{path}.{inner}")
-        };
-        let raw_id = value_of(raw)
-            .get("id")
-            .and_then(Value::as_str)
-            .map(str::to_owned);
-        (
-            error(full_path, without_position(problem.into_inner())),
-            raw_id,
-        )
-    })
-}
-
-/// A raw piece of the file as a value, for the rare places that look inside one: the top-level
-/// strings, and an entry that failed to decode. The piece is valid JSON, already parsed once.
-fn value_of(raw: &RawValue) -> Value {
-    serde_json::from_str(raw.get()).unwrap_or(Value::Null)
-}
-
-/// A decoding error's message without "at line 1 column 57": the position is within the entry's
-/// own text, which the JSON path already locates better.
-fn without_position(problem: serde_json::Error) -> String {
-    let message = problem.to_string();
-    match message.rfind(" at line ") {
-        Some(at) if problem.line() > 0 => message[..at].to_owned(),
-        _ => message,
-    }
-}
-
-fn decode_list<T: DeserializeOwned>(
-    root: &mut HashMap<String, &RawValue>,
-    key: &str,
-    errors: &mut Vec<ValidationError>,
-    broken_ids: &mut Vec<(String, String)>,
-) -> (Vec<T>, Vec<usize>) {
-    let mut items = Vec::new();
-    let mut positions = Vec::new();
-    let Some(raw) = root.remove(key) else {
-        return (items, positions);
-    };
-    match serde_json::from_str::<Vec<&RawValue>>(raw.get()) {
-        Ok(values) => {
-            for (position, value) in values.into_iter().enumerate() {
-                let path = format!("{key}[{position}]");
-                match decode_entry::<T>(value, &path) {
-                    Ok(item) => {
-                        items.push(item);
-                        positions.push(position);
-                    }
-                    Err((problem, id)) => {
-                        broken_ids.extend(id.map(|id| (id, path)));
-                        errors.push(problem);
-                    }
-                }
-            }
-        }
-        Err(_) => errors.push(error(
-            key,
-            format!("must be an array, found {}", json_type(&value_of(raw))),
-        )),
-    }
-    (items, positions)
-}
-
-/// The semantic pass: everything that needs the whole file to check.
-fn check(
-    file: &DisputeFile,
-    origin: &HashMap<&'static str, Vec<usize>>,
-    broken_ids: &[(String, String)],
-    errors: &mut Vec<ValidationError>,
-) {
-    let path = |collection: &str, position: usize| -> String {
-        let original = origin
-            .get(collection)
-            .and_then(|positions| positions.get(position))
-            .copied()
-            .unwrap_or(position);
-        format!("{collection}[{original}]")
-    };
-
-    let source_indexes = verbatim::index_sources(file);
-    if file.schema != SCHEMA_VERSION && !file.schema.is_empty() {
-        errors.push(error(
-            "schema",
-            format!(
-                "\"{}\" is not supported; this build reads \"{SCHEMA_VERSION}\"",
-                file.schema
-            ),
-        ));
-    }
-    match parse_calendar_value(&file.as_of) {
-        Ok((_, 3)) => {}
-        _ if file.as_of.is_empty() => {}
-        _ => errors.push(error(
-            "as_of",
-            format!("\"{}\" is not a date in the form YYYY-MM-DD", file.as_of),
-        )),
-    }
-    require_text(errors, "title", &file.title);
-    require_text(errors, "summary", &file.summary);
-
-    // Ids: syntax and uniqueness across the whole file, broken entries included.
-    let mut ids: HashMap<String, (EntityKind, String)> = HashMap::new();
-    let mut claim_id = |errors: &mut Vec<ValidationError>,
-                        id: &str,
-                        kind: EntityKind,
-                        at: String| {
-        if !is_valid_id(id) {
-            errors.push(error(
-                format!("{at}.id"),
-                format!("\"{id}\" is not a valid id: use lowercase letters, digits and single hyphens, starting with a letter"),
-            ));
-        }
-        if let Some((_, first)) = ids.get(id) {
-            errors.push(error(
-                format!("{at}.id"),
-                format!("\"{id}\" is already the id of {first}"),
-            ));
-        } else {
-            ids.insert(id.to_owned(), (kind, at));
-        }
-    };
-    for (kind, position, id) in file.entity_ids() {
-        let at = match kind {
-            EntityKind::Dispute => "dispute".to_owned(),
-            _ => path(kind.collection(), position),
-        };
-        claim_id(errors, id, kind, at);
-    }
-
-    let references = References {
-        ids: &ids,
-        broken: broken_ids,
-    };
-    let sources_by_id: HashMap<&str, &Source> = file
-        .sources
-        .iter()
-        .map(|source| (source.id.as_str(), source))
-        .collect();
-
-    // The dispute.
-    let dispute = &file.dispute;
-    require_text(errors, "dispute.title", &dispute.title);
-    require_text(errors, "dispute.claim", &dispute.claim);
-    require_text(errors, "dispute.summary", &dispute.summary);
-    require_nonempty(
-        errors,
-        "dispute.claimants",
-        dispute.claimants.len(),
-        "claimant",
-    );
-    require_nonempty(
-        errors,
-        "dispute.respondents",
-        dispute.respondents.len(),
-        "respondent",
-    );
-    require_nonempty(errors, "dispute.sources", dispute.sources.len(), "source");
-    references.each(
-        errors,
-        "dispute.claimants",
-        dispute.claimants.iter().map(|id| id.as_str()),
-        EntityKind::Party,
-    );
-    references.each(
-        errors,
-        "dispute.respondents",
-        dispute.respondents.iter().map(|id| id.as_str()),
-        EntityKind::Party,
-    );
-    references.each(
-        errors,
-        "dispute.contracts",
-        dispute.contracts.iter().map(|id| id.as_str()),
-        EntityKind::Contract,
-    );
-    references.each(
-        errors,
-        "dispute.clauses",
-        dispute.clauses.iter().map(|id| id.as_str()),
-        EntityKind::Clause,
-    );
-    references.each(
-        errors,
-        "dispute.sources",
-        dispute.sources.iter().map(|id| id.as_str()),
-        EntityKind::Source,
-    );
-
-    for (position, source) in file.sources.iter().enumerate() {
-        let at = path("sources", position);
-        require_text(errors, &format!("{at}.title"), &source.title);
-        references.each(
-            errors,
-            &format!("{at}.cites"),
-            source.cites.iter().map(|id| id.as_str()),
-            EntityKind::Source,
-        );
-        if source.cites.iter().any(|cited| cited == &source.id) {
-            errors.push(error(
-                format!("{at}.cites"),
-                format!("\"{}\" cites itself", source.id),
-            ));
-        }
-        if let Some(date) = &source.published {
-            check_date(errors, &references, &format!("{at}.published"), date);
-        }
-        if source
-            .text
-            .as_deref()
-            .is_some_and(|text| text.trim().is_empty())
-        {
-            errors.push(error(
-                format!("{at}.text"),
-                "is empty; leave it out if the file does not hold the text",
-            ));
-        }
-    }
-
-    for (position, party) in file.parties.iter().enumerate() {
-        let at = path("parties", position);
-        require_text(errors, &format!("{at}.name"), &party.name);
-        require_text(errors, &format!("{at}.role"), &party.role);
-        require_text(errors, &format!("{at}.summary"), &party.summary);
-        require_nonempty(
-            errors,
-            &format!("{at}.sources"),
-            party.sources.len(),
-            "source",
-        );
-        references.each(
-            errors,
-            &format!("{at}.sources"),
-            party.sources.iter().map(|id| id.as_str()),
-            EntityKind::Source,
-        );
-    }
-
-    for (position, contract) in file.contracts.iter().enumerate() {
-        let at = path("contracts", position);
-        require_text(errors, &format!("{at}.title"), &contract.title);
-        require_text(errors, &format!("{at}.summary"), &contract.summary);
-        if contract.parties.len() < 2 {
-            errors.push(error(
-                format!("{at}.parties"),
-                format!(
-                    "an agreement needs at least two parties, found {}",
-                    contract.parties.len()
-                ),
-            ));
-        }
-        require_distinct(
-            errors,
-            &format!("{at}.parties"),
-            contract.parties.iter().map(|id| id.as_str()),
-        );
-        references.each(
-            errors,
-            &format!("{at}.parties"),
-            contract.parties.iter().map(|id| id.as_str()),
-            EntityKind::Party,
-        );
-        require_nonempty(
-            errors,
-            &format!("{at}.sources"),
-            contract.sources.len(),
-            "source",
-        );
-        references.each(
-            errors,
-            &format!("{at}.sources"),
-            contract.sources.iter().map(|id| id.as_str()),
-            EntityKind::Source,
-        );
-        if let Some(date) = &contract.date {
-            check_date(errors, &references, &format!("{at}.date"), date);
-        }
-    }
-
-    for (position, clause) in file.clauses.iter().enumerate() {
-        let at = path("clauses", position);
-        require_text(errors, &format!("{at}.title"), &clause.title);
-        require_text(errors, &format!("{at}.question"), &clause.question);
-        references.one(
-            errors,
-            &format!("{at}.contract"),
-            clause.contract.as_str(),
-            EntityKind::Contract,
-        );
-        require_nonempty(
-            errors,
-            &format!("{at}.wording"),
-            clause.wording.len(),
-            "reported wording",
-        );
-        for (index, wording) in clause.wording.iter().enumerate() {
-            let wording_at = format!("{at}.wording[{index}]");
-            if references.one(
-                errors,
-                &format!("{wording_at}.source"),
-                wording.source.as_str(),
-                EntityKind::Source,
-            ) {
-                check_quote(
-                    errors,
-                    &format!("{wording_at}.quote"),
-                    &wording.quote,
-                    sources_by_id.get(wording.source.as_str()).copied(),
-                    source_indexes.get(wording.source.as_str()),
-                );
-            }
-        }
-        for (index, reading) in clause.readings.iter().enumerate() {
-            let reading_at = format!("{at}.readings[{index}]");
-            references.one(
-                errors,
-                &format!("{reading_at}.party"),
-                reading.party.as_str(),
-                EntityKind::Party,
-            );
-            require_text(errors, &format!("{reading_at}.position"), &reading.position);
-            require_nonempty(
-                errors,
-                &format!("{reading_at}.statements"),
-                reading.statements.len(),
-                "supporting statement",
-            );
-            references.each(
-                errors,
-                &format!("{reading_at}.statements"),
-                reading.statements.iter().map(|id| id.as_str()),
-                EntityKind::Statement,
-            );
-        }
-    }
-
-    for (position, statement) in file.statements.iter().enumerate() {
-        let at = path("statements", position);
-        require_text(
-            errors,
-            &format!("{at}.speaker.description"),
-            &statement.speaker.description,
-        );
-        require_text(errors, &format!("{at}.summary"), &statement.summary);
-        if let Some(party) = &statement.speaker.party {
-            references.one(
-                errors,
-                &format!("{at}.speaker.party"),
-                party.as_str(),
-                EntityKind::Party,
-            );
-        }
-        let source_known = references.one(
-            errors,
-            &format!("{at}.source"),
-            statement.source.as_str(),
-            EntityKind::Source,
-        );
-        if let Some(cited) = &statement.cites {
-            if references.one(
-                errors,
-                &format!("{at}.cites"),
-                cited.as_str(),
-                EntityKind::Source,
-            ) {
-                if let Some(source) = sources_by_id.get(statement.source.as_str()) {
-                    if !source.cites.contains(cited) {
-                        errors.push(error(
-                            format!("{at}.cites"),
-                            format!("\"{cited}\" is not among the sources that \"{}\" cites; add it to that source's cites", source.id),
-                        ));
-                    }
-                }
-            }
-        }
-        require_nonempty(
-            errors,
-            &format!("{at}.about"),
-            statement.about.len(),
-            "entity it is about",
-        );
-        references.each_any(
-            errors,
-            &format!("{at}.about"),
-            statement.about.iter().map(|id| id.as_str()),
-        );
-        if source_known {
-            check_quote(
-                errors,
-                &format!("{at}.quote"),
-                &statement.quote,
-                sources_by_id.get(statement.source.as_str()).copied(),
-                source_indexes.get(statement.source.as_str()),
-            );
-        }
-    }
-
-    let mut previous_dated: Option<((u16, u8, u8), String)> = None;
-    for (position, event) in file.events.iter().enumerate() {
-        let at = path("events", position);
-        require_text(errors, &format!("{at}.title"), &event.title);
-        require_text(errors, &format!("{at}.summary"), &event.summary);
-        check_date(errors, &references, &format!("{at}.date"), &event.date);
-        references.each(
-            errors,
-            &format!("{at}.parties"),
-            event.parties.iter().map(|id| id.as_str()),
-            EntityKind::Party,
-        );
-        references.each(
-            errors,
-            &format!("{at}.contracts"),
-            event.contracts.iter().map(|id| id.as_str()),
-            EntityKind::Contract,
-        );
-        require_nonempty(
-            errors,
-            &format!("{at}.sources"),
-            event.sources.len(),
-            "source",
-        );
-        references.each(
-            errors,
-            &format!("{at}.sources"),
-            event.sources.iter().map(|id| id.as_str()),
-            EntityKind::Source,
-        );
-        // The timeline shows events in file order, so dated events must already be in date order.
-        if let Some(key) = event.date.sort_key() {
-            if let Some((previous_key, previous_id)) = &previous_dated {
-                if key < *previous_key {
-                    errors.push(error(
-                        format!("{at}.date.value"),
-                        format!(
-                            "\"{}\" comes before the date of the earlier event \"{previous_id}\"; list events in date order",
-                            event.date.value.as_deref().unwrap_or_default()
-                        ),
-                    ));
-                }
-            }
-            previous_dated = Some((key, event.id.0.clone()));
-        }
-    }
-
-    let statements_by_id: HashMap<&str, &Statement> = file
-        .statements
-        .iter()
-        .map(|statement| (statement.id.as_str(), statement))
-        .collect();
-    for (position, conflict) in file.conflicts.iter().enumerate() {
-        let at = path("conflicts", position);
-        require_text(errors, &format!("{at}.title"), &conflict.title);
-        require_text(errors, &format!("{at}.difference"), &conflict.difference);
-        if conflict.sides.len() < 2 {
-            errors.push(error(
-                format!("{at}.sides"),
-                format!(
-                    "a conflict needs at least two sides, found {}",
-                    conflict.sides.len()
-                ),
-            ));
-        }
-        references.each_any(
-            errors,
-            &format!("{at}.about"),
-            conflict.about.iter().map(|id| id.as_str()),
-        );
-        for (index, side) in conflict.sides.iter().enumerate() {
-            let side_at = format!("{at}.sides[{index}]");
-            require_text(errors, &format!("{side_at}.position"), &side.position);
-            references.one(
-                errors,
-                &format!("{side_at}.source"),
-                side.source.as_str(),
-                EntityKind::Source,
-            );
-            require_nonempty(
-                errors,
-                &format!("{side_at}.statements"),
-                side.statements.len(),
-                "statement",
-            );
-            references.each(
-                errors,
-                &format!("{side_at}.statements"),
-                side.statements.iter().map(|id| id.as_str()),
-                EntityKind::Statement,
-            );
-            for (statement_index, id) in side.statements.iter().enumerate() {
-                if let Some(statement) = statements_by_id.get(id.as_str()) {
-                    if statement.source != side.source {
-                        errors.push(error(
-                            format!("{side_at}.statements[{statement_index}]"),
-                            format!(
-                                "\"{id}\" is reported in \"{}\", not in this side's source \"{}\"",
-                                statement.source, side.source
-                            ),
-                        ));
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Looks ids up for reference checks, staying quiet about ids of entries that failed to decode
-/// (their own error is already reported).
-struct References<'a> {
-    ids: &'a HashMap<String, (EntityKind, String)>,
-    broken: &'a [(String, String)],
-}
-
-impl References<'_> {
-    /// Checks one reference; returns whether it resolved to an entity of the wanted kind.
-    fn one(
-        &self,
-        errors: &mut Vec<ValidationError>,
-        at: &str,
-        id: &str,
-        wanted: EntityKind,
-    ) -> bool {
-        match self.ids.get(id) {
-            Some((kind, _)) if *kind == wanted => true,
-            Some((kind, where_it_is)) => {
-                errors.push(error(
-                    at,
-                    format!(
-                        "\"{id}\" is a {} ({where_it_is}), not a {}",
-                        kind.as_str(),
-                        wanted.as_str()
-                    ),
-                ));
-                false
-            }
-            None if self.broken.iter().any(|(broken, _)| broken == id) => false,
-            None => {
-                errors.push(error(
-                    at,
-                    format!("no {} with id \"{id}\"", wanted.as_str()),
-                ));
-                false
-            }
-        }
-    }
-
-    fn each<'b>(
-        &self,
-        errors: &mut Vec<ValidationError>,
-        at: &str,
-        ids: impl Iterator<Item = &'b str>,
-        wanted: EntityKind,
-    ) {
-        for (index, id) in ids.enumerate() {
-            self.one(errors, &format!("{at}[{index}]"), id, wanted);
-        }
-    }
-
-    fn each_any<'b>(
-        &self,
-        errors: &mut Vec<ValidationError>,
-        at: &str,
-        ids: impl Iterator<Item = &'b str>,
-    ) {
-        for (index, id) in ids.enumerate() {
-            let known =
-                self.ids.contains_key(id) || self.broken.iter().any(|(broken, _)| broken == id);
-            if !known {
-                errors.push(error(
-                    format!("{at}[{index}]"),
-                    format!("no entity with id \"{id}\""),
-                ));
-            }
-        }
-    }
-}
-
-fn require_text(errors: &mut Vec<ValidationError>, at: &str, text: &str) {
-    if text.trim().is_empty() {
-        errors.push(error(at, "must not be empty"));
-    }
-}
-
-fn require_nonempty(errors: &mut Vec<ValidationError>, at: &str, count: usize, what: &str) {
-    if count == 0 {
-        errors.push(error(at, format!("needs at least one {what}")));
-    }
-}
-
-fn require_distinct<'a>(
-    errors: &mut Vec<ValidationError>,
-    at: &str,
-    ids: impl Iterator<Item = &'a str>,
-) {
-    let mut seen = Vec::new();
-    for (index, id) in ids.enumerate() {
-        if seen.contains(&id) {
-            errors.push(error(
-                format!("{at}[{index}]"),
-                format!("\"{id}\" is listed twice"),
-            ));
-        }
-        seen.push(id);
-    }
-}
-
-fn check_date(
-    errors: &mut Vec<ValidationError>,
-    references: &References<'_>,
-    at: &str,
-    date: &ReportedDate,
-) {
-    for (field, message) in date.problems() {
-        errors.push(error(format!("{at}.{field}"), message));
-    }
-    if let Some(source) = &date.relative_to {
-        references.one(
-            errors,
-            &format!("{at}.relative_to"),
-            source.as_str(),
-            EntityKind::Source,
-        );
-    }
-}
-
-/// A quote must stand in its source's text character for character. `index` is the text's
-/// index, when it is quoted often enough to have one.
-fn check_quote(
-    errors: &mut Vec<ValidationError>,
-    at: &str,
-    quote: &str,
-    source: Option<&Source>,
-    index: Option<&verbatim::TextIndex>,
-) {
-    let Some(source) = source else { return };
-    if quote.trim().is_empty() {
-        errors.push(error(at, "must not be empty"));
-        return;
-    }
-    let Some(text) = source.text.as_deref() else {
-        errors.push(error(
-            at,
-            format!("source \"{}\" holds no text to quote from", source.id),
-        ));
-        return;
-    };
-    let found = match index {
-        Some(index) => index.contains(quote),
-        None => text.contains(quote),
-    };
-    if found {
-        return;
-    }
-    let shown = if quote.chars().count() > 60 {
-        format!("{}…", quote.chars().take(60).collect::<String>())
-    } else {
-        quote.to_owned()
-    };
-    let hint = if fold_typography(text).contains(&fold_typography(quote)) {
-        " (it differs only in quotes, dashes, hyphens or spaces: copy those characters from the source exactly)"
-    } else {
-        ""
-    };
-    errors.push(error(
-        at,
-        format!(
-            "\"{shown}\" is not found verbatim in source \"{}\"{hint}",
-            source.id
-        ),
-    ));
-}
-
-/// Maps typographic variants to plain ASCII, only to explain a near miss.
-fn fold_typography(text: &str) -> String {
-    text.chars()
-        .map(|character| match character {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => '"',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-            '\u{00A0}' | '\u{202F}' | '\u{2009}' => ' ',
-            other => other,
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn bundled_value() -> Value {
         serde_json::from_str(crate::BUNDLED_DISPUTE).unwrap()
@@ -1337,6 +506,32 @@ mod tests {
             ),
             ("empty name", Box::new(|value| value["parties"][2]["name"] = json!("  ")), "parties[2].name: must not be empty"),
             ("reading without support", Box::new(|value| value["clauses"][0]["readings"][0]["statements"] = json!([])), "clauses[0].readings[0].statements: needs at least one supporting statement"),
+            (
+                "reading asserted on others' words",
+                Box::new(|value| {
+                    let at = position(value, "clauses", "azure-stateless-exclusivity");
+                    value["clauses"][at]["readings"][0]["modality"] = json!("asserted");
+                    value["clauses"][at]["readings"][0]["statements"] = json!(["a-ft-microsoft-believes-may-breach"]);
+                }),
+                ".readings[0].modality: \"asserted\" needs at least one asserted statement by \"microsoft\" itself, on record or through a spokesperson; none of its 1 statement is one",
+            ),
+            (
+                "conflict side asserted on hedged statements",
+                Box::new(|value| {
+                    let at = position(value, "conflicts", "who-is-negotiating");
+                    value["conflicts"][at]["sides"][0]["modality"] = json!("asserted");
+                }),
+                ".modality: \"asserted\" needs at least one asserted statement among the side's statements",
+            ),
+            (
+                "highlight not in the side's quotes",
+                Box::new(|value| value["conflicts"][0]["sides"][0]["highlight"] = json!(["a figure nobody gave"])),
+                "conflicts[0].sides[0].highlight[0]: \"a figure nobody gave\" is not found verbatim in the quote of any of the side's statements",
+            ),
+            ("tour step naming nothing", Box::new(|value| value["tour"][1]["entity"] = json!("no-such-thing")), "tour[1].entity: no entity with id \"no-such-thing\""),
+            ("tour step backed by nothing", Box::new(|value| value["tour"][0]["statements"] = json!([])), "tour[0].statements: needs at least one statement backing its text"),
+            ("tour step with an unknown view", Box::new(|value| value["tour"][0]["view"] = json!("gallery")), "tour[0].view: unknown variant `gallery`, expected one of `map`, `timeline`, `conflicts`, `list`"),
+            ("source address that is not a web address", Box::new(|value| value["sources"][0]["url"] = json!("javascript:alert(1)")), "sources[0].url: \"javascript:alert(1)\" is not a web address"),
         ];
         for (name, change, expected) in cases {
             let errors = errors_after(change);
@@ -1420,5 +615,115 @@ mod tests {
                     .join("\n")
             );
         }
+    }
+
+    /// A warning for each way the editors' words could read sharper than the sources, on broken
+    /// copies of the real file, which itself has none.
+    #[test]
+    fn warnings_name_what_to_look_at() {
+        assert_eq!(parse(crate::BUNDLED_DISPUTE).unwrap().warnings, vec![]);
+        assert_eq!(parse(crate::EXAMPLE_DISPUTE).unwrap().warnings, vec![]);
+        type Change = Box<dyn Fn(&mut Value)>;
+        let cases: Vec<(&str, Change, &str)> = vec![
+            (
+                "a speculative statement summed up as fact",
+                Box::new(|value| {
+                    let at = position(value, "statements", "a-openai-may-argue-distinct");
+                    value["statements"][at]["summary"] = json!("OpenAI: Frontier is distinct from the stateless APIs");
+                }),
+                ".summary: \"OpenAI: Frontier is distinct from the stateless APIs\" states as fact what the speculative statement \"a-openai-may-argue-distinct\" only hedges",
+            ),
+            (
+                "a direction-changing character",
+                Box::new(|value| value["parties"][1]["name"] = json!("OpenAI\u{202E} (year) 2024")),
+                "parties[1].name: holds the direction-changing character U+202E",
+            ),
+            (
+                "a figure no source gives",
+                Box::new(|value| value["dispute"]["summary"] = json!("Microsoft has invested $11 billion in all.")),
+                "dispute.summary: the number 11 stands in no quote",
+            ),
+        ];
+        for (name, change, expected) in cases {
+            let mut value = bundled_value();
+            change(&mut value);
+            let dataset =
+                parse(&value.to_string()).unwrap_or_else(|errors| panic!("{name}: {errors:?}"));
+            let warnings: Vec<String> = dataset.warnings.iter().map(ToString::to_string).collect();
+            assert!(
+                warnings.iter().any(|warning| warning.contains(expected)),
+                "{name}: expected a warning containing {expected:?}, got {warnings:#?}"
+            );
+        }
+    }
+
+    /// Regression: a lone surrogate in a top-level string was reported as "must be a string,
+    /// found null"; in an entry it lost the entry's id, so references to it were reported too.
+    #[test]
+    fn a_lone_surrogate_is_named_and_keeps_the_entry_id() {
+        let mut value = bundled_value();
+        value["title"] = json!("LONE-TITLE");
+        let at = position(&value, "parties", "amazon");
+        value["parties"][at]["summary"] = json!("LONE-SUMMARY");
+        let text = value
+            .to_string()
+            .replace("\"LONE-TITLE\"", "\"\\ud800\"")
+            .replace("\"LONE-SUMMARY\"", "\"\\udc00 x\"");
+        let errors: Vec<String> = parse(&text)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            errors[0].starts_with("title: is not valid text")
+                && errors[0].contains("lone surrogate"),
+            "{errors:#?}"
+        );
+        assert_eq!(
+            errors.len(),
+            2,
+            "no reference to amazon is reported dangling: {errors:#?}"
+        );
+        assert!(
+            errors[1].starts_with(&format!("parties[{at}].summary")),
+            "{errors:#?}"
+        );
+    }
+
+    /// Regression: an entry nested too deep to read lost its id, and every reference to it was
+    /// reported as dangling.
+    #[test]
+    fn an_entry_nested_too_deep_keeps_its_id() {
+        let mut value = bundled_value();
+        let at = position(&value, "parties", "openai");
+        value["parties"][at]["summary"] = json!("DEEP");
+        let deep = format!("{}{}", "[".repeat(300), "]".repeat(300));
+        let text = value.to_string().replace("\"DEEP\"", &deep);
+        let errors: Vec<String> = parse(&text)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert!(
+            errors[0].starts_with(&format!("parties[{at}]")),
+            "{errors:#?}"
+        );
+    }
+
+    /// Regression: 99,999 duplicate ids were all listed. The list stops at `MAX_LISTED` and counts
+    /// the rest.
+    #[test]
+    fn a_flood_of_problems_is_capped_with_a_count() {
+        let mut value = bundled_value();
+        let copy = value["events"][0].clone();
+        value["events"] = Value::Array(vec![copy; 1000]);
+        let errors = parse(&value.to_string()).unwrap_err();
+        assert_eq!(errors.len(), MAX_LISTED + 1);
+        let last = errors.last().unwrap().to_string();
+        assert!(
+            last.starts_with("(file): and ") && last.contains("more problems not listed"),
+            "{last}"
+        );
     }
 }

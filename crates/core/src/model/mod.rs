@@ -21,6 +21,10 @@ pub const SCHEMA_VERSION: &str = "dispute-map/1";
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DisputeFile {
+    /// Where editors find the JSON Schema of this format (`dispute-map.schema.json`), so they
+    /// validate and complete the file; the app itself does not read it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub json_schema: Option<String>,
     pub schema: String,
     /// The day the file was last checked against its sources (YYYY-MM-DD).
     pub as_of: String,
@@ -34,6 +38,9 @@ pub struct DisputeFile {
     pub statements: Vec<Statement>,
     pub events: Vec<Event>,
     pub conflicts: Vec<Conflict>,
+    /// An optional guided walkthrough, step by step.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tour: Vec<TourStep>,
 }
 
 impl DisputeFile {
@@ -87,9 +94,9 @@ pub struct Dispute {
     pub status: DisputeStatus,
     pub claimants: Vec<PartyId>,
     pub respondents: Vec<PartyId>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contracts: Vec<ContractId>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub clauses: Vec<ClauseId>,
     pub summary: String,
     pub sources: Vec<SourceId>,
@@ -123,22 +130,28 @@ impl DisputeStatus {
 pub struct Source {
     pub id: SourceId,
     pub title: String,
+    /// A few words for column headings ("“Legal action” report"); the title when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
     pub kind: SourceKind,
-    #[serde(default)]
+    /// Where it is published, so a statement's details can link to its sentence there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     /// When it was published; `None` where the source carries no date.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<ReportedDate>,
     /// Upstream sources this one says it relies on.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cites: Vec<SourceId>,
     /// The file the text was taken from, for the record.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
     /// The full text, exactly as published; statements quote from it verbatim.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
@@ -183,7 +196,7 @@ pub struct Party {
     pub name: String,
     pub kind: PartyKind,
     /// Other names the sources use ("AWS").
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
     /// Its role in this dispute, in a few words ("claimant", "permitted partner").
     pub role: String,
@@ -219,10 +232,10 @@ pub struct Contract {
     pub title: String,
     pub kind: ContractKind,
     pub parties: Vec<PartyId>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<ReportedDate>,
     /// The value as reported ("$50 billion"); kept as text so no precision is invented.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
     pub status: ContractStatus,
     pub summary: String,
@@ -285,7 +298,7 @@ pub struct Clause {
     /// Its wording as each source reports it, verbatim from that source.
     pub wording: Vec<Wording>,
     /// How each side reads it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<Reading>,
     /// The question the dispute asks of it.
     pub question: String,
@@ -319,7 +332,7 @@ pub struct Statement {
     /// The source whose text holds the quote.
     pub source: SourceId,
     /// The upstream source that source says it relies on for this statement.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cites: Option<SourceId>,
     /// Ids of the entities it is about, of any kind.
     pub about: Vec<AnyId>,
@@ -333,7 +346,7 @@ pub struct Statement {
 #[serde(deny_unknown_fields)]
 pub struct Speaker {
     /// The party the speaker speaks for or belongs to, when there is one.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub party: Option<PartyId>,
     /// Who, as the source puts it ("A Microsoft spokesperson").
     pub description: String,
@@ -410,9 +423,9 @@ pub struct Event {
     pub title: String,
     pub date: ReportedDate,
     pub status: EventStatus,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parties: Vec<PartyId>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contracts: Vec<ContractId>,
     pub summary: String,
     /// The sources that report it.
@@ -447,7 +460,7 @@ pub struct Conflict {
     /// What differs, in one or two sentences.
     pub difference: String,
     pub sides: Vec<ConflictSide>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub about: Vec<AnyId>,
 }
 
@@ -484,5 +497,65 @@ pub struct ConflictSide {
     pub source: SourceId,
     /// What this side says, in a few words.
     pub position: String,
+    /// Whether the side's source states its position or hedges it; `asserted` needs at least one
+    /// asserted statement among `statements`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modality: Option<Modality>,
     pub statements: Vec<StatementId>,
+    /// The words where the sides disagree, each exactly as it stands in the quote of one of
+    /// `statements`; the conflicts view marks them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub highlight: Vec<String>,
+}
+
+/// One step of the guided walkthrough: the editors' own words, the view and the entity the step
+/// shows, and the statements that back its words.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TourStep {
+    pub title: String,
+    /// A short text in the dataset's own words: shown as the editors' text, never as a quote.
+    pub text: String,
+    pub view: View,
+    /// The id of the entity the step selects, of any kind.
+    pub entity: AnyId,
+    /// The statements every claim in `text` rests on.
+    pub statements: Vec<StatementId>,
+}
+
+/// The views of the same data.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum View {
+    #[default]
+    Map,
+    Timeline,
+    Conflicts,
+    List,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Map, View::Timeline, View::Conflicts, View::List];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            View::Map => "map",
+            View::Timeline => "timeline",
+            View::Conflicts => "conflicts",
+            View::List => "list",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Map => "Map",
+            View::Timeline => "Timeline",
+            View::Conflicts => "Conflicts",
+            View::List => "List",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<View> {
+        View::ALL.into_iter().find(|view| view.as_str() == text)
+    }
 }
