@@ -242,6 +242,21 @@ impl Dataset {
         &self.file.dispute
     }
 
+    /// The id of the entity at `position` in the collection of `kind`.
+    pub fn id_at(&self, kind: EntityKind, position: usize) -> &str {
+        let file = &self.file;
+        match kind {
+            EntityKind::Party => file.parties[position].id.as_str(),
+            EntityKind::Contract => file.contracts[position].id.as_str(),
+            EntityKind::Clause => file.clauses[position].id.as_str(),
+            EntityKind::Statement => file.statements[position].id.as_str(),
+            EntityKind::Source => file.sources[position].id.as_str(),
+            EntityKind::Event => file.events[position].id.as_str(),
+            EntityKind::Conflict => file.conflicts[position].id.as_str(),
+            EntityKind::Dispute => file.dispute.id.as_str(),
+        }
+    }
+
     /// A short human name for any entity: a party's name, a statement's summary, a title.
     pub fn label(&self, id: &str) -> Option<&str> {
         let Slot { kind, position, .. } = *self.entities.get(id)?;
@@ -286,6 +301,47 @@ impl Dataset {
             .map(|position| &self.file.conflicts[position])
     }
 
+    /// Events the reports describe as under way, in file order: with the dispute's status, what
+    /// the header's status line says.
+    pub fn ongoing(&self) -> impl Iterator<Item = &Event> {
+        self.file
+            .events
+            .iter()
+            .filter(|event| event.status == crate::model::EventStatus::Ongoing)
+    }
+
+    /// The statements by or about this entity, each once, in file order.
+    pub fn statements_concerning(&self, id: &str) -> Vec<&Statement> {
+        let mut positions: Vec<usize> = self
+            .lookup(&self.statements_about, id)
+            .chain(self.lookup(&self.statements_by_party, id))
+            .collect();
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+            .into_iter()
+            .map(|position| &self.file.statements[position])
+            .collect()
+    }
+
+    /// Statements by who speaks: one group per party whose people speak, in the order they
+    /// first do, then the outlets' own words (speakers who speak for no party).
+    pub fn by_speaker<'a>(
+        &'a self,
+        statements: impl IntoIterator<Item = &'a Statement>,
+    ) -> Vec<(Option<&'a str>, Vec<&'a Statement>)> {
+        let mut groups: Vec<(Option<&'a str>, Vec<&'a Statement>)> = Vec::new();
+        for statement in statements {
+            let party = statement.speaker.party.as_ref().map(|party| party.as_str());
+            match groups.iter_mut().find(|(key, _)| *key == party) {
+                Some((_, members)) => members.push(statement),
+                None => groups.push((party, vec![statement])),
+            }
+        }
+        groups.sort_by_key(|(party, _)| party.is_none());
+        groups
+    }
+
     /// Statements that cite this source upstream or are reported in it.
     pub fn statements_in<'a>(
         &'a self,
@@ -307,6 +363,43 @@ impl Dataset {
         Some(start..start + statement.quote.len())
     }
 
+    /// A statement's quote in its paragraph, cut to about `room` bytes on each side at a word
+    /// boundary: what the details panel shows first, so the quote is on screen without scrolling.
+    pub fn quote_in_context(
+        &self,
+        statement: &Statement,
+        room: usize,
+    ) -> Option<QuoteInContext<'_>> {
+        let text = self.source(statement.source.as_str())?.text.as_deref()?;
+        let range = self.quote_range(statement)?;
+        let paragraph_start = text[..range.start].rfind('\n').map_or(0, |at| at + 1);
+        let paragraph_end = text[range.end..]
+            .find('\n')
+            .map_or(text.len(), |at| range.end + at);
+        let mut start = paragraph_start;
+        if range.start - paragraph_start > room {
+            let from = floor_boundary(text, range.start - room);
+            start = text[from..range.start]
+                .find(' ')
+                .map_or(from, |at| from + at + 1);
+        }
+        let mut end = paragraph_end;
+        if paragraph_end - range.end > room {
+            let to = floor_boundary(text, range.end + room);
+            end = text[range.end..to]
+                .rfind(' ')
+                .map_or(to, |at| range.end + at);
+        }
+        Some(QuoteInContext {
+            before: &text[start..range.start],
+            quote: &text[range.clone()],
+            after: &text[range.end..end],
+            cut_before: start > paragraph_start,
+            cut_after: end < paragraph_end,
+            paragraph: text[..range.start].matches('\n').count() + 1,
+        })
+    }
+
     fn lookup<'a>(
         &'a self,
         index: &'a HashMap<String, Vec<usize>>,
@@ -314,6 +407,28 @@ impl Dataset {
     ) -> impl Iterator<Item = usize> + 'a {
         index.get(id).into_iter().flatten().copied()
     }
+}
+
+/// A quote with the words around it in its paragraph (`Dataset::quote_in_context`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuoteInContext<'a> {
+    pub before: &'a str,
+    pub quote: &'a str,
+    pub after: &'a str,
+    /// Whether the paragraph goes on before `before` or after `after`.
+    pub cut_before: bool,
+    pub cut_after: bool,
+    /// Which line of the source text the quote starts on, from 1.
+    pub paragraph: usize,
+}
+
+/// The nearest character boundary at or before `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn error(path: impl Into<String>, message: impl Into<String>) -> ValidationError {
@@ -725,5 +840,26 @@ mod tests {
             last.starts_with("(file): and ") && last.contains("more problems not listed"),
             "{last}"
         );
+    }
+
+    /// The details panel shows a quote inside its paragraph, cut at word boundaries, never
+    /// inside a character, with every quote of the bundled file found.
+    #[test]
+    fn a_quote_in_its_paragraph() {
+        let dataset = parse(crate::BUNDLED_DISPUTE).unwrap();
+        let statement = dataset.statement("a-person-familiar-will-sue").unwrap();
+        let context = dataset.quote_in_context(statement, 80).unwrap();
+        assert_eq!(context.quote, statement.quote);
+        assert!(context.cut_before && !context.before.starts_with(' '));
+        assert!(context.before.len() <= 80 && context.after.len() <= 80);
+        for statement in &dataset.file.statements {
+            for room in [0, 7, 40, 400] {
+                let context = dataset
+                    .quote_in_context(statement, room)
+                    .expect("every quote is found");
+                assert_eq!(context.quote, statement.quote);
+                assert!(!context.before.contains('\n') && !context.after.contains('\n'));
+            }
+        }
     }
 }

@@ -165,6 +165,9 @@ fn search_text(file: &DisputeFile) -> Vec<(EntityKind, usize, String)> {
 #[derive(Clone, Debug)]
 pub struct Kept {
     flags: Vec<bool>,
+    /// The entries that match by their own text (or, for statements, their own source and
+    /// attribution), in file order: what a search lists as its results.
+    matched: Vec<u32>,
     statements: usize,
     entities: Arc<HashMap<String, Slot>>,
 }
@@ -206,6 +209,7 @@ impl Dataset {
         let search = self.search();
         let mut kept = Kept {
             flags: vec![false; search.text.len()],
+            matched: Vec::new(),
             statements: 0,
             entities: self.entities.clone(),
         };
@@ -224,6 +228,7 @@ impl Dataset {
                     .is_none_or(|attribution| statement.attribution == attribution);
                 if source_passes && attribution_passes && has_words(text) {
                     kept.flags[index] = true;
+                    kept.matched.push(index as u32);
                     kept.statements += 1;
                     for entry in &search.keeps_too[index] {
                         kept.flags[*entry as usize] = true;
@@ -231,6 +236,7 @@ impl Dataset {
                 }
             } else if !statement_filter && !words.is_empty() && has_words(text) {
                 kept.flags[index] = true;
+                kept.matched.push(index as u32);
             }
         }
         // The contract of a kept clause, then the parties of a kept contract (in that order, so
@@ -247,8 +253,21 @@ impl Dataset {
         Some(kept)
     }
 
-    /// The entity and what it is directly bound to on the map: a party's contracts and their
-    /// clauses; a contract's parties and clauses; a clause's contract and its parties; the
+    /// What a filter found by its own text, as (kind, id) in file order: the search's results,
+    /// not the context a view keeps around them.
+    pub fn matches<'a>(
+        &'a self,
+        kept: &'a Kept,
+    ) -> impl Iterator<Item = (EntityKind, &'a str)> + 'a {
+        let search = self.search();
+        kept.matched.iter().map(move |entry| {
+            let (kind, position, _) = &search.text[*entry as usize];
+            (*kind, self.id_at(*kind, *position))
+        })
+    }
+
+    /// The entity and what it is directly bound to on the map: a party's contracts, their
+    /// clauses and the parties it shares them with; a contract's parties and clauses; a clause's contract and its parties; the
     /// dispute's parties, contracts and clauses.
     pub fn neighbourhood(&self, id: &str) -> HashSet<String> {
         let mut near: HashSet<String> = HashSet::from([id.to_owned()]);
@@ -261,12 +280,9 @@ impl Dataset {
         };
         match self.kind_of(id) {
             Some(EntityKind::Party) => {
+                // Its contracts, their clauses, and the parties it shares them with.
                 for contract in self.contracts_of(id) {
-                    near.insert(contract.id.0.clone());
-                    near.extend(
-                        self.clauses_of(contract.id.as_str())
-                            .map(|clause| clause.id.0.clone()),
-                    );
+                    add_contract(&mut near, contract.id.as_str());
                 }
                 let dispute = self.dispute();
                 if dispute
@@ -422,10 +438,50 @@ mod tests {
         )
     }
 
+    /// Regression: a search said "1 of 75 statements match" but listed the match nowhere. Its
+    /// results are what matched by its own text, not the context kept around it.
+    #[test]
+    fn results_are_the_matches_themselves() {
+        let dataset = bundled();
+        let kept = kept(
+            &dataset,
+            Filter {
+                query: "We will sue them if they breach it".to_owned(),
+                ..Filter::default()
+            },
+        );
+        let results: Vec<(EntityKind, &str)> = dataset.matches(&kept).collect();
+        assert_eq!(
+            results,
+            vec![(EntityKind::Statement, "a-person-familiar-will-sue")]
+        );
+        assert!(
+            kept.contains("microsoft"),
+            "the speaker's party is kept as context"
+        );
+        let by_name = kept_for(&dataset, "nvidia");
+        let results: Vec<&str> = dataset.matches(&by_name).map(|(_, id)| id).collect();
+        assert!(
+            results.contains(&"nvidia") && !results.contains(&"openai"),
+            "{results:?}"
+        );
+    }
+
+    fn kept_for(dataset: &Dataset, query: &str) -> Kept {
+        kept(
+            dataset,
+            Filter {
+                query: query.to_owned(),
+                ..Filter::default()
+            },
+        )
+    }
+
     #[test]
     fn neighbourhoods() {
         let dataset = bundled();
         let cases: [(&str, &[&str], &[&str]); 4] = [
+            // Regression: selecting a party dimmed the parties it shares contracts with.
             (
                 "amazon",
                 &[
@@ -433,8 +489,9 @@ mod tests {
                     "aws-frontier-agreement",
                     "frontier-aws-exclusivity",
                     "microsoft-breach-claim",
+                    "openai",
                 ],
-                &["microsoft-investment-2019", "softbank"],
+                &["microsoft-investment-2019", "softbank", "microsoft"],
             ),
             (
                 "aws-frontier-agreement",

@@ -11,12 +11,16 @@
 mod text;
 mod viewport;
 
-pub use text::{wrap, TextStyle};
-pub use viewport::{Viewport, Visible};
+pub use text::{line_text, wrap, TextStyle};
+pub use viewport::{Frame, Viewport, Visible, ASSUMED_FRAME};
 
 use crate::dataset::Dataset;
 use crate::model::{Contract, EntityKind};
 use std::collections::HashMap;
+
+/// Below this width in CSS pixels a map takes the phone's metrics, and the app its phone layout
+/// (the stylesheet switches at the same width).
+pub const NARROW_BELOW: f64 = 700.0;
 
 /// Sizes in SVG user units. Two sets: one for wide screens, a tighter one for phones. The view
 /// draws text in exactly these styles, so what is measured here is what is drawn.
@@ -38,17 +42,21 @@ pub struct Metrics {
     pub dispute_text: TextStyle,
     /// Room above the party row for the dispute arcs and their label.
     pub arc_space: f64,
+    /// The most lines a contract's title and a clause's chip take before they are cut short.
+    pub title_lines: usize,
+    pub chip_lines: usize,
 }
 
 impl Metrics {
+    /// A desktop's map frame: three parties' columns fit in 860 units, shown at scale 1.
     pub const WIDE: Metrics = Metrics {
-        margin: 24.0,
+        margin: 20.0,
         padding: 10.0,
-        party_width: 170.0,
+        party_width: 164.0,
         party_height: 64.0,
-        card_width: 240.0,
-        column_gap: 290.0,
-        row_gap: 20.0,
+        card_width: 228.0,
+        column_gap: 270.0,
+        row_gap: 16.0,
         party_text: TextStyle {
             size: 15.0,
             bold: true,
@@ -65,39 +73,46 @@ impl Metrics {
             size: 14.0,
             bold: true,
         },
-        arc_space: 120.0,
+        arc_space: 96.0,
+        title_lines: 4,
+        chip_lines: 3,
     };
 
+    /// A phone: three parties' columns fit in 376 units, the width of a 390-pixel screen, and
+    /// cards are wider than a column so their titles read in few lines (cards that would touch
+    /// go into rows of their own). No text is smaller than 12 units.
     pub const NARROW: Metrics = Metrics {
-        margin: 10.0,
+        margin: 8.0,
         padding: 7.0,
-        party_width: 108.0,
-        party_height: 56.0,
-        card_width: 138.0,
-        column_gap: 152.0,
+        party_width: 110.0,
+        party_height: 64.0,
+        card_width: 220.0,
+        column_gap: 120.0,
         row_gap: 14.0,
         party_text: TextStyle {
             size: 13.0,
             bold: true,
         },
         title_text: TextStyle {
-            size: 11.5,
-            bold: true,
-        },
-        chip_text: TextStyle {
-            size: 11.0,
-            bold: false,
-        },
-        dispute_text: TextStyle {
             size: 12.5,
             bold: true,
         },
-        arc_space: 100.0,
+        chip_text: TextStyle {
+            size: 12.0,
+            bold: false,
+        },
+        dispute_text: TextStyle {
+            size: 13.0,
+            bold: true,
+        },
+        arc_space: 84.0,
+        title_lines: 5,
+        chip_lines: 4,
     };
 
-    /// The metrics for a viewport this many CSS pixels wide.
+    /// The metrics for a map this many CSS pixels wide.
     pub fn for_width(width: f64) -> Metrics {
-        if width < 700.0 {
+        if width < NARROW_BELOW {
             Metrics::NARROW
         } else {
             Metrics::WIDE
@@ -159,6 +174,15 @@ pub enum Side {
 }
 
 impl Side {
+    /// The side in words: "claimant", "respondent", "other party".
+    pub fn label(self) -> &'static str {
+        match self {
+            Side::Claimant => "claimant",
+            Side::Respondent => "respondent",
+            Side::Other => "other party",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Side::Claimant => "claimant",
@@ -320,7 +344,7 @@ impl MapLayout {
     }
 
     /// The nearest entity from `id` in `direction`: the candidate ahead whose centre is closest,
-    /// counting sideways distance double so movement stays in its row or column.
+    /// counting sideways distance three times so movement stays in its row or column.
     pub fn neighbour(&self, id: &str, direction: Direction) -> Option<(EntityKind, &str)> {
         let entities = self.entities();
         let (_, _, from) = entities.iter().find(|(_, entity, _)| *entity == id)?;
@@ -336,7 +360,7 @@ impl MapLayout {
                     Direction::Down => (dy, dx),
                     Direction::Up => (-dy, dx),
                 };
-                (ahead > 1.0).then_some((ahead + 2.0 * sideways.abs(), *kind, *entity))
+                (ahead > 1.0).then_some((ahead + 3.0 * sideways.abs(), *kind, *entity))
             })
             .min_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.2.cmp(b.2)))
             .map(|(_, kind, entity)| (kind, entity))
@@ -501,11 +525,25 @@ pub fn layout(dataset: &Dataset, metrics: &Metrics) -> MapLayout {
         });
     }
 
+    // Each lifeline runs down to the last card it reaches, not to the bottom of the map.
+    let mut reach: HashMap<&str, f64> = HashMap::new();
+    for card in &contracts {
+        for connector in &card.connectors {
+            let bottom = reach.entry(connector.party.as_str()).or_insert(0.0);
+            *bottom = bottom.max(card.rect.bottom() + metrics.row_gap / 2.0);
+        }
+    }
     let mut parties: Vec<PartyNode> = columns
         .iter()
         .enumerate()
         .map(|(column, id)| {
             let x = column_x(column);
+            let top = party_top + metrics.party_height;
+            let bottom = reach
+                .get(id)
+                .copied()
+                .unwrap_or(top + metrics.row_gap)
+                .max(top + metrics.row_gap);
             PartyNode {
                 id: (*id).to_owned(),
                 rect: Rect {
@@ -521,7 +559,7 @@ pub fn layout(dataset: &Dataset, metrics: &Metrics) -> MapLayout {
                     2,
                 ),
                 side: side_of(id),
-                lifeline: Some((x, party_top + metrics.party_height, lifeline_bottom)),
+                lifeline: Some((x, top, bottom)),
             }
         })
         .collect();
@@ -540,7 +578,7 @@ pub fn layout(dataset: &Dataset, metrics: &Metrics) -> MapLayout {
     let per_row = (((map_width - metrics.margin) / (metrics.party_width + metrics.margin)).floor()
         as usize)
         .max(1);
-    let loose_height = metrics.party_height * 0.75;
+    let loose_height = metrics.party_height * 0.7;
     for (index, id) in loose.iter().enumerate() {
         let top = others_top.unwrap_or_default()
             + Metrics::line_height(metrics.chip_text)
@@ -589,7 +627,12 @@ fn card_contents(
     metrics: &Metrics,
 ) -> (Vec<String>, Vec<(String, Vec<String>, bool)>, f64) {
     let inner = metrics.card_width - 2.0 * metrics.padding;
-    let title_lines = wrap(&contract.title, metrics.title_text, inner, 3);
+    let title_lines = wrap(
+        &contract.title,
+        metrics.title_text,
+        inner,
+        metrics.title_lines,
+    );
     let chips: Vec<(String, Vec<String>, bool)> = dataset
         .clauses_of(contract.id.as_str())
         .map(|clause| {
@@ -599,7 +642,7 @@ fn card_contents(
                     &clause.title,
                     metrics.chip_text,
                     inner - 2.0 * metrics.padding,
-                    2,
+                    metrics.chip_lines,
                 ),
                 clause.disputed,
             )
@@ -767,7 +810,7 @@ mod tests {
                     );
                     for line in &chip.lines {
                         assert!(
-                            metrics.chip_text.width(line)
+                            metrics.chip_text.width(line_text(line))
                                 <= chip.rect.width - 2.0 * metrics.padding,
                             "chip text {line:?} overflows"
                         );
@@ -775,7 +818,8 @@ mod tests {
                 }
                 for line in &card.title_lines {
                     assert!(
-                        metrics.title_text.width(line) <= card.rect.width - 2.0 * metrics.padding,
+                        metrics.title_text.width(line_text(line))
+                            <= card.rect.width - 2.0 * metrics.padding,
                         "title {line:?} overflows"
                     );
                 }
@@ -783,10 +827,62 @@ mod tests {
             for party in &map.parties {
                 for line in &party.lines {
                     assert!(
-                        metrics.party_text.width(line) <= party.rect.width - 2.0 * metrics.padding,
+                        metrics.party_text.width(line_text(line))
+                            <= party.rect.width - 2.0 * metrics.padding,
                         "party name {line:?} overflows"
                     );
                 }
+            }
+        }
+    }
+
+    /// The bundled dispute's labels are never cut short, at desktop or phone size.
+    #[test]
+    fn no_label_of_the_bundled_dispute_is_cut_short() {
+        let dataset = bundled();
+        for metrics in [Metrics::WIDE, Metrics::NARROW] {
+            let map = layout(&dataset, &metrics);
+            let mut labels: Vec<&Vec<String>> =
+                map.parties.iter().map(|party| &party.lines).collect();
+            for card in &map.contracts {
+                labels.push(&card.title_lines);
+                labels.extend(card.chips.iter().map(|chip| &chip.lines));
+            }
+            labels.extend(map.dispute.iter().map(|dispute| &dispute.label_lines));
+            for lines in labels {
+                assert!(!lines.concat().ends_with('…'), "{lines:?} is cut short");
+            }
+        }
+    }
+
+    /// A 390-pixel phone shows the map at full size: every claimant and respondent fits its
+    /// width, and no text is smaller than 12 units.
+    #[test]
+    fn a_phone_shows_every_claimant_and_respondent_at_full_size() {
+        let dataset = bundled();
+        let map = layout(&dataset, &Metrics::NARROW);
+        let dispute = dataset.dispute();
+        for id in dispute.claimants.iter().chain(&dispute.respondents) {
+            let party = map
+                .parties
+                .iter()
+                .find(|party| party.id == id.as_str())
+                .unwrap();
+            assert!(
+                party.rect.right() <= 390.0,
+                "{} ends at {}",
+                party.id,
+                party.rect.right()
+            );
+        }
+        for metrics in [Metrics::WIDE, Metrics::NARROW] {
+            for style in [
+                metrics.party_text,
+                metrics.title_text,
+                metrics.chip_text,
+                metrics.dispute_text,
+            ] {
+                assert!(style.size >= 12.0);
             }
         }
     }

@@ -1,66 +1,117 @@
 //! The part of the map on screen, and which shapes to draw for it.
 //!
+//! The map opens at scale 1, one drawing unit to one CSS pixel, anchored at the drawing's top
+//! left: text is drawn at the size the layout measured it, and the opening view needs no
+//! knowledge of the frame's size (so a page rendered before any script runs shows exactly what
+//! the app will). Panning and zooming move and scale the drawing inside its frame.
+//!
 //! A large dispute's map is far wider than any screen (500 parties make it about 145,000 units
 //! wide). Drawn whole it would be tens of thousands of SVG elements, too small to read or click.
-//! So the map opens on a part of the drawing at a readable scale (`Viewport::home`), zooming out
-//! stops at `MAX_VIEW_WIDTH`, and only shapes near the visible part are drawn (`MapLayout::visible`).
-//! A small map fits in its home view and is drawn whole, exactly as before.
+//! So zooming out stops at `MAX_VIEW_WIDTH`, and only shapes near the visible part are drawn
+//! (`MapLayout::visible`). A small map is drawn whole.
 
 use super::{MapLayout, Rect};
 
-/// The widest and tallest part of the drawing the map opens on, in drawing units. A map smaller
-/// than this opens on the whole drawing.
-pub const HOME_WIDTH: f64 = 1600.0;
-pub const HOME_HEIGHT: f64 = 1000.0;
+/// The frame's size assumed before it has been measured: a desktop's map frame.
+pub const ASSUMED_FRAME: Frame = Frame {
+    width: 1600.0,
+    height: 1000.0,
+};
 
-/// The widest part of a large drawing that zooming out shows at once.
+/// The widest part of a large drawing that zooming out shows at once, in drawing units.
 pub const MAX_VIEW_WIDTH: f64 = 6400.0;
+
+/// How far in zooming goes: eight CSS pixels to a drawing unit.
+pub const MAX_SCALE: f64 = 8.0;
 
 /// The grid the drawn part snaps to, so panning redraws only when it crosses a tile.
 const TILE: f64 = 512.0;
 
-/// The visible part of the drawing, in SVG user units.
+/// The size of the map's visible frame, in CSS pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Viewport {
-    pub x: f64,
-    pub y: f64,
+pub struct Frame {
     pub width: f64,
     pub height: f64,
 }
 
+/// Which part of the drawing the frame shows: the drawing point at the frame's top left, and
+/// CSS pixels per drawing unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    pub x: f64,
+    pub y: f64,
+    pub scale: f64,
+}
+
 impl Viewport {
-    /// Where the map opens and what Fit returns to: the whole drawing, or its top-left part (the
-    /// claimants, respondents and the dispute) when the drawing is larger than a screen.
-    pub fn home(map: &MapLayout) -> Viewport {
+    /// Where the map opens and what `0` returns to: the drawing's top left at scale 1.
+    pub const HOME: Viewport = Viewport {
+        x: 0.0,
+        y: 0.0,
+        scale: 1.0,
+    };
+
+    /// The part of the drawing the frame shows, in drawing units.
+    pub fn visible(&self, frame: Frame) -> Rect {
+        Rect {
+            x: self.x,
+            y: self.y,
+            width: frame.width / self.scale,
+            height: frame.height / self.scale,
+        }
+    }
+
+    /// The whole drawing in the frame, as large as it fits but never magnified, and for a
+    /// drawing wider than zooming out allows, as much of it as may be shown at once.
+    pub fn fit(map: &MapLayout, frame: Frame) -> Viewport {
+        let scale = (frame.width / map.width)
+            .min(frame.height / map.height)
+            .min(1.0)
+            .max(Viewport::zoom_range(map, frame).0);
         Viewport {
             x: 0.0,
             y: 0.0,
-            width: map.width.min(HOME_WIDTH),
-            height: map.height.min(HOME_HEIGHT),
+            scale,
         }
     }
 
-    /// The narrowest and widest a view of `map` may be: in to an eighth of the home view, out to
-    /// 1.5 times the whole drawing or `MAX_VIEW_WIDTH`, whichever is narrower (but never less
-    /// than 1.5 times the home view).
-    pub fn zoom_range(map: &MapLayout) -> (f64, f64) {
-        let home = Viewport::home(map);
-        let widest = (map.width * 1.5).min(MAX_VIEW_WIDTH).max(home.width * 1.5);
-        (home.width / 8.0, widest)
+    /// Whether the frame shows the whole drawing.
+    pub fn shows_whole(&self, map: &MapLayout, frame: Frame) -> bool {
+        let whole = Rect {
+            x: 0.0,
+            y: 0.0,
+            width: map.width,
+            height: map.height,
+        };
+        let visible = self.visible(frame);
+        // Half a unit of slack for rounding.
+        visible.x <= 0.5
+            && visible.y <= 0.5
+            && visible.right() >= whole.right() - 0.5
+            && visible.bottom() >= whole.bottom() - 0.5
     }
 
-    /// Zooms by `factor` (below 1 zooms in) keeping the point `(x, y)` where it is, within
-    /// `range` (from `zoom_range`).
+    /// The smallest and largest scale: out until the whole drawing fits (never further than
+    /// `MAX_VIEW_WIDTH` units across), in to `MAX_SCALE`.
+    pub fn zoom_range(map: &MapLayout, frame: Frame) -> (f64, f64) {
+        let whole = (frame.width / map.width).min(frame.height / map.height);
+        let smallest = whole.min(1.0).max(frame.width / MAX_VIEW_WIDTH).min(1.0);
+        (smallest, MAX_SCALE)
+    }
+
+    /// Zooms by `factor` (above 1 zooms in) keeping the drawing point `(x, y)` where it is on
+    /// screen, within `range` (from `zoom_range`).
     pub fn zoomed(self, factor: f64, x: f64, y: f64, range: (f64, f64)) -> Viewport {
-        let factor = (self.width * factor).clamp(range.0, range.1) / self.width;
+        let scale = (self.scale * factor).clamp(range.0, range.1);
+        let kept = self.scale / scale;
         Viewport {
-            x: x - (x - self.x) * factor,
-            y: y - (y - self.y) * factor,
-            width: self.width * factor,
-            height: self.height * factor,
+            x: x - (x - self.x) * kept,
+            y: y - (y - self.y) * kept,
+            scale,
         }
     }
 
+    /// Moves the view by this many drawing units.
     pub fn panned(self, dx: f64, dy: f64) -> Viewport {
         Viewport {
             x: self.x + dx,
@@ -70,46 +121,44 @@ impl Viewport {
     }
 
     /// The same scale, moved so `rect` is in the middle; `self` when `rect` is already in view.
-    pub fn showing(self, rect: &Rect) -> Viewport {
-        if self.rect().contains(rect) {
+    pub fn showing(self, rect: &Rect, frame: Frame) -> Viewport {
+        let visible = self.visible(frame);
+        if visible.contains(rect) {
             return self;
         }
         Viewport {
-            x: rect.center_x() - self.width / 2.0,
-            y: rect.center_y() - self.height / 2.0,
+            x: rect.center_x() - visible.width / 2.0,
+            y: rect.center_y() - visible.height / 2.0,
             ..self
         }
     }
 
-    pub fn center(&self) -> (f64, f64) {
-        (self.x + self.width / 2.0, self.y + self.height / 2.0)
+    /// The visible part's centre, in drawing units.
+    pub fn center(&self, frame: Frame) -> (f64, f64) {
+        let visible = self.visible(frame);
+        (visible.center_x(), visible.center_y())
     }
 
-    pub fn rect(&self) -> Rect {
-        Rect {
-            x: self.x,
-            y: self.y,
-            width: self.width,
-            height: self.height,
-        }
-    }
-
-    pub fn view_box(&self) -> String {
+    /// The SVG transform that draws the drawing under this view.
+    pub fn transform(&self) -> String {
         format!(
-            "{:.1} {:.1} {:.1} {:.1}",
-            self.x, self.y, self.width, self.height
+            "translate({:.1} {:.1}) scale({:.4})",
+            -self.x * self.scale,
+            -self.y * self.scale,
+            self.scale
         )
     }
 
     /// The part to keep drawn: the visible part and half of it again on every side, widened to
     /// whole tiles. Small moves give the same answer, so they redraw nothing.
-    pub fn drawn_part(&self) -> Rect {
+    pub fn drawn_part(&self, frame: Frame) -> Rect {
+        let visible = self.visible(frame);
         let snap_down = |value: f64| (value / TILE).floor() * TILE;
         let snap_up = |value: f64| (value / TILE).ceil() * TILE;
-        let left = snap_down(self.x - self.width / 2.0);
-        let top = snap_down(self.y - self.height / 2.0);
-        let right = snap_up(self.x + self.width * 1.5);
-        let bottom = snap_up(self.y + self.height * 1.5);
+        let left = snap_down(visible.x - visible.width / 2.0);
+        let top = snap_down(visible.y - visible.height / 2.0);
+        let right = snap_up(visible.x + visible.width * 1.5);
+        let bottom = snap_up(visible.y + visible.height * 1.5);
         Rect {
             x: left,
             y: top,
@@ -190,17 +239,32 @@ mod tests {
     use crate::generate::{generate, Size};
     use crate::layout::{layout, Metrics};
 
-    fn bundled() -> MapLayout {
+    const DESKTOP: Frame = Frame {
+        width: 900.0,
+        height: 690.0,
+    };
+    const PHONE: Frame = Frame {
+        width: 390.0,
+        height: 700.0,
+    };
+
+    fn bundled(metrics: Metrics) -> MapLayout {
         let dataset = dataset::parse(crate::BUNDLED_DISPUTE).expect("the bundled dispute is valid");
+        layout(&dataset, &metrics)
+    }
+
+    fn large() -> MapLayout {
+        let text = serde_json::to_string(&generate(Size::LARGE, 1)).expect("serialises");
+        let dataset = dataset::parse(&text).expect("the generated dispute is valid");
         layout(&dataset, &Metrics::WIDE)
     }
 
     #[test]
-    fn a_small_map_opens_whole_and_is_drawn_whole() {
-        let map = bundled();
-        let home = Viewport::home(&map);
-        assert_eq!((home.width, home.height), (map.width, map.height));
-        let visible = map.visible(&home.drawn_part());
+    fn a_small_map_opens_at_full_size_and_is_drawn_whole() {
+        let map = bundled(Metrics::WIDE);
+        let home = Viewport::HOME;
+        assert_eq!(home.visible(DESKTOP).width, DESKTOP.width);
+        let visible = map.visible(&home.drawn_part(DESKTOP));
         assert_eq!(visible.parties.len(), map.parties.len());
         assert_eq!(visible.contracts.len(), map.contracts.len());
         assert_eq!(
@@ -213,37 +277,65 @@ mod tests {
     }
 
     #[test]
+    fn fit_shows_the_whole_drawing_at_every_size() {
+        for (metrics, frame) in [
+            (Metrics::WIDE, DESKTOP),
+            (Metrics::NARROW, PHONE),
+            (
+                Metrics::NARROW,
+                Frame {
+                    width: 320.0,
+                    height: 300.0,
+                },
+            ),
+            (
+                Metrics::WIDE,
+                Frame {
+                    width: 2400.0,
+                    height: 1400.0,
+                },
+            ),
+        ] {
+            let map = bundled(metrics);
+            let fit = Viewport::fit(&map, frame);
+            assert!(fit.shows_whole(&map, frame), "{frame:?}: {fit:?}");
+            assert!(fit.scale <= 1.0, "never magnified");
+        }
+    }
+
+    #[test]
     fn a_large_map_draws_a_bounded_part_even_zoomed_out() {
-        let text = serde_json::to_string(&generate(Size::LARGE, 1)).expect("serialises");
-        let dataset = dataset::parse(&text).expect("the generated dispute is valid");
-        let map = layout(&dataset, &Metrics::WIDE);
-        let home = Viewport::home(&map);
-        assert!(home.width <= HOME_WIDTH && home.height <= HOME_HEIGHT);
+        let map = large();
+        let frame = ASSUMED_FRAME;
         let all = map.parties.len() * 2 + map.contracts.len();
-        let at_home = map.visible(&home.drawn_part()).count();
+        let at_home = map.visible(&Viewport::HOME.drawn_part(frame)).count();
         assert!(
             at_home > 0 && at_home < all / 20,
             "{at_home} of {all} drawn"
         );
-        let (x, y) = home.center();
-        let widest = home.zoomed(1000.0, x, y, Viewport::zoom_range(&map));
-        assert!(widest.width <= MAX_VIEW_WIDTH + 1e-6, "{}", widest.width);
-        let zoomed_out = map.visible(&widest.drawn_part()).count();
+        let (x, y) = Viewport::HOME.center(frame);
+        let widest = Viewport::HOME.zoomed(0.0001, x, y, Viewport::zoom_range(&map, frame));
+        assert!(
+            widest.visible(frame).width <= MAX_VIEW_WIDTH + 1e-6,
+            "{:?}",
+            widest.visible(frame)
+        );
+        let zoomed_out = map.visible(&widest.drawn_part(frame)).count();
         assert!(zoomed_out < all / 5, "{zoomed_out} of {all} drawn");
+        let fit = Viewport::fit(&map, frame);
+        assert!((fit.visible(frame).width - MAX_VIEW_WIDTH).abs() < 1e-6);
         // Far to the right there is another part of the map, also drawn only in part.
-        let far = home.panned(map.width / 2.0, 0.0);
-        let there = map.visible(&far.drawn_part());
+        let far = Viewport::HOME.panned(map.width / 2.0, 0.0);
+        let there = map.visible(&far.drawn_part(frame));
         assert!(there.count() > 0);
         assert!(there.parties.iter().all(|index| *index > 10));
     }
 
     #[test]
     fn the_focused_entity_stays_drawn() {
-        let text = serde_json::to_string(&generate(Size::LARGE, 1)).expect("serialises");
-        let dataset = dataset::parse(&text).expect("the generated dispute is valid");
-        let map = layout(&dataset, &Metrics::WIDE);
-        let far = Viewport::home(&map).panned(map.width / 2.0, 0.0);
-        let mut visible = map.visible(&far.drawn_part());
+        let map = large();
+        let far = Viewport::HOME.panned(map.width / 2.0, 0.0);
+        let mut visible = map.visible(&far.drawn_part(ASSUMED_FRAME));
         let (party, card) = (&map.parties[0], &map.contracts[0]);
         assert!(!visible.parties.contains(&0) && !visible.contracts.contains(&0));
         visible.include(&map, &party.id);
@@ -262,20 +354,18 @@ mod tests {
         let view = Viewport {
             x: 100.0,
             y: 50.0,
-            width: 1600.0,
-            height: 1000.0,
+            scale: 1.0,
         };
-        let part = view.drawn_part();
-        assert!(part.contains(&view.rect()));
-        assert_eq!(view.panned(3.0, -2.0).drawn_part(), part);
-        assert_ne!(view.panned(2000.0, 0.0).drawn_part(), part);
+        let part = view.drawn_part(ASSUMED_FRAME);
+        assert!(part.contains(&view.visible(ASSUMED_FRAME)));
+        assert_eq!(view.panned(3.0, -2.0).drawn_part(ASSUMED_FRAME), part);
+        assert_ne!(view.panned(2000.0, 0.0).drawn_part(ASSUMED_FRAME), part);
     }
 
     #[test]
     fn showing_moves_only_when_needed() {
-        let view = Viewport {
-            x: 0.0,
-            y: 0.0,
+        let view = Viewport::HOME;
+        let frame = Frame {
             width: 1000.0,
             height: 800.0,
         };
@@ -285,26 +375,46 @@ mod tests {
             width: 50.0,
             height: 20.0,
         };
-        assert_eq!(view.showing(&inside), view);
+        assert_eq!(view.showing(&inside, frame), view);
         let outside = Rect {
             x: 5000.0,
             y: 300.0,
             width: 100.0,
             height: 40.0,
         };
-        let moved = view.showing(&outside);
-        assert!(moved.rect().contains(&outside));
-        assert_eq!((moved.width, moved.height), (view.width, view.height));
+        let moved = view.showing(&outside, frame);
+        assert!(moved.visible(frame).contains(&outside));
+        assert_eq!(moved.scale, view.scale);
     }
 
     #[test]
-    fn zooming_stays_within_its_limits() {
-        let map = bundled();
-        let home = Viewport::home(&map);
-        let (x, y) = home.center();
-        let inmost = home.zoomed(0.0001, x, y, Viewport::zoom_range(&map));
-        assert!((inmost.width - home.width / 8.0).abs() < 1e-6);
-        let outmost = home.zoomed(1000.0, x, y, Viewport::zoom_range(&map));
-        assert!((outmost.width - map.width * 1.5).abs() < 1e-6);
+    fn zooming_keeps_its_point_and_stays_within_its_limits() {
+        let map = bundled(Metrics::WIDE);
+        let range = Viewport::zoom_range(&map, DESKTOP);
+        let home = Viewport::HOME;
+        let zoomed = home.zoomed(2.0, 300.0, 200.0, range);
+        // The point under the pointer stays under it: at the same place on screen.
+        let on_screen =
+            |view: Viewport, x: f64, y: f64| ((x - view.x) * view.scale, (y - view.y) * view.scale);
+        let (before, after) = (
+            on_screen(home, 300.0, 200.0),
+            on_screen(zoomed, 300.0, 200.0),
+        );
+        assert!((before.0 - after.0).abs() < 1e-9 && (before.1 - after.1).abs() < 1e-9);
+        let inmost = home.zoomed(1e9, 0.0, 0.0, range);
+        assert_eq!(inmost.scale, MAX_SCALE);
+        let outmost = home.zoomed(1e-9, 0.0, 0.0, range);
+        assert_eq!(outmost.scale, range.0);
+        assert!(Viewport::fit(&map, DESKTOP).scale >= range.0);
+    }
+
+    #[test]
+    fn the_transform_scales_then_moves() {
+        let view = Viewport {
+            x: 10.0,
+            y: 20.0,
+            scale: 2.0,
+        };
+        assert_eq!(view.transform(), "translate(-20.0 -40.0) scale(2.0000)");
     }
 }

@@ -134,6 +134,14 @@ impl EntityKind {
         }
     }
 
+    /// Whether the map draws entities of this kind (the others are in the details and views).
+    pub fn is_drawn_on_map(self) -> bool {
+        matches!(
+            self,
+            EntityKind::Party | EntityKind::Contract | EntityKind::Clause | EntityKind::Dispute
+        )
+    }
+
     pub fn parse(text: &str) -> Option<EntityKind> {
         EntityKind::ALL
             .into_iter()

@@ -113,6 +113,17 @@ pub enum DisputeStatus {
 }
 
 impl DisputeStatus {
+    /// The status in a few words for the header.
+    pub fn label(self) -> &'static str {
+        match self {
+            DisputeStatus::Threatened => "Threatened, no suit filed",
+            DisputeStatus::Filed => "Suit filed",
+            DisputeStatus::Settled => "Settled",
+            DisputeStatus::Decided => "Decided",
+            DisputeStatus::Dropped => "Dropped",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             DisputeStatus::Threatened => "threatened",
@@ -441,6 +452,14 @@ pub enum EventStatus {
 }
 
 impl EventStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            EventStatus::Happened => "happened",
+            EventStatus::Ongoing => "under way",
+            EventStatus::Expected => "expected",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EventStatus::Happened => "happened",
