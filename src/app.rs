@@ -3,7 +3,8 @@
 
 use crate::components::conflicts::Conflicts;
 use crate::components::details::Details;
-use crate::components::files::{read_dropped_file, FileActions};
+use crate::components::files::read_dropped_file;
+use crate::components::header::{BackToBundled, Header};
 use crate::components::list::List;
 use crate::components::map::Map;
 use crate::components::timeline::Timeline;
@@ -113,10 +114,10 @@ pub fn App(
 ) -> impl IntoView {
     let state = AppState::new(&config, Some(root));
     provide_context(state);
-    // The layout follows the window's width (wide or narrow metrics).
-    state.width.set(window_width());
+    // The layout follows the width of the map's own element (desktop or phone metrics).
+    state.width.set(root_width(state));
     let resize = window_event_listener(ev::resize, move |_| {
-        let width = window_width();
+        let width = root_width(state);
         if width != state.width.get_untracked() {
             state.width.set(width);
         }
@@ -162,31 +163,54 @@ pub fn App(
     view! { <Shell compact=config.compact /> }
 }
 
-/// The window's width in CSS pixels.
-fn window_width() -> f64 {
-    window()
-        .inner_width()
-        .ok()
-        .and_then(|width| width.as_f64())
-        .unwrap_or(1280.0)
+/// The width of the element a map is mounted in, in CSS pixels.
+fn root_width(state: AppState) -> f64 {
+    state
+        .find_root(|root| f64::from(root.client_width()))
+        .filter(|width| *width > 0.0)
+        .unwrap_or_else(|| {
+            window()
+                .inner_width()
+                .ok()
+                .and_then(|width| width.as_f64())
+                .unwrap_or(1280.0)
+        })
 }
 
-/// What a map shows once its state exists: the header, any problems with the file, the views and
-/// the details. Rendered in the browser by `App`, and on the host for the pre-rendered opening
-/// screen (`crate::prerender`), so both draw the same markup.
+/// What a map shows once its state exists: skip links, the header, any problems with the file,
+/// the toolbar, the open view and the details. Rendered in the browser by `App`, and on the host
+/// for the pre-rendered opening screen (`crate::prerender`), so both draw the same markup.
 #[component]
 pub fn Shell(
     /// Leave out the header, for small embeds.
     compact: bool,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Escape clears the selection of the map that has focus, except inside a field being typed in.
     let on_key = move |event: ev::KeyboardEvent| {
-        let typing = event
+        if event.key() != "Escape" || event.default_prevented() {
+            return;
+        }
+        let target = event
             .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .is_some();
-        if event.key() == "Escape" && !typing && state.selection.get_untracked().is_some() {
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok());
+        let typing = target
+            .as_ref()
+            .is_some_and(|target| target.tag_name().eq_ignore_ascii_case("input"));
+        let in_details = target.as_ref().is_some_and(|target| {
+            target
+                .closest("[data-testid='details']")
+                .ok()
+                .flatten()
+                .is_some()
+        });
+        if typing {
+            return;
+        }
+        if in_details && state.focus_selected_on_map() {
+            // Escape in the details goes back to the entity on the map, still selected.
+            event.prevent_default();
+        } else if state.selection.get_untracked().is_some() {
+            event.prevent_default();
             state.navigate(Route {
                 view: Some(state.view.get_untracked()),
                 selection: None,
@@ -194,18 +218,22 @@ pub fn Shell(
         }
     };
     view! {
-        <div class="dispute-map" class:compact=compact class:embedded=!state.use_hash on:keydown=on_key
+        <div class="dispute-map" class:compact=compact class:embedded=!state.use_hash
+            class:panel-closed=move || !state.panel_open.get()
+            class:has-selection=move || state.selection.with(Option::is_some)
+            on:keydown=on_key
             on:dragover=move |event: ev::DragEvent| event.prevent_default()
             on:drop=move |event: ev::DragEvent| read_dropped_file(state, event)>
+            <SkipLinks />
             {(!compact).then(|| view! { <Header /> })}
             <LoadProblems />
-            <main class="workspace">
-                {move || match state.loaded.get() {
-                    Loaded::Loading(_) => view! { <p class="loading" role="status">"Loading the dispute…"</p> }.into_any(),
-                    Loaded::Failed(..) => ().into_any(),
-                    Loaded::Ready(..) => view! {
-                        <div class="view-area">
-                            <Toolbar />
+            {move || match state.loaded.get() {
+                Loaded::Loading(_) => view! { <p class="loading" role="status">"Loading the dispute…"</p> }.into_any(),
+                Loaded::Failed(..) => ().into_any(),
+                Loaded::Ready(..) => view! {
+                    <Toolbar />
+                    <main class="workspace">
+                        <div class="view-area" id="view-area">
                             {move || {
                                 let view = state.view.get();
                                 provide_context(state.scoped());
@@ -218,39 +246,28 @@ pub fn Shell(
                             }}
                         </div>
                         <Details />
-                    }
-                    .into_any(),
-                }}
-            </main>
+                    </main>
+                }
+                .into_any(),
+            }}
         </div>
     }
 }
 
-/// The title of the loaded dispute and what file it came from.
+/// Links past the header and toolbar, the first thing Tab reaches: to the open view and to
+/// the details. They move keyboard focus without touching the address, which holds the route.
 #[component]
-fn Header() -> impl IntoView {
+fn SkipLinks() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let heading = move || match state.loaded.get() {
-        Loaded::Ready(origin, dataset, _) => (dataset.file.title.clone(), origin),
-        Loaded::Loading(origin) => ("Dispute map".to_owned(), origin),
-        Loaded::Failed(origin, _) => ("Dispute map".to_owned(), origin),
+    let skip = move |event: ev::MouseEvent, target: &'static str| {
+        event.prevent_default();
+        state.focus_first(target);
     };
     view! {
-        <header class="app-header">
-            {move || {
-                let (title, origin) = heading();
-                let from = match origin {
-                    Origin::Bundled => None,
-                    Origin::Url(url) => Some(format!("From {url}")),
-                    Origin::File(name) => Some(format!("From your file {name} (opened in this browser, not uploaded)")),
-                };
-                let provenance = from.map(|from| view! { <p class="provenance">{from} " · " <BackToBundled label="Open the bundled dispute" /></p> });
-                view! {
-                    <div class="header-title"><h1>{title}</h1> {provenance}</div>
-                    <FileActions />
-                }
-            }}
-        </header>
+        <nav class="skip-links" aria-label="Skip links">
+            <a href="#view-area" on:click=move |event| skip(event, "map")>"Skip to the map"</a>
+            <a href="#details" on:click=move |event| skip(event, "details")>"Skip to the details"</a>
+        </nav>
     }
 }
 
@@ -277,27 +294,4 @@ fn LoadProblems() -> impl IntoView {
         }
         .into_any()
     }
-}
-
-/// Leaves a custom file for the bundled dispute: on the standalone page by dropping `?data=`
-/// from the address (so a reload stays there), in an embedded map in place.
-#[component]
-fn BackToBundled(label: &'static str) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    if state.use_hash {
-        view! { <a href=bundled_address()>{label}</a> }.into_any()
-    } else {
-        view! {
-            <button type="button" on:click=move |_| state.loaded.set(validate(Origin::Bundled, dispute_core::BUNDLED_DISPUTE))>{label}</button>
-        }
-        .into_any()
-    }
-}
-
-/// This page without its query, which opens the bundled dispute.
-fn bundled_address() -> String {
-    window()
-        .location()
-        .pathname()
-        .unwrap_or_else(|_| "./".to_owned())
 }

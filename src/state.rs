@@ -46,7 +46,8 @@ pub struct AppState {
     pub matching: Memo<Option<Arc<Kept>>>,
     /// The entity under the pointer or keyboard focus on the map.
     pub focused: RwSignal<Option<String>>,
-    /// The focused entity's neighbourhood, which the map highlights; `None` when nothing is focused.
+    /// The neighbourhood the map highlights: of the entity under the pointer or keyboard focus,
+    /// or else of the selected one; `None` when there is neither.
     pub highlighted: Memo<Option<Arc<HashSet<String>>>>,
     /// The map draws every shape, not only those near the visible part: while an export copies it.
     pub draw_whole: RwSignal<bool>,
@@ -56,8 +57,14 @@ pub struct AppState {
     /// Whether view and selection live in the URL hash (the standalone page) or only here (a map
     /// embedded among others in a host page).
     pub use_hash: bool,
-    /// The width of the window in CSS pixels, which picks the map's metrics.
+    /// The width of the map's own element in CSS pixels, which picks the map's metrics and,
+    /// through the same breakpoint in the stylesheet, the desktop or phone layout.
     pub width: RwSignal<f64>,
+    /// Whether the details panel is open beside the map (desktop); closed, the map takes the room.
+    pub panel_open: RwSignal<bool>,
+    /// Keyboard focus moves to the details heading once the panel shows the next selection: set
+    /// by a selection the user makes, not by one from the address or history.
+    pub focus_details: RwSignal<bool>,
     /// The element this map is mounted in; DOM lookups stay inside it, so maps on one page never
     /// reach into each other. `None` where there is no DOM: the pre-rendered opening screen.
     root: StoredValue<Option<web_sys::Element>, LocalStorage>,
@@ -76,15 +83,20 @@ impl AppState {
             let dataset = dataset()?;
             filter.with(|filter| dataset.matching(filter)).map(Arc::new)
         });
+        let selection = RwSignal::new(None::<EntityRef>);
+        // What the pointer or keyboard is on, or else what is selected, if the map draws it.
         let highlighted = Memo::new(move |_| {
             let dataset = dataset()?;
-            focused.with(|focused| {
-                focused
-                    .as_deref()
-                    .map(|id| Arc::new(dataset.neighbourhood(id)))
-            })
+            let centre = focused.get().or_else(|| {
+                selection.with(|selection| {
+                    selection
+                        .as_ref()
+                        .filter(|entity| entity.kind.is_drawn_on_map())
+                        .map(|entity| entity.id.clone())
+                })
+            })?;
+            Some(Arc::new(dataset.neighbourhood(&centre)))
         });
-        let selection = RwSignal::new(None::<EntityRef>);
         Self {
             loaded,
             view: RwSignal::new(View::Map),
@@ -99,6 +111,8 @@ impl AppState {
             fixed_links: false,
             use_hash: config.use_hash,
             width: RwSignal::new(1280.0),
+            panel_open: RwSignal::new(true),
+            focus_details: RwSignal::new(false),
             root: StoredValue::new_local(root),
         }
     }
@@ -141,6 +155,57 @@ impl AppState {
         self.selected.with_value(|selected| selected.selected(&key))
     }
 
+    /// Asks the element this map is mounted in; `None` where there is none (the host).
+    pub fn find_root<T>(&self, ask: impl FnOnce(&web_sys::Element) -> T) -> Option<T> {
+        self.root.with_value(|root| root.as_ref().map(ask))
+    }
+
+    /// Moves keyboard focus to the selected entity on the map, if the map shows it.
+    pub fn focus_selected_on_map(&self) -> bool {
+        let Some(selected) = self.selection.get_untracked() else {
+            return false;
+        };
+        let selector = format!(
+            "[data-testid='map'] [data-kind='{}'][data-id='{}']",
+            selected.kind.as_str(),
+            selected.id
+        );
+        self.focus(&selector)
+    }
+
+    /// Moves keyboard focus into a part of the page: `"map"` (the entity the map's Tab stop is
+    /// on, or the open view) or `"details"` (the panel's heading).
+    pub fn focus_first(&self, part: &str) {
+        let found = match part {
+            "details" => self.focus("[data-testid='details'] h2"),
+            _ => {
+                self.focus("[data-testid='map'] [data-kind][tabindex='0']")
+                    || self.focus("#view-area h2")
+            }
+        };
+        if !found {
+            self.focus("#view-area");
+        }
+    }
+
+    /// Focuses the first element matching `selector` inside this map.
+    pub fn focus(&self, selector: &str) -> bool {
+        use wasm_bindgen::JsCast;
+        match self
+            .find(selector)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            Some(element) => element.focus().is_ok(),
+            None => match self
+                .find(selector)
+                .and_then(|element| element.dyn_into::<web_sys::SvgElement>().ok())
+            {
+                Some(element) => element.focus().is_ok(),
+                None => false,
+            },
+        }
+    }
+
     /// The first element inside this map that matches a CSS selector.
     pub fn find(&self, selector: &str) -> Option<web_sys::Element> {
         self.root.with_value(|root| {
@@ -149,26 +214,23 @@ impl AppState {
         })
     }
 
-    /// Selects an entity in the current view. On a narrow screen, where the details panel sits
-    /// below the map, the panel is scrolled into view.
+    /// Selects an entity in the current view, as the user asked: the details panel opens on it
+    /// and keyboard focus follows to its heading.
     pub fn select(&self, entity: EntityRef) {
+        self.focus_details.set(true);
+        if !self.panel_open.get_untracked() {
+            self.panel_open.set(true);
+        }
         self.navigate(Route {
             view: Some(self.view.get_untracked()),
             selection: Some(entity),
         });
-        let narrow = window()
-            .inner_width()
-            .ok()
-            .and_then(|width| width.as_f64())
-            .is_some_and(|width| width < 900.0);
-        if narrow {
-            let state = *self;
-            request_animation_frame(move || {
-                if let Some(details) = state.find("[data-testid='details']") {
-                    details.scroll_into_view();
-                }
-            });
-        }
+    }
+
+    /// Whether the layout is the phone's: the map full width, details as a sheet over it. The
+    /// stylesheet switches at the same width (`style/base.css`).
+    pub fn is_narrow(&self) -> bool {
+        self.width.get() < dispute_core::layout::NARROW_BELOW
     }
 
     /// Goes to a route: through the URL hash, so history records it, or directly.

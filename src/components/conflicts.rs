@@ -1,5 +1,6 @@
 //! Every disagreement between the sources, side by side.
 
+use super::search::ResultsList;
 use super::EntityLink;
 use crate::state::AppState;
 use leptos::prelude::*;
@@ -50,7 +51,10 @@ pub fn Conflicts() -> impl IntoView {
         view! {
             <section class="conflicts-view" data-testid="conflicts" aria-label="Conflicts between the sources">
                 <h2 class="view-heading">{format!("Where the reports disagree ({count})")}</h2>
-                {(count == 0).then(|| view! { <p class="empty">"No conflict matches the search and filters."</p> })}
+                {(count == 0).then(|| view! {
+                    <p class="empty">"No conflict matches the search and filters. What they find:"</p>
+                    <ResultsList testid="view-search-results" />
+                })}
                 <ul class="conflict-list">{items}</ul>
             </section>
         }

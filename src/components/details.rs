@@ -1,29 +1,43 @@
 //! The details panel (`data-testid="details"`): everything the dataset knows about the selected
-//! entity, with every named entity a link, and each statement's quote shown in its source.
+//! entity, with every named entity a link. A statement leads with who said it, where, and its
+//! sentence in its paragraph; the whole article is one click away. Lists of statements are grouped
+//! by who speaks, each statement once, in sections that fold, with counts in their headings.
+//!
+//! Beside the map on a desktop, where it can be closed; a sheet over the map on a phone.
 
 use super::{after_first_drawing, EntityLink, RouteLink};
 use crate::state::AppState;
 use dispute_core::dataset::Dataset;
-use dispute_core::model::{EntityKind, EntityRef, ReportedDate, Source, Statement};
+use dispute_core::model::{
+    Attribution, Conflict, EntityKind, EntityRef, Modality, ReportedDate, Source, Statement,
+};
 use dispute_core::route::Route;
 use leptos::prelude::*;
 use std::ops::Range;
+
+/// How much of a paragraph shows around a quote, in bytes on each side.
+const CONTEXT_ROOM: usize = 150;
+
+/// How many statements a section lists before "Show all".
+const SHOWN_STATEMENTS: usize = 40;
+
+/// How many bytes of a source's text show before "Show the rest".
+const SHOWN_TEXT: usize = 20_000;
 
 /// The panel for whatever is selected, or an overview of the dispute when nothing is.
 #[component]
 pub fn Details() -> impl IntoView {
     let state = expect_context::<AppState>();
 
-    // A newly shown quote is scrolled into view inside the source text, once the panel has drawn it.
+    // A selection the user made moves keyboard focus to the panel's heading once it is drawn.
     Effect::new(move |_| {
         state.selection.track();
-        request_animation_frame(move || {
-            if let Some(mark) = state.find("[data-testid='details'] .source-text mark") {
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                mark.scroll_into_view_with_scroll_into_view_options(&options);
-            }
-        });
+        if state.focus_details.get_untracked() {
+            state.focus_details.set(false);
+            request_animation_frame(move || {
+                state.focus("[data-testid='details'] h2");
+            });
+        }
     });
 
     // Drawn anew for each view and selection, under its own scoped state, so nothing in it
@@ -66,40 +80,31 @@ pub fn Details() -> impl IntoView {
     };
 
     // The panel's content is drawn two frames after the map, so the map, what a reader comes
-    // for, is on screen first (the overview alone took as long as the map to draw). The live
-    // region arrives with its content, so the first content is not announced as a change.
+    // for, is on screen first. The live region arrives with its content, so the first content
+    // is not announced as a change.
     let drawn = RwSignal::new(false);
     after_first_drawing(move || drawn.set(true));
-    view! {
-        <aside class="details" data-testid="details" aria-label="Details">
-            <CopyLink />
-            {move || drawn.get().then(|| view! { <div aria-live="polite">{body}</div> })}
-        </aside>
-    }
-}
-
-/// Copies the address of the current view and selection, or shows it when the browser will not
-/// let the page write to the clipboard.
-#[component]
-fn CopyLink() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let (message, set_message) = signal(None::<String>);
-    let copy = move |_| {
-        let link = state.share_link();
-        let clipboard = window().navigator().clipboard();
-        let promise = clipboard.write_text(&link);
-        leptos::task::spawn_local(async move {
-            match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => set_message.set(Some("Link copied.".to_owned())),
-                Err(_) => set_message.set(Some(format!("Copy this link: {link}"))),
-            }
+    let open = move || state.panel_open.get();
+    let close_sheet = move |_| {
+        state.navigate(Route {
+            view: Some(state.view.get_untracked()),
+            selection: None,
         });
+        state.focus_first("map");
     };
     view! {
-        <div class="copy-link">
-            <button type="button" on:click=copy>"Copy link"</button>
-            <span class="copy-message" role="status">{message}</span>
-        </div>
+        <aside class="details" class:closed=move || !open() data-testid="details" id="details" aria-label="Details">
+            <div class="panel-bar">
+                <button type="button" class="panel-toggle" aria-expanded=move || open().to_string() aria-controls="details-body"
+                    on:click=move |_| state.panel_open.update(|open| *open = !*open)>
+                    {move || if open() { "Hide details" } else { "Show details" }}
+                </button>
+                <button type="button" class="sheet-close" aria-label="Close the details" on:click=close_sheet>"×"</button>
+            </div>
+            <div class="details-scroll" id="details-body">
+                {move || drawn.get().then(|| view! { <div aria-live="polite">{body}</div> })}
+            </div>
+        </aside>
     }
 }
 
@@ -113,11 +118,12 @@ fn overview_link() -> impl IntoView {
     view! { <RouteLink to>"Show the overview"</RouteLink> }
 }
 
-/// The kind badge and title that open every panel.
+/// The kind badge and title that open every panel. The heading takes focus when the user
+/// selects something, so a screen reader reads what was opened.
 fn heading(kind: EntityKind, title: &str) -> impl IntoView {
     view! {
         <p class=format!("kind-badge kind-{}", kind.as_str())>{kind_name(kind)}</p>
-        <h2 tabindex="-1">{title.to_owned()}</h2>
+        <h2 tabindex="-1"><bdi>{title.to_owned()}</bdi></h2>
     }
 }
 
@@ -142,6 +148,11 @@ fn fact(label: &'static str, value: impl IntoView + 'static) -> impl IntoView {
     }
 }
 
+/// Text from the file, isolated so its direction cannot reorder what follows it.
+fn text(value: &str) -> impl IntoView {
+    view! { <bdi>{value.to_owned()}</bdi> }
+}
+
 /// Links to a list of entities, comma separated, or "none" when empty.
 fn links<'a>(ids: impl IntoIterator<Item = &'a str>) -> AnyView {
     let ids: Vec<String> = ids.into_iter().map(str::to_owned).collect();
@@ -156,20 +167,33 @@ fn links<'a>(ids: impl IntoIterator<Item = &'a str>) -> AnyView {
         .into_any()
 }
 
+/// A source's short name, for lines that name where something was reported.
+fn outlet(dataset: &Dataset, source: &str) -> String {
+    dataset
+        .source(source)
+        .map(|source| {
+            source
+                .short_title
+                .clone()
+                .unwrap_or_else(|| source.title.clone())
+        })
+        .unwrap_or_else(|| source.to_owned())
+}
+
 fn date_text(date: &ReportedDate) -> impl IntoView {
     let relative = date
         .relative_to
         .as_ref()
         .map(|source| view! { " (relative to " <EntityLink id=source.0.clone() /> ")" });
     view! {
-        <span class="date">{date.text.clone()}</span>
+        <span class="date">{text(&date.text)}</span>
         " "
         <span class=format!("badge precision-{}", date.precision.as_str())>{date.precision.label()}</span>
         {relative}
     }
 }
 
-/// A titled section that is left out when it would be empty.
+/// A titled section that folds, with its count in the heading; left out when it would be empty.
 fn section(
     title: &'static str,
     count: usize,
@@ -177,65 +201,112 @@ fn section(
 ) -> Option<impl IntoView> {
     (count > 0).then(|| {
         view! {
-            <section class="details-section">
-                <h3>{format!("{title} ({count})")}</h3>
+            <details class="details-section" open>
+                <summary><h3>{format!("{title} ({count})")}</h3></summary>
                 {body}
-            </section>
+            </details>
         }
     })
 }
 
-/// Statements as a list: the quote, who said it and where it was reported.
-fn statement_list<'a>(
-    dataset: &Dataset,
-    statements: impl IntoIterator<Item = &'a Statement>,
-) -> (usize, AnyView) {
-    let items: Vec<_> = statements
-        .into_iter()
-        .map(|statement| {
-            let source_title = dataset.label(statement.source.as_str()).unwrap_or_default().to_owned();
-            view! {
-                <li class=format!("statement-item attribution-{} modality-{}", statement.attribution.as_str(), statement.modality.as_str())>
-                    <EntityLink id=statement.id.0.clone() />
-                    <blockquote>{statement.quote.clone()}</blockquote>
-                    <p class="statement-meta">
-                        {statement.speaker.description.clone()} " · "
-                        <span class="badge">{statement.attribution.label()}</span>
-                        {(statement.modality == dispute_core::model::Modality::Speculative).then(|| view! { " " <span class="badge speculative">"speculative"</span> })}
-                        " · in " <EntityLink id=statement.source.0.clone() label=source_title />
-                    </p>
-                </li>
-            }
-        })
-        .collect();
-    let count = items.len();
-    (
-        count,
-        view! { <ul class="statement-list">{items}</ul> }.into_any(),
-    )
+/// Who said it, how it is attributed, whether it hedges, and where it was reported.
+fn statement_meta(dataset: &Dataset, statement: &Statement) -> impl IntoView {
+    let speculative = (statement.modality == Modality::Speculative)
+        .then(|| view! { " " <span class="badge speculative">"speculative"</span> });
+    view! {
+        <p class="statement-meta">
+            {text(&statement.speaker.description)} " · "
+            <span class=format!("badge attribution-{}", statement.attribution.as_str())>{statement.attribution.label()}</span>
+            {speculative}
+            " · " {text(&outlet(dataset, statement.source.as_str()))}
+        </p>
+    }
 }
 
-fn conflict_list<'a>(
-    conflicts: impl IntoIterator<Item = &'a dispute_core::model::Conflict>,
-) -> (usize, AnyView) {
+/// Statements as a list, each once: its quote as the link that opens it, then who said it and
+/// where. A long list shows its first `SHOWN_STATEMENTS` and offers the rest.
+fn statement_list(dataset: &Dataset, statements: &[&Statement]) -> AnyView {
+    let item = |statement: &&Statement| {
+        view! {
+            <li class=format!("statement-item attribution-{} modality-{}", statement.attribution.as_str(), statement.modality.as_str())>
+                <EntityLink id=statement.id.0.clone() label=format!("“{}”", statement.quote) />
+                {statement_meta(dataset, statement)}
+            </li>
+        }
+    };
+    let first: Vec<_> = statements.iter().take(SHOWN_STATEMENTS).map(item).collect();
+    let rest: Vec<_> = statements.iter().skip(SHOWN_STATEMENTS).map(item).collect();
+    let more = (!rest.is_empty()).then(|| {
+        let count = rest.len();
+        view! {
+            <details class="more">
+                <summary>{format!("Show {count} more")}</summary>
+                <ul class="statement-list">{rest}</ul>
+            </details>
+        }
+    });
+    view! { <ul class="statement-list">{first}</ul> {more} }.into_any()
+}
+
+/// Statements grouped by who speaks, each group a folding section headed by the party (or "The
+/// reports' own words").
+fn statements_by_speaker(
+    dataset: &Dataset,
+    title: &'static str,
+    statements: Vec<&Statement>,
+) -> Option<impl IntoView> {
+    let count = statements.len();
+    let groups = dataset.by_speaker(statements);
+    let body = groups
+        .into_iter()
+        .map(|(party, members)| {
+            let name = match party {
+                Some(party) => dataset.label(party).unwrap_or(party).to_owned(),
+                None => "The reports' own words and unnamed sources".to_owned(),
+            };
+            let heading = format!("{name} ({})", members.len());
+            view! {
+                <div class="speaker-group">
+                    <h4><bdi>{heading}</bdi></h4>
+                    {statement_list(dataset, &members)}
+                </div>
+            }
+        })
+        .collect_view();
+    section(title, count, body)
+}
+
+fn conflict_list<'a>(conflicts: impl IntoIterator<Item = &'a Conflict>) -> (usize, AnyView) {
     let items: Vec<_> = conflicts
         .into_iter()
         .map(|conflict| view! { <li><EntityLink id=conflict.id.0.clone() /> <span class="muted">{format!(" ({})", conflict.kind.as_str())}</span></li> })
         .collect();
-    (items.len(), view! { <ul>{items}</ul> }.into_any())
+    (
+        items.len(),
+        view! { <ul class="plain-list">{items}</ul> }.into_any(),
+    )
 }
 
 fn overview(dataset: &Dataset) -> AnyView {
     let dispute = dataset.dispute();
-    let (statement_count, statements) =
-        statement_list(dataset, dataset.statements_about(dispute.id.as_str()));
+    let warnings = &dataset.warnings;
+    let report = (!warnings.is_empty()).then(|| {
+        let count = warnings.len();
+        view! {
+            <details class="details-section file-report">
+                <summary><h3>{format!("File report: {count} warning{}", if count == 1 { "" } else { "s" })}</h3></summary>
+                <p class="muted">"Worth a second look; the file is shown as it is."</p>
+                <ul>{warnings.iter().map(|warning| view! { <li><code><bdi>{warning.to_string()}</bdi></code></li> }).collect_view()}</ul>
+            </details>
+        }
+    });
     view! {
         <div class="details-body" data-kind="dispute" data-id=dispute.id.0.clone()>
             {heading(EntityKind::Dispute, &dispute.title)}
-            <p class="summary">{dispute.summary.clone()}</p>
+            <p class="summary">{text(&dispute.summary)}</p>
             <dl class="facts">
-                {fact("Claim", dispute.claim.clone())}
-                {fact("Status", view! { <span class=format!("badge status-{}", dispute.status.as_str())>{dispute.status.as_str()}</span> })}
+                {fact("Claim", text(&dispute.claim))}
+                {fact("Status", view! { <span class=format!("badge status-{}", dispute.status.as_str())>{dispute.status.label()}</span> })}
                 {fact("Claimants", links(dispute.claimants.iter().map(|id| id.as_str())))}
                 {fact("Respondents", links(dispute.respondents.iter().map(|id| id.as_str())))}
                 {fact("Contracts at stake", links(dispute.contracts.iter().map(|id| id.as_str())))}
@@ -243,7 +314,8 @@ fn overview(dataset: &Dataset) -> AnyView {
                 {fact("Sources", links(dispute.sources.iter().map(|id| id.as_str())))}
             </dl>
             <p class="hint">"Select a party, contract or clause on the map to see what the reports say about it."</p>
-            {section("Statements about the dispute", statement_count, statements)}
+            {report}
+            {statements_by_speaker(dataset, "Statements about the dispute", dataset.statements_about(dispute.id.as_str()).collect())}
         </div>
     }
     .into_any()
@@ -257,21 +329,43 @@ fn party(dataset: &Dataset, id: &str) -> AnyView {
         .contracts_of(id)
         .map(|contract| contract.id.as_str())
         .collect();
-    let (by_count, by) = statement_list(dataset, dataset.statements_by(id));
-    let (about_count, about) = statement_list(dataset, dataset.statements_about(id));
+    // Where the party stands on each clause, as the readings give it.
+    let positions: Vec<_> = dataset
+        .file
+        .clauses
+        .iter()
+        .flat_map(|clause| {
+            clause
+                .readings
+                .iter()
+                .filter(|reading| reading.party.as_str() == id)
+                .map(move |reading| (clause, reading))
+        })
+        .map(|(clause, reading)| {
+            let speculative = (reading.modality == Modality::Speculative)
+                .then(|| view! { " " <span class="badge speculative">"speculative"</span> });
+            view! {
+                <li class="reading">
+                    <p><strong>"On " <EntityLink id=clause.id.0.clone() /></strong> {speculative}</p>
+                    <p>{text(&reading.position)}</p>
+                </li>
+            }
+        })
+        .collect();
+    let position_count = positions.len();
     view! {
         <div class="details-body">
             {heading(EntityKind::Party, &party.name)}
-            <p class="summary">{party.summary.clone()}</p>
+            <p class="role">{text(&party.role)}</p>
+            <p class="summary">{text(&party.summary)}</p>
+            {section("Its position", position_count, view! { <ul class="reading-list">{positions}</ul> })}
             <dl class="facts">
-                {fact("Role", party.role.clone())}
-                {(!party.aliases.is_empty()).then(|| fact("Also called", party.aliases.join(", ")))}
+                {(!party.aliases.is_empty()).then(|| fact("Also called", text(&party.aliases.join(", "))))}
                 {fact("Kind", party.kind.as_str())}
                 {fact("Contracts", links(contracts))}
                 {fact("Sources", links(party.sources.iter().map(|id| id.as_str())))}
             </dl>
-            {section("Statements by or for it", by_count, by)}
-            {section("Statements about it", about_count, about)}
+            {statements_by_speaker(dataset, "Statements by or about it", dataset.statements_concerning(id))}
         </div>
     }
     .into_any()
@@ -285,26 +379,28 @@ fn contract(dataset: &Dataset, id: &str) -> AnyView {
         .clauses_of(id)
         .map(|clause| clause.id.as_str())
         .collect();
-    let (about_count, about) = statement_list(dataset, dataset.statements_about(id));
     let (conflict_count, conflicts) = conflict_list(dataset.conflicts_involving(id));
     view! {
         <div class="details-body">
             {heading(EntityKind::Contract, &contract.title)}
-            <p class="summary">{contract.summary.clone()}</p>
+            <p class="summary">{text(&contract.summary)}</p>
             <dl class="facts">
                 {fact("Parties", links(contract.parties.iter().map(|id| id.as_str())))}
                 {fact("Date", match &contract.date {
                     Some(date) => date_text(date).into_any(),
                     None => view! { <span class="none">"not reported"</span> }.into_any(),
                 })}
-                {fact("Value", contract.value.clone().unwrap_or_else(|| "not reported".to_owned()))}
+                {fact("Value", match &contract.value {
+                    Some(value) => text(value).into_any(),
+                    None => view! { <span class="none">"not reported"</span> }.into_any(),
+                })}
                 {fact("Status", view! { <span class=format!("badge status-{}", contract.status.as_str())>{contract.status.as_str()}</span> })}
                 {fact("Kind", contract.kind.as_str())}
                 {fact("Clauses", links(clauses))}
                 {fact("Sources", links(contract.sources.iter().map(|id| id.as_str())))}
             </dl>
-            {section("Conflicts between the reports", conflict_count, conflicts)}
-            {section("Statements about it", about_count, about)}
+            {section("Where the reports disagree", conflict_count, conflicts)}
+            {statements_by_speaker(dataset, "Statements about it", dataset.statements_about(id).collect())}
         </div>
     }
     .into_any()
@@ -319,26 +415,40 @@ fn clause(dataset: &Dataset, id: &str) -> AnyView {
         .iter()
         .map(|wording| view! {
             <li>
-                <blockquote class="wording">{wording.quote.clone()}</blockquote>
-                <p class="statement-meta">"as reported in " <EntityLink id=wording.source.0.clone() /></p>
+                <blockquote class="wording">"“"{text(&wording.quote)}"”"</blockquote>
+                <p class="statement-meta">"as reported in " {text(&outlet(dataset, wording.source.as_str()))}</p>
             </li>
         })
         .collect();
+    // Each side's reading with the statements behind it, quoted once here and not again below.
+    let mut in_readings: Vec<&str> = Vec::new();
     let readings: Vec<_> = clause
         .readings
         .iter()
-        .map(|reading| view! {
-            <li class=format!("reading modality-{}", reading.modality.as_str())>
-                <p><strong><EntityLink id=reading.party.0.clone() /></strong>
-                    {(reading.modality == dispute_core::model::Modality::Speculative).then(|| view! { " " <span class="badge speculative">"speculative"</span> })}
-                </p>
-                <p>{reading.position.clone()}</p>
-                <p class="statement-meta">"Supported by: " {links(reading.statements.iter().map(|id| id.as_str()))}</p>
-            </li>
+        .map(|reading| {
+            let backing: Vec<&Statement> = reading
+                .statements
+                .iter()
+                .filter_map(|id| dataset.statement(id.as_str()))
+                .filter(|statement| !in_readings.contains(&statement.id.as_str()))
+                .collect();
+            in_readings.extend(backing.iter().map(|statement| statement.id.as_str()));
+            let speculative = (reading.modality == Modality::Speculative)
+                .then(|| view! { " " <span class="badge speculative">"speculative"</span> });
+            view! {
+                <li class=format!("reading modality-{}", reading.modality.as_str())>
+                    <p><strong><EntityLink id=reading.party.0.clone() /></strong> {speculative}</p>
+                    <p class="position">{text(&reading.position)}</p>
+                    {(!backing.is_empty()).then(|| statement_list(dataset, &backing))}
+                </li>
+            }
         })
         .collect();
     let reading_count = readings.len();
-    let (about_count, about) = statement_list(dataset, dataset.statements_about(id));
+    let others: Vec<&Statement> = dataset
+        .statements_about(id)
+        .filter(|statement| !in_readings.contains(&statement.id.as_str()))
+        .collect();
     let (conflict_count, conflicts) = conflict_list(dataset.conflicts_involving(id));
     view! {
         <div class="details-body">
@@ -347,14 +457,14 @@ fn clause(dataset: &Dataset, id: &str) -> AnyView {
                 {fact("Contract", view! { <EntityLink id=clause.contract.0.clone() /> })}
                 {fact("In dispute", if clause.disputed { "yes" } else { "no" })}
             </dl>
-            <section class="details-section question">
+            <section class="question">
                 <h3>"Open question"</h3>
-                <p>{clause.question.clone()}</p>
+                <p>{text(&clause.question)}</p>
             </section>
             {section("Reported wording", wording.len(), view! { <ul class="wording-list">{wording}</ul> })}
             {section("How each side reads it", reading_count, view! { <ul class="reading-list">{readings}</ul> })}
-            {section("Conflicts between the reports", conflict_count, conflicts)}
-            {section("Statements about it", about_count, about)}
+            {section("Where the reports disagree", conflict_count, conflicts)}
+            {statements_by_speaker(dataset, "Other statements about it", others)}
         </div>
     }
     .into_any()
@@ -366,92 +476,182 @@ fn statement(dataset: &Dataset, id: &str) -> AnyView {
     };
     let (conflict_count, conflicts) = conflict_list(dataset.conflicts_involving(id));
     let source = dataset.source(statement.source.as_str());
-    let highlighted = source.and_then(|source| {
-        dataset
-            .quote_range(statement)
-            .map(|range| source_text(source, Some(range)))
-    });
-    view! {
-        <div class="details-body">
-            {heading(EntityKind::Statement, &statement.summary)}
-            <blockquote class="quote">{statement.quote.clone()}</blockquote>
-            <dl class="facts">
-                {fact("Speaker", view! {
-                    {statement.speaker.description.clone()}
-                    {statement.speaker.party.as_ref().map(|party| view! { " (" <EntityLink id=party.0.clone() /> ")" })}
-                })}
-                {fact("Attribution", view! { <span class=format!("badge attribution-{}", statement.attribution.as_str())>{statement.attribution.label()}</span> })}
-                {fact("Modality", view! { <span class=format!("badge modality-{}", statement.modality.as_str())>{statement.modality.as_str()}</span> })}
-                {fact("Reported in", view! { <EntityLink id=statement.source.0.clone() /> })}
-                {fact("Citing", match &statement.cites {
-                    Some(cited) => view! { <EntityLink id=cited.0.clone() /> }.into_any(),
-                    None => view! { <span class="none">"no upstream source named"</span> }.into_any(),
-                })}
-                {fact("About", links(statement.about.iter().map(|id| id.as_str())))}
-            </dl>
-            {section("Conflicts it is part of", conflict_count, conflicts)}
-            {highlighted.map(|text| view! {
-                <section class="details-section">
-                    <h3>"In the source"</h3>
-                    {text}
+    let in_context = dataset
+        .quote_in_context(statement, CONTEXT_ROOM)
+        .map(|context| {
+            view! {
+                <figure class="in-context">
+                    <blockquote>
+                        {context.cut_before.then_some("… ")}
+                        <bdi>{context.before.to_owned()}</bdi>
+                        <mark><bdi>{context.quote.to_owned()}</bdi></mark>
+                        <bdi>{context.after.to_owned()}</bdi>
+                        {context.cut_after.then_some(" …")}
+                    </blockquote>
+                    <figcaption>{text(&outlet(dataset, statement.source.as_str()))} {format!(", paragraph {}", context.paragraph)}</figcaption>
+                </figure>
+            }
+        });
+    let whole = source.zip(dataset.quote_range(statement)).map(|(source, range)| {
+        let (shown, set_shown) = signal(false);
+        let source = source.clone();
+        let state = expect_context::<AppState>();
+        let show = move |_| {
+            set_shown.set(true);
+            // Scrolled to the quote once it is drawn.
+            request_animation_frame(move || {
+                if let Some(mark) = state.find("[data-testid='details'] .source-text mark") {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Center);
+                    mark.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            });
+        };
+        view! {
+            {move || (!shown.get()).then(|| view! {
+                <button type="button" class="read-article" on:click=show>"Read the whole article"</button>
+            })}
+            {move || shown.get().then(|| view! {
+                <section class="article">
+                    <h3>"The whole article"</h3>
+                    {source_text(&source, Some(range.clone()))}
                 </section>
             })}
+        }
+    });
+    let cited = statement.cites.as_ref().map(|cited| {
+        view! { " · citing " <EntityLink id=cited.0.clone() /> }
+    });
+    view! {
+        <div class="details-body statement-first">
+            {heading(EntityKind::Statement, &statement.summary)}
+            <p class="statement-who">
+                <span class="speaker">{text(&statement.speaker.description)}</span>
+                {statement.speaker.party.as_ref().map(|party| view! { " (" <EntityLink id=party.0.clone() /> ")" })}
+                <br />
+                <span class=format!("badge attribution-{}", statement.attribution.as_str())>{statement.attribution.label()}</span>
+                {(statement.modality == Modality::Speculative).then(|| view! { " " <span class="badge speculative">"speculative"</span> })}
+                " · in " <EntityLink id=statement.source.0.clone() label=outlet(dataset, statement.source.as_str()) />
+                {cited}
+            </p>
+            {in_context}
+            {whole}
+            <dl class="facts">
+                {fact("About", links(statement.about.iter().map(|id| id.as_str())))}
+                {fact("Attribution", attribution_note(statement.attribution))}
+            </dl>
+            {section("Where the reports disagree", conflict_count, conflicts)}
         </div>
     }
     .into_any()
 }
 
-/// A source's text as paragraphs, with `highlight` (byte offsets) marked.
+/// What an attribution means, in a sentence.
+fn attribution_note(attribution: Attribution) -> &'static str {
+    match attribution {
+        Attribution::OnRecord => "said on the record by a named person or organisation",
+        Attribution::Spokesperson => "said by an official spokesperson",
+        Attribution::Anonymous => "from people the report does not name",
+        Attribution::OutletParaphrase => "the outlet's own words for a party's position",
+        Attribution::OutletAnalysis => "the outlet's own framing or analysis",
+    }
+}
+
+/// A source's text as paragraphs, with `highlight` (byte offsets) marked. A long text shows its
+/// first `SHOWN_TEXT` bytes, or that much around the mark, and offers the rest.
 fn source_text(source: &Source, highlight: Option<Range<usize>>) -> impl IntoView {
     let text = source.text.clone().unwrap_or_default();
-    let mut paragraphs = Vec::new();
-    let mut start = 0;
-    for line in text.split('\n') {
-        let end = start + line.len();
-        let marked = highlight.as_ref().and_then(|range| {
-            let from = range.start.max(start);
-            let to = range.end.min(end);
-            (from < to).then_some((from - start, to - start))
-        });
-        let paragraph = match marked {
-            Some((from, to)) => view! {
-                <p>{line[..from].to_owned()}<mark>{line[from..to].to_owned()}</mark>{line[to..].to_owned()}</p>
-            }
-            .into_any(),
-            None if line.trim().is_empty() => ().into_any(),
-            None => view! { <p>{line.to_owned()}</p> }.into_any(),
+    let window = text_window(&text, highlight.as_ref());
+    let (whole, set_whole) = signal(false);
+    let title = source.title.clone();
+    let hidden = text.len() - (window.end - window.start);
+    move || {
+        let shown = if whole.get() {
+            0..text.len()
+        } else {
+            window.clone()
         };
-        paragraphs.push(paragraph);
-        start = end + 1;
+        let mut paragraphs = Vec::new();
+        let mut start = shown.start;
+        for line in text[shown.clone()].split('\n') {
+            let end = start + line.len();
+            let marked = highlight.as_ref().and_then(|range| {
+                let from = range.start.max(start);
+                let to = range.end.min(end);
+                (from < to).then_some((from - start, to - start))
+            });
+            let paragraph = match marked {
+                Some((from, to)) => view! {
+                    <p><bdi>{line[..from].to_owned()}</bdi><mark><bdi>{line[from..to].to_owned()}</bdi></mark><bdi>{line[to..].to_owned()}</bdi></p>
+                }
+                .into_any(),
+                None if line.trim().is_empty() => ().into_any(),
+                None => view! { <p><bdi>{line.to_owned()}</bdi></p> }.into_any(),
+            };
+            paragraphs.push(paragraph);
+            start = end + 1;
+        }
+        let more = (!whole.get() && hidden > 0).then(|| {
+            view! {
+                <button type="button" on:click=move |_| set_whole.set(true)>
+                    {format!("Show the whole text ({} more characters)", hidden)}
+                </button>
+            }
+        });
+        view! {
+            <div class="source-text" aria-label=format!("Text of {title}")>{paragraphs}</div>
+            {more}
+        }
     }
-    view! { <div class="source-text" tabindex="0" aria-label=format!("Text of {}", source.title)>{paragraphs}</div> }
+}
+
+/// The part of a long text to draw first: whole paragraphs, about `SHOWN_TEXT` bytes, around
+/// the marked range when there is one.
+fn text_window(text: &str, mark: Option<&Range<usize>>) -> Range<usize> {
+    if text.len() <= SHOWN_TEXT {
+        return 0..text.len();
+    }
+    let center = mark.map_or(0, |mark| mark.start);
+    let mut start = center.saturating_sub(SHOWN_TEXT / 2);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+    let mut end = (start + SHOWN_TEXT)
+        .min(text.len())
+        .max(mark.map_or(0, |mark| mark.end));
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let end = text[end..].find('\n').map_or(text.len(), |at| end + at);
+    start..end
 }
 
 fn source(dataset: &Dataset, id: &str) -> AnyView {
     let Some(source) = dataset.source(id) else {
         return ().into_any();
     };
-    let (count, statements) = statement_list(dataset, dataset.statements_in(id));
+    let statements: Vec<&Statement> = dataset.statements_in(id).collect();
     view! {
         <div class="details-body">
             {heading(EntityKind::Source, &source.title)}
             <dl class="facts">
                 {fact("Kind", source.kind.label())}
-                {source.publisher.clone().map(|publisher| fact("Publisher", publisher))}
+                {source.publisher.clone().map(|publisher| fact("Publisher", text(&publisher)))}
                 {fact("Published", match &source.published {
                     Some(date) => date_text(date).into_any(),
                     None => view! { <span class="none">"not known"</span> }.into_any(),
                 })}
                 {fact("Cites", links(source.cites.iter().map(|id| id.as_str())))}
-                {source.file.clone().map(|file| fact("File", view! { <code>{file}</code> }))}
+                {source.file.clone().map(|file| fact("File", view! { <code>{text(&file)}</code> }))}
             </dl>
-            {source.note.clone().map(|note| view! { <p class="note">{note}</p> })}
-            {section("Statements reported in or citing it", count, statements)}
+            {source.note.clone().map(|note| view! { <p class="note">{text(&note)}</p> })}
+            {statements_by_speaker(dataset, "Statements reported in or citing it", statements)}
             {source.text.is_some().then(|| view! {
-                <section class="details-section">
-                    <h3>"Full text"</h3>
+                <details class="details-section">
+                    <summary><h3>"Full text"</h3></summary>
                     {source_text(source, None)}
-                </section>
+                </details>
             })}
         </div>
     }
@@ -462,19 +662,18 @@ fn event(dataset: &Dataset, id: &str) -> AnyView {
     let Some(event) = dataset.event(id) else {
         return ().into_any();
     };
-    let (count, statements) = statement_list(dataset, dataset.statements_about(id));
     view! {
         <div class="details-body">
             {heading(EntityKind::Event, &event.title)}
-            <p class="summary">{event.summary.clone()}</p>
+            <p class="summary">{text(&event.summary)}</p>
             <dl class="facts">
                 {fact("When it happened", date_text(&event.date))}
-                {fact("Status", view! { <span class=format!("badge status-{}", event.status.as_str())>{event.status.as_str()}</span> })}
+                {fact("Status", view! { <span class=format!("badge status-{}", event.status.as_str())>{event.status.label()}</span> })}
                 {fact("Reported by", links(event.sources.iter().map(|id| id.as_str())))}
                 {fact("Parties", links(event.parties.iter().map(|id| id.as_str())))}
                 {fact("Contracts", links(event.contracts.iter().map(|id| id.as_str())))}
             </dl>
-            {section("Statements about it", count, statements)}
+            {statements_by_speaker(dataset, "Statements about it", dataset.statements_about(id).collect())}
         </div>
     }
     .into_any()
@@ -488,17 +687,16 @@ fn conflict(dataset: &Dataset, id: &str) -> AnyView {
         .sides
         .iter()
         .map(|side| {
-            let (_, statements) = statement_list(
-                dataset,
-                side.statements
-                    .iter()
-                    .filter_map(|id| dataset.statement(id.as_str())),
-            );
+            let statements: Vec<&Statement> = side
+                .statements
+                .iter()
+                .filter_map(|id| dataset.statement(id.as_str()))
+                .collect();
             view! {
                 <div class="conflict-side">
-                    <h3><EntityLink id=side.source.0.clone() /></h3>
-                    <p class="position">{side.position.clone()}</p>
-                    {statements}
+                    <h3><EntityLink id=side.source.0.clone() label=outlet(dataset, side.source.as_str()) /></h3>
+                    <p class="position">{text(&side.position)}</p>
+                    {statement_list(dataset, &statements)}
                 </div>
             }
         })
@@ -506,7 +704,7 @@ fn conflict(dataset: &Dataset, id: &str) -> AnyView {
     view! {
         <div class="details-body">
             {heading(EntityKind::Conflict, &conflict.title)}
-            <p class="summary">{conflict.difference.clone()}</p>
+            <p class="summary">{text(&conflict.difference)}</p>
             <dl class="facts">
                 {fact("Kind", conflict.kind.as_str())}
                 {fact("About", links(conflict.about.iter().map(|id| id.as_str())))}

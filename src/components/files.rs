@@ -1,6 +1,6 @@
 //! Files in and out, all inside the browser: open a dispute file from disk (picker or drag and
 //! drop; nothing is uploaded), and export the dataset as JSON, the map as SVG or PNG, or the
-//! current view as a printed page.
+//! current view as a printed page. The menu (`menu.rs`) offers them.
 
 use crate::loading::{asset_base, validate};
 use crate::state::{AppState, Loaded, Origin};
@@ -9,68 +9,52 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 use wasm_bindgen_futures::JsFuture;
 
-/// The header's file controls: open, export, print.
-#[component]
-pub fn FileActions() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let (message, set_message) = signal(None::<String>);
-    let on_pick = move |event: ev::Event| {
-        let input = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(file) = input
-            .as_ref()
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        {
-            read_file(state, file);
-        }
-        // Choosing the same file again must fire another change.
-        if let Some(input) = input {
-            input.set_value("");
-        }
-    };
-    let ready = move || matches!(state.loaded.get(), Loaded::Ready(..));
-    let export_json = move |_| {
-        if let Loaded::Ready(_, dataset, text) = state.loaded.get_untracked() {
-            download(
-                &format!("{}.json", dataset.dispute().id),
-                &data_url("application/json", &text),
-            );
-        }
-    };
-    let export_svg = move |_| {
-        leptos::task::spawn_local(async move {
-            match map_svg(state).await {
-                Ok((name, svg)) => {
-                    download(&format!("{name}.svg"), &data_url("image/svg+xml", &svg))
-                }
-                Err(problem) => set_message.set(Some(problem)),
-            }
-        });
-    };
-    let export_png = move |_| {
-        leptos::task::spawn_local(async move {
-            match map_svg(state).await {
-                Ok((name, svg)) => png_from_svg(name, svg, set_message),
-                Err(problem) => set_message.set(Some(problem)),
-            }
-        });
-    };
-    let on_map = move || state.view.get() == dispute_core::route::View::Map;
-    view! {
-        <div class="file-actions">
-            <label class="button-like">
-                "Open a dispute file…"
-                <input class="visually-hidden" type="file" accept=".json,application/json" on:change=on_pick />
-            </label>
-            <button type="button" disabled=move || !ready() on:click=export_json>"Download JSON"</button>
-            <button type="button" disabled=move || !ready() || !on_map() on:click=export_svg>"Download SVG"</button>
-            <button type="button" disabled=move || !ready() || !on_map() on:click=export_png>"Download PNG"</button>
-            <button type="button" on:click=move |_| { let _ = window().print(); }>"Print"</button>
-            <span class="copy-message" role="status">{message}</span>
-        </div>
+/// Opens the file a file input was given, then empties the input, so choosing the same file
+/// again opens it again.
+pub fn read_picked_file(state: AppState, event: ev::Event) {
+    let input = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok());
+    if let Some(file) = input
+        .as_ref()
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+    {
+        read_file(state, file);
     }
+    if let Some(input) = input {
+        input.set_value("");
+    }
+}
+
+/// Saves the loaded file exactly as it was read.
+pub fn export_json(state: AppState) {
+    if let Loaded::Ready(_, dataset, text) = state.loaded.get_untracked() {
+        download(
+            &format!("{}.json", dataset.dispute().id),
+            &data_url("application/json", &text),
+        );
+    }
+}
+
+/// Saves the whole map as SVG with its styles, or says why it cannot.
+pub fn export_svg(state: AppState, say: WriteSignal<Option<String>>) {
+    leptos::task::spawn_local(async move {
+        match map_svg(state).await {
+            Ok((name, svg)) => download(&format!("{name}.svg"), &data_url("image/svg+xml", &svg)),
+            Err(problem) => say.set(Some(problem)),
+        }
+    });
+}
+
+/// Saves the whole map as PNG, or says why it cannot.
+pub fn export_png(state: AppState, say: WriteSignal<Option<String>>) {
+    leptos::task::spawn_local(async move {
+        match map_svg(state).await {
+            Ok((name, svg)) => png_from_svg(name, svg, say),
+            Err(problem) => say.set(Some(problem)),
+        }
+    });
 }
 
 /// Reads a file dropped anywhere on the map.
@@ -125,6 +109,10 @@ async fn map_svg(state: AppState) -> Result<(String, String), String> {
         .dyn_into()
         .map_err(|_| "The map could not be copied.")?;
     let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
+    // The whole drawing at full size, whatever the view on screen.
+    if let Ok(Some(content)) = copy.query_selector(".map-content") {
+        let _ = content.remove_attribute("transform");
+    }
     if let (Some(width), Some(height)) = (
         copy.get_attribute("data-drawing-width"),
         copy.get_attribute("data-drawing-height"),

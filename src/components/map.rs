@@ -1,18 +1,25 @@
 //! The map: parties with lifelines, contracts as cards between them, clauses as chips on their
 //! contract, and the dispute as arcs above. Drawn in SVG so every entity is a focusable element.
 //!
-//! Movement: Tab or the arrow keys go from entity to entity, Enter or Space selects. Pan by
-//! dragging (mouse or one finger) or Shift+arrows; zoom with the buttons, + and -, Ctrl+wheel or
-//! a pinch; 0 and Fit return to the opening view.
+//! It opens at full size (one drawing unit to one CSS pixel) from the drawing's top left, so its
+//! text reads at the size the layout measured, and the pre-rendered page shows what the app will.
+//!
+//! Movement: the map is one Tab stop; the arrow keys go from entity to entity inside it (a roving
+//! tabindex), Enter or Space selects. Pan by dragging (mouse or one finger) or Shift+arrows; zoom
+//! with the buttons, + and -, Ctrl+wheel or a pinch; Fit shows the whole drawing, 0 the opening
+//! view.
 //!
 //! Only the shapes near the visible part are drawn (see `layout::viewport`): a large dispute's map
 //! opens on its top-left part, and panning, zooming or selecting elsewhere draws what comes near.
 
 use crate::state::AppState;
-use dispute_core::layout::{layout, Direction, MapLayout, Metrics, PartyNode, Rect, Viewport};
+use dispute_core::layout::{
+    layout, Direction, Frame, MapLayout, Metrics, PartyNode, Rect, Side, Viewport, ASSUMED_FRAME,
+};
 use dispute_core::model::{EntityKind, EntityRef};
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::reactive::computed::Selector;
 use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -25,7 +32,7 @@ struct Gesture {
     moved: f64,
 }
 
-/// The dispute map, laid out for the current window width.
+/// The dispute map, laid out for the width of the app.
 #[component]
 pub fn Map() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -41,37 +48,56 @@ pub fn Map() -> impl IntoView {
             return ().into_any();
         };
         let metrics = metrics.get_untracked();
-        let home = Viewport::home(&map);
-        let range = Viewport::zoom_range(&map);
-        let viewport = RwSignal::new(home);
+        let viewport = RwSignal::new(Viewport::HOME);
+        // The frame's size in CSS pixels, measured once it is on screen and when the window
+        // changes; assumed until then (and on the host).
+        let frame = RwSignal::new(ASSUMED_FRAME);
         // A drag that just ended must not also count as a click on what it started on.
         let dragged = RwSignal::new(false);
         let gesture = StoredValue::new(Gesture::default());
         let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+        let measure = move || {
+            let Some(svg) = svg_ref.get_untracked() else {
+                return;
+            };
+            let bounds = svg.get_bounding_client_rect();
+            let measured = Frame {
+                width: bounds.width(),
+                height: bounds.height(),
+            };
+            if measured.width > 0.0 && measured != frame.get_untracked() {
+                frame.set(measured);
+            }
+        };
+        #[cfg(target_arch = "wasm32")]
+        {
+            request_animation_frame(measure);
+            let resize = window_event_listener(ev::resize, move |_| measure());
+            on_cleanup(move || resize.remove());
+        }
+        let range = move || Viewport::zoom_range(&drawing_of(drawing), frame.get_untracked());
 
-        // Converts a point on screen into drawing units under the current viewport.
+        // Converts a point on screen into drawing units under the current view.
         let to_drawing = move |client_x: f64, client_y: f64| -> Option<(f64, f64)> {
             let svg = svg_ref.get_untracked()?;
             let bounds = svg.get_bounding_client_rect();
             let view = viewport.get_untracked();
-            (bounds.width() > 0.0).then(|| {
-                (
-                    view.x + (client_x - bounds.left()) / bounds.width() * view.width,
-                    view.y + (client_y - bounds.top()) / bounds.height() * view.height,
-                )
-            })
-        };
-        let units_per_pixel = move || {
-            let width = svg_ref
-                .get_untracked()
-                .map(|svg| svg.get_bounding_client_rect().width())
-                .unwrap_or(1.0)
-                .max(1.0);
-            viewport.get_untracked().width / width
+            Some((
+                view.x + (client_x - bounds.left()) / view.scale,
+                view.y + (client_y - bounds.top()) / view.scale,
+            ))
         };
         let zoom_by = move |factor: f64| {
-            let (x, y) = viewport.get_untracked().center();
-            viewport.update(|view| *view = view.zoomed(factor, x, y, range));
+            measure();
+            let (x, y) = viewport.get_untracked().center(frame.get_untracked());
+            viewport.update(|view| *view = view.zoomed(factor, x, y, range()));
+        };
+        let fit = {
+            let map = map.clone();
+            move || {
+                measure();
+                viewport.set(Viewport::fit(&map, frame.get_untracked()));
+            }
         };
 
         let on_wheel = move |event: ev::WheelEvent| {
@@ -81,8 +107,8 @@ pub fn Map() -> impl IntoView {
             }
             event.prevent_default();
             if let Some((x, y)) = to_drawing(event.client_x() as f64, event.client_y() as f64) {
-                let factor = (event.delta_y() * 0.002).exp();
-                viewport.update(|view| *view = view.zoomed(factor, x, y, range));
+                let factor = (-event.delta_y() * 0.002).exp();
+                viewport.update(|view| *view = view.zoomed(factor, x, y, range()));
             }
         };
         let on_pointer_down = move |event: ev::PointerEvent| {
@@ -111,7 +137,7 @@ pub fn Map() -> impl IntoView {
                     .map(|(_, at)| *at)
                     .collect()
             });
-            let scale = units_per_pixel();
+            let scale = viewport.get_untracked().scale;
             match others.as_slice() {
                 [] => {
                     let (dx, dy) = (now.0 - before.0, now.1 - before.1);
@@ -123,7 +149,7 @@ pub fn Map() -> impl IntoView {
                         {
                             let _ = target.set_pointer_capture(id);
                         }
-                        viewport.update(|view| *view = view.panned(-dx * scale, -dy * scale));
+                        viewport.update(|view| *view = view.panned(-dx / scale, -dy / scale));
                     }
                 }
                 [other, ..] => {
@@ -133,12 +159,12 @@ pub fn Map() -> impl IntoView {
                             .sqrt()
                             .max(1.0)
                     };
-                    let factor = distance(before) / distance(now);
+                    let factor = distance(now) / distance(before);
                     gesture.update_value(|gesture| gesture.moved += 10.0);
                     if let Some((x, y)) =
                         to_drawing((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0)
                     {
-                        viewport.update(|view| *view = view.zoomed(factor, x, y, range));
+                        viewport.update(|view| *view = view.zoomed(factor, x, y, range()));
                     }
                 }
             }
@@ -155,39 +181,95 @@ pub fn Map() -> impl IntoView {
                 dragged.set(true);
             }
         };
-        let on_key = move |event: ev::KeyboardEvent| {
-            let step = viewport.get_untracked().width / 10.0;
-            let pan = match (event.shift_key(), Direction::from_key(&event.key())) {
-                (true, Some(Direction::Left)) => Some((-step, 0.0)),
-                (true, Some(Direction::Right)) => Some((step, 0.0)),
-                (true, Some(Direction::Up)) => Some((0.0, -step)),
-                (true, Some(Direction::Down)) => Some((0.0, step)),
-                _ => None,
-            };
-            if let Some((dx, dy)) = pan {
+        let on_key = {
+            let fit = fit.clone();
+            move |event: ev::KeyboardEvent| {
+                let step = viewport
+                    .get_untracked()
+                    .visible(frame.get_untracked())
+                    .width
+                    / 10.0;
+                let pan = match (event.shift_key(), Direction::from_key(&event.key())) {
+                    (true, Some(Direction::Left)) => Some((-step, 0.0)),
+                    (true, Some(Direction::Right)) => Some((step, 0.0)),
+                    (true, Some(Direction::Up)) => Some((0.0, -step)),
+                    (true, Some(Direction::Down)) => Some((0.0, step)),
+                    _ => None,
+                };
+                if let Some((dx, dy)) = pan {
+                    event.prevent_default();
+                    viewport.update(|view| *view = view.panned(dx, dy));
+                    return;
+                }
+                match event.key().as_str() {
+                    "+" | "=" => zoom_by(1.25),
+                    "-" | "_" => zoom_by(0.8),
+                    "0" => viewport.set(Viewport::HOME),
+                    "f" | "F" if !event.ctrl_key() && !event.meta_key() => fit(),
+                    _ => return,
+                }
                 event.prevent_default();
-                viewport.update(|view| *view = view.panned(dx, dy));
-                return;
             }
-            match event.key().as_str() {
-                "+" | "=" => zoom_by(0.8),
-                "-" | "_" => zoom_by(1.25),
-                "0" => viewport.set(home),
-                _ => return,
+        };
+        // Dimming follows the pointer or the keyboard inside the map, and ends when both leave.
+        let on_focus_out = move |event: ev::FocusEvent| {
+            let inside = event
+                .related_target()
+                .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
+                .zip(svg_ref.get_untracked())
+                .is_some_and(|(target, svg)| {
+                    let svg: &web_sys::Node = svg.as_ref();
+                    svg.contains(Some(&target))
+                });
+            if !inside {
+                state.focused.set(None);
             }
-            event.prevent_default();
         };
 
-        let zoomed = move || {
-            viewport.with(|view| {
-                (view.width - home.width).abs() > 0.5 || view.x.abs() > 0.5 || view.y.abs() > 0.5
-            })
+        let whole_shown = {
+            let map = map.clone();
+            move || viewport.get().shows_whole(&map, frame.get())
         };
+        let at_home = move || viewport.get() == Viewport::HOME;
+
+        // The one entity of the map in the Tab order: the selected one when the map draws it,
+        // otherwise the dispute (or the first party), and then wherever the arrow keys go.
+        let first = map
+            .dispute
+            .as_ref()
+            .map(|dispute| dispute.id.clone())
+            .or_else(|| map.parties.first().map(|party| party.id.clone()))
+            .unwrap_or_default();
+        let tab_stop = RwSignal::new(first);
+        Effect::new({
+            let map = map.clone();
+            move |_| {
+                let selected = state.selection.with(|selection| {
+                    selection
+                        .as_ref()
+                        .filter(|entity| map.rect_of(&entity.id).is_some())
+                        .map(|entity| entity.id.clone())
+                });
+                if let Some(id) = selected {
+                    if tab_stop.with_untracked(|stop| *stop != id) {
+                        tab_stop.set(id);
+                    }
+                }
+            }
+        });
         let context = MapContext {
             dragged,
             viewport,
+            frame,
             map: map.clone(),
+            tab_stop,
+            tab_stops: StoredValue::new(Selector::new(move || tab_stop.get())),
         };
+        if let Some(selected) = state.selection.get_untracked() {
+            if map.rect_of(&selected.id).is_some() {
+                tab_stop.set(selected.id);
+            }
+        }
         // Only the shapes near the visible part are drawn (all of them for an export).
         let whole = Rect {
             width: map.width,
@@ -198,7 +280,7 @@ pub fn Map() -> impl IntoView {
             if state.draw_whole.get() {
                 whole
             } else {
-                viewport.with(Viewport::drawn_part)
+                viewport.get().drawn_part(frame.get())
             }
         });
         let visible = Memo::new({
@@ -208,6 +290,7 @@ pub fn Map() -> impl IntoView {
                 if let Some(id) = state.focused.get() {
                     visible.include(&map, &id);
                 }
+                visible.include(&map, &tab_stop.get());
                 visible
             }
         });
@@ -221,7 +304,9 @@ pub fn Map() -> impl IntoView {
                         .and_then(|entity| map.rect_of(&entity.id))
                 });
                 if let Some(rect) = rect {
-                    let moved = viewport.get_untracked().showing(&rect);
+                    let moved = viewport
+                        .get_untracked()
+                        .showing(&rect, frame.get_untracked());
                     if moved != viewport.get_untracked() {
                         viewport.set(moved);
                     }
@@ -231,39 +316,46 @@ pub fn Map() -> impl IntoView {
         view! {
             <figure class="map-frame" data-testid="map">
                 <div class="map-controls" role="toolbar" aria-label="Zoom">
-                    <button type="button" on:click=move |_| zoom_by(0.8) aria-label="Zoom in">"+"</button>
-                    <button type="button" on:click=move |_| zoom_by(1.25) aria-label="Zoom out">"−"</button>
-                    <button type="button" on:click=move |_| viewport.set(home) disabled=move || !zoomed()>"Fit"</button>
+                    <button type="button" on:click=move |_| zoom_by(1.25) aria-label="Zoom in" title="Zoom in (+)">"+"</button>
+                    <button type="button" on:click=move |_| zoom_by(0.8) aria-label="Zoom out" title="Zoom out (−)">"−"</button>
+                    <button type="button" on:click={ let fit = fit.clone(); move |_| fit() } disabled=whole_shown
+                        title="Show the whole map (F)">"Fit"</button>
+                    <button type="button" on:click=move |_| viewport.set(Viewport::HOME) disabled=at_home
+                        title="Back to the opening view (0)">"Reset"</button>
                 </div>
                 <svg
                     node_ref=svg_ref
                     class="map"
-                    class:zoomed=zoomed
-                    width=format!("{:.0}", home.width)
-                    height=format!("{:.0}", home.height)
+                    class:zoomed=move || !at_home()
                     data-drawing-width=format!("{:.0}", map.width)
                     data-drawing-height=format!("{:.0}", map.height)
-                    viewBox=move || viewport.get().view_box()
+                    data-view=move || {
+                        let visible = viewport.get().visible(frame.get());
+                        format!("{:.0} {:.0} {:.0} {:.0}", visible.x, visible.y, visible.width, visible.height)
+                    }
                     role="group"
-                    aria-label="Map of the dispute: parties, the contracts between them and their clauses. Arrow keys move between entities, Enter selects, Shift+arrows pan, + and - zoom."
+                    aria-label="Map of the dispute: parties, the contracts between them and their clauses"
+                    aria-describedby="map-keys"
                     on:wheel=on_wheel
                     on:pointerdown=on_pointer_down
                     on:pointermove=on_pointer_move
                     on:pointerup=on_pointer_up
                     on:pointercancel=on_pointer_up
                     on:keydown=on_key
+                    on:focusout=on_focus_out
                     on:mouseleave=move |_| state.focused.set(None)
                 >
-                    {dispute_mark(&context, &metrics)}
-                    <For each=move || visible.with(|visible| visible.lifelines.clone()) key=|index| *index
-                        children={ let map = map.clone(); move |index| lifeline(&map.parties[index]) } />
-                    <For each=move || visible.with(|visible| visible.contracts.clone()) key=|index| *index
-                        children={ let context = context.clone(); move |index| contract_group(&context, &metrics, index) } />
-                    <For each=move || visible.with(|visible| visible.parties.clone()) key=|index| *index
-                        children={ let context = context.clone(); move |index| party_node(&context, &metrics, index) } />
-                    {others_heading(&map, &metrics)}
+                    <g class="map-content" transform=move || viewport.get().transform()>
+                        {dispute_mark(&context, &metrics)}
+                        <For each=move || visible.with(|visible| visible.lifelines.clone()) key=|index| *index
+                            children={ let map = map.clone(); move |index| lifeline(&map.parties[index]) } />
+                        <For each=move || visible.with(|visible| visible.contracts.clone()) key=|index| *index
+                            children={ let context = context.clone(); move |index| contract_group(&context, &metrics, index) } />
+                        <For each=move || visible.with(|visible| visible.parties.clone()) key=|index| *index
+                            children={ let context = context.clone(); move |index| party_node(&context, &metrics, index) } />
+                        {others_heading(&map, &metrics)}
+                    </g>
                 </svg>
-                <figcaption class="map-hint">"Drag to pan · Ctrl+scroll or pinch to zoom · arrow keys move between entities"</figcaption>
                 <Legend />
             </figure>
         }
@@ -271,12 +363,39 @@ pub fn Map() -> impl IntoView {
     }
 }
 
+/// The laid-out map of a memo that is known to hold one.
+fn drawing_of(drawing: Memo<Option<Arc<MapLayout>>>) -> Arc<MapLayout> {
+    drawing
+        .get_untracked()
+        .expect("the map is drawn only once it is laid out")
+}
+
 /// What the drawing functions share.
 #[derive(Clone)]
 struct MapContext {
     dragged: RwSignal<bool>,
     viewport: RwSignal<Viewport>,
+    frame: RwSignal<Frame>,
     map: Arc<MapLayout>,
+    /// The entity that holds the map's one Tab stop.
+    tab_stop: RwSignal<String>,
+    /// Tells each entity whether it holds the Tab stop, notifying only the two that change.
+    tab_stops: StoredValue<Selector<String>>,
+}
+
+impl MapContext {
+    /// `tabindex` of an entity: 0 for the Tab stop, -1 for the others (reachable by arrows).
+    fn tab_index(&self, id: &str) -> Signal<&'static str> {
+        let stops = self.tab_stops;
+        let id = id.to_owned();
+        Signal::derive(move || {
+            if stops.with_value(|stops| stops.selected(&id)) {
+                "0"
+            } else {
+                "-1"
+            }
+        })
+    }
 }
 
 /// The handlers and reactive classes every drawn entity has: click, Enter or Space selects;
@@ -285,19 +404,24 @@ struct Selectable {
     on_click: Box<dyn Fn(ev::MouseEvent)>,
     on_key: Box<dyn Fn(ev::KeyboardEvent)>,
     on_enter: Box<dyn Fn()>,
+    on_focus: Box<dyn Fn()>,
     selected: Signal<bool>,
     dimmed: Signal<bool>,
+    tab_index: Signal<&'static str>,
 }
 
 fn selectable(context: &MapContext, kind: EntityKind, id: &str) -> Selectable {
     let state = expect_context::<AppState>();
     let dragged = context.dragged;
     let viewport = context.viewport;
+    let frame = context.frame;
+    let tab_stop = context.tab_stop;
     let map = context.map.clone();
     let owned = id.to_owned();
     let click_id = owned.clone();
     let key_id = owned.clone();
     let enter_id = owned.clone();
+    let focus_id = owned.clone();
     let dimmed_id = owned.clone();
     Selectable {
         on_click: Box::new(move |event: ev::MouseEvent| {
@@ -319,10 +443,12 @@ fn selectable(context: &MapContext, kind: EntityKind, id: &str) -> Selectable {
                 event.prevent_default();
                 event.stop_propagation();
                 if let Some((next_kind, next_id)) = map.neighbour(&key_id, direction) {
+                    tab_stop.set(next_id.to_owned());
                     if !focus_entity(&state, next_kind, next_id) {
                         // Not drawn yet: bring it into view, then focus it once it is drawn.
                         if let Some(rect) = map.rect_of(next_id) {
-                            viewport.update(|view| *view = view.showing(&rect));
+                            viewport
+                                .update(|view| *view = view.showing(&rect, frame.get_untracked()));
                         }
                         let next_id = next_id.to_owned();
                         request_animation_frame(move || {
@@ -333,11 +459,18 @@ fn selectable(context: &MapContext, kind: EntityKind, id: &str) -> Selectable {
             }
         }),
         on_enter: Box::new(move || state.focused.set(Some(enter_id.clone()))),
+        on_focus: Box::new(move || {
+            state.focused.set(Some(focus_id.clone()));
+            if tab_stop.with_untracked(|stop| *stop != focus_id) {
+                tab_stop.set(focus_id.clone());
+            }
+        }),
         selected: {
-            let entity = EntityRef::new(kind, owned);
+            let entity = EntityRef::new(kind, owned.clone());
             Signal::derive(move || state.is_selected(&entity))
         },
         dimmed: Signal::derive(move || state.is_dimmed(&dimmed_id)),
+        tab_index: context.tab_index(&owned),
     }
 }
 
@@ -348,14 +481,7 @@ fn focus_entity(state: &AppState, kind: EntityKind, id: &str) -> bool {
         kind.as_str(),
         id
     );
-    if let Some(element) = state
-        .find(&selector)
-        .and_then(|element| element.dyn_into::<web_sys::SvgElement>().ok())
-    {
-        let _ = element.focus();
-        return true;
-    }
-    false
+    state.focus(&selector)
 }
 
 fn dispute_mark(context: &MapContext, metrics: &Metrics) -> impl IntoView {
@@ -364,16 +490,17 @@ fn dispute_mark(context: &MapContext, metrics: &Metrics) -> impl IntoView {
         on_click,
         on_key,
         on_enter,
+        on_focus,
         selected,
         dimmed,
+        tab_index,
     } = selectable(context, EntityKind::Dispute, &dispute.id);
-    let on_enter = std::rc::Rc::new(on_enter);
-    let on_focus = on_enter.clone();
     let label = dispute.label;
-    let aria_label = format!("Dispute: {}", dispute.label_lines.join(" "));
+    let aria_label = format!("Dispute: {}", dispute.label_lines.concat());
     Some(view! {
         <g class="dispute" class:selected=selected class:dimmed=dimmed
-            aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true") data-kind="dispute" data-id=dispute.id.clone() tabindex="0" role="button"
+            aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
+            data-kind="dispute" data-id=dispute.id.clone() tabindex=tab_index role="button"
             aria-label=aria_label
             on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
             {dispute.arcs.iter().map(|(respondent, curve)| view! {
@@ -381,12 +508,27 @@ fn dispute_mark(context: &MapContext, metrics: &Metrics) -> impl IntoView {
             }).collect_view()}
             <rect class="dispute-label" x=label.x y=label.y width=label.width height=label.height rx="6" />
             <text class="dispute-text" x=label.center_x() y=label.y + metrics.padding / 2.0 font-size=metrics.dispute_text.size>
-                {dispute.label_lines.into_iter().enumerate().map(|(index, line)| view! {
-                    <tspan x=label.center_x() dy=if index == 0 { "1.0em" } else { "1.25em" }>{line}</tspan>
-                }).collect_view()}
+                {lines(&dispute.label_lines, label.center_x(), "1.0em")}
             </text>
         </g>
     })
+}
+
+/// The tspans of a wrapped label, one per line. Each line but the last keeps the space that
+/// followed it, so the label reads whole (a screen reader, find-in-page, a copy).
+fn lines(lines: &[String], x: f64, first_dy: &str) -> impl IntoView {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let dy = if index == 0 {
+                first_dy.to_owned()
+            } else {
+                "1.25em".to_owned()
+            };
+            view! { <tspan x=x dy=dy>{line.clone()}</tspan> }
+        })
+        .collect_view()
 }
 
 fn lifeline(party: &PartyNode) -> impl IntoView {
@@ -401,30 +543,58 @@ fn party_node(context: &MapContext, metrics: &Metrics, index: usize) -> impl Int
         on_click,
         on_key,
         on_enter,
+        on_focus,
         selected,
         dimmed,
+        tab_index,
     } = selectable(context, EntityKind::Party, &party.id);
-    let on_enter = std::rc::Rc::new(on_enter);
-    let on_focus = on_enter.clone();
     let rect = party.rect;
+    // A claimant or respondent says so above its name, so the map reads without its legend.
+    let caption = match party.side {
+        Side::Claimant => Some("CLAIMANT"),
+        Side::Respondent => Some("RESPONDENT"),
+        Side::Other => None,
+    };
+    let caption_height = if caption.is_some() {
+        CAPTION_HEIGHT
+    } else {
+        0.0
+    };
+    let name_center = rect.y + caption_height + (rect.height - caption_height) / 2.0;
     let line_count = party.lines.len() as f64;
     let first_dy = format!("{:.3}em", 0.35 - (line_count - 1.0) * 0.625);
     let font_size = metrics.party_text.size;
     view! {
         <g class=format!("node party side-{}", party.side.as_str()) class:selected=selected class:dimmed=dimmed
-    aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
-            data-kind="party" data-id=party.id.clone() tabindex="0" role="button"
-            aria-label=format!("Party ({}): {}", party.side.as_str(), party.lines.join(" "))
+            aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
+            data-kind="party" data-id=party.id.clone() tabindex=tab_index role="button"
+            aria-label=match party.side {
+                Side::Claimant => format!("Claimant {}", party.lines.concat()),
+                Side::Respondent => format!("Respondent {}", party.lines.concat()),
+                Side::Other => format!("{}, other party", party.lines.concat()),
+            }
             on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
             <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="10" />
-            <text x=rect.center_x() y=rect.center_y() font-size=font_size>
-                {party.lines.iter().enumerate().map(|(index, line)| view! {
-                    <tspan x=rect.center_x() dy=if index == 0 { first_dy.clone() } else { "1.25em".to_owned() }>{line.clone()}</tspan>
+            // One text element, the side then the name, so the box reads "Claimant Microsoft".
+            <text x=rect.center_x() y=name_center font-size=font_size>
+                {caption.map(|caption| view! {
+                    <tspan class="party-caption" x=rect.center_x() y=rect.y + CAPTION_HEIGHT font-size="12">{format!("{caption} ")}</tspan>
+                })}
+                {party.lines.iter().enumerate().map(|(index, line)| {
+                    let place = if index == 0 {
+                        (Some(name_center), first_dy.clone())
+                    } else {
+                        (None, "1.25em".to_owned())
+                    };
+                    view! { <tspan x=rect.center_x() y=place.0 dy=place.1>{line.clone()}</tspan> }
                 }).collect_view()}
             </text>
         </g>
     }
 }
+
+/// Room at the top of a claimant's or respondent's box for the word that says which it is.
+const CAPTION_HEIGHT: f64 = 17.0;
 
 fn contract_group(context: &MapContext, metrics: &Metrics, index: usize) -> impl IntoView {
     let metrics = *metrics;
@@ -433,11 +603,11 @@ fn contract_group(context: &MapContext, metrics: &Metrics, index: usize) -> impl
         on_click,
         on_key,
         on_enter,
+        on_focus,
         selected,
         dimmed,
+        tab_index,
     } = selectable(context, EntityKind::Contract, &card.id);
-    let on_enter = std::rc::Rc::new(on_enter);
-    let on_focus = on_enter.clone();
     let state = expect_context::<AppState>();
     let card_id = card.id.clone();
     let group_dimmed = Signal::derive(move || state.is_dimmed(&card_id));
@@ -451,32 +621,27 @@ fn contract_group(context: &MapContext, metrics: &Metrics, index: usize) -> impl
                 </g>
             }).collect_view()}
             <g class="node contract" class:selected=selected class:dimmed=dimmed
-    aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true") data-kind="contract" data-id=card.id.clone() tabindex="0" role="button"
-                aria-label=format!("Contract: {}", card.title_lines.join(" "))
+                aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
+                data-kind="contract" data-id=card.id.clone() tabindex=tab_index role="button"
+                aria-label=format!("Contract: {}", card.title_lines.concat())
                 on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
                 <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="8" />
                 <text x=rect.x + metrics.padding y=rect.y + metrics.padding font-size=metrics.title_text.size>
-                    {card.title_lines.iter().enumerate().map(|(index, line)| view! {
-                        <tspan x=rect.x + metrics.padding dy=if index == 0 { "0.95em" } else { "1.25em" }>{line.clone()}</tspan>
-                    }).collect_view()}
+                    {lines(&card.title_lines, rect.x + metrics.padding, "0.95em")}
                 </text>
             </g>
             {card.chips.iter().map(|chip| {
-                let Selectable { on_click, on_key, on_enter, selected, dimmed } = selectable(context, EntityKind::Clause, &chip.id);
-                let on_enter = std::rc::Rc::new(on_enter);
-                let on_focus = on_enter.clone();
+                let Selectable { on_click, on_key, on_enter, on_focus, selected, dimmed, tab_index } = selectable(context, EntityKind::Clause, &chip.id);
                 let chip_rect = chip.rect;
                 view! {
                     <g class="chip clause" class:disputed=chip.disputed class:selected=selected class:dimmed=dimmed
-    aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
-                        data-kind="clause" data-id=chip.id.clone() tabindex="0" role="button"
-                        aria-label=format!("Clause{}: {}", if chip.disputed { " in dispute" } else { "" }, chip.lines.join(" "))
+                        aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
+                        data-kind="clause" data-id=chip.id.clone() tabindex=tab_index role="button"
+                        aria-label=format!("Clause{}: {}", if chip.disputed { " in dispute" } else { "" }, chip.lines.concat())
                         on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
                         <rect x=chip_rect.x y=chip_rect.y width=chip_rect.width height=chip_rect.height rx="11" />
                         <text x=chip_rect.x + metrics.padding y=chip_rect.y + 4.0 font-size=metrics.chip_text.size>
-                            {chip.lines.iter().enumerate().map(|(index, line)| view! {
-                                <tspan x=chip_rect.x + metrics.padding dy=if index == 0 { "1.05em" } else { "1.25em" }>{line.clone()}</tspan>
-                            }).collect_view()}
+                            {lines(&chip.lines, chip_rect.x + metrics.padding, "1.05em")}
                         </text>
                     </g>
                 }
@@ -498,7 +663,8 @@ fn others_heading(map: &MapLayout, metrics: &Metrics) -> impl IntoView {
     )
 }
 
-/// What every colour and line style on the map means, drawn with the map's own classes.
+/// What every colour and line style on the map means, drawn with the map's own classes, and how
+/// to move around it. Folded until asked for: the parties say their side themselves.
 #[component]
 fn Legend() -> impl IntoView {
     let swatch = |shape_class: &'static str, label: &'static str| {
@@ -520,16 +686,19 @@ fn Legend() -> impl IntoView {
         }
     };
     view! {
-        <ul class="legend" aria-label="Legend">
-            {swatch("node party side-claimant", "Claimant")}
-            {swatch("node party side-respondent", "Respondent")}
-            {swatch("node party side-other", "Other party")}
-            {swatch("node contract", "Contract")}
-            {swatch("chip clause disputed", "Clause in dispute")}
-            {swatch("chip clause", "Clause")}
-            {stroke(view! { <path class="dispute-arc" d="M2,16 Q20,0 38,16" /> }.into_any(), "The claim in dispute")}
-            {stroke(view! { <g class="connector"><line x1="2" y1="10" x2="34" y2="10" /><circle cx="34" cy="10" r="4" /></g> }.into_any(), "Party to a contract")}
-            {stroke(view! { <line class="lifeline" x1="20" y1="0" x2="20" y2="20" /> }.into_any(), "Party's lifeline")}
-        </ul>
+        <details class="legend">
+            <summary>"Legend"</summary>
+            <ul aria-label="Legend">
+                {swatch("node party side-claimant", "Claimant")}
+                {swatch("node party side-respondent", "Respondent")}
+                {swatch("node party side-other", "Other party")}
+                {swatch("node contract", "Contract")}
+                {swatch("chip clause disputed", "Clause in dispute")}
+                {swatch("chip clause", "Clause")}
+                {stroke(view! { <path class="dispute-arc" d="M2,16 Q20,0 38,16" /> }.into_any(), "The claim in dispute")}
+                {stroke(view! { <g class="connector"><line x1="2" y1="10" x2="34" y2="10" /><circle cx="34" cy="10" r="4" /></g> }.into_any(), "Party to a contract")}
+            </ul>
+            <p class="map-hint" id="map-keys">"Drag to pan · Ctrl+scroll or pinch to zoom · in the map, arrow keys move between entities, Enter selects"</p>
+        </details>
     }
 }

@@ -3,8 +3,11 @@
 pub mod conflicts;
 pub mod details;
 pub mod files;
+pub mod header;
 pub mod list;
 pub mod map;
+pub mod menu;
+pub mod search;
 pub mod timeline;
 pub mod toolbar;
 
@@ -57,8 +60,15 @@ pub fn RouteLink(
 }
 
 /// A link's click: the browser follows it where the map owns the URL hash; otherwise it is
-/// handled here, so an embedded map never moves its host page's hash.
+/// handled here, so an embedded map never moves its host page's hash. A link that selects an
+/// entity is the user's selection: the details panel opens on it and focus follows.
 fn follow(state: AppState, event: leptos::ev::MouseEvent, to: Route) {
+    if to.selection.is_some() {
+        state.focus_details.set(true);
+        if !state.panel_open.get_untracked() {
+            state.panel_open.set(true);
+        }
+    }
     if !state.use_hash {
         event.prevent_default();
         state.navigate(to);
@@ -102,15 +112,15 @@ pub fn EntityLink(
                 let href = route::format(&route);
                 let on_click = move |event| follow(state, event, route.clone());
                 return view! {
-                    <a href=href class="entity-link" data-kind=kind.as_str() data-id=id aria-current=current on:click=on_click>{label}</a>
+                    <a href=href class="entity-link" data-kind=kind.as_str() data-id=id aria-current=current on:click=on_click><bdi>{label}</bdi></a>
                 }
                 .into_any();
             }
             let to = Signal::stored(route);
             let current = Signal::derive(move || state.is_selected(&entity).then_some("true"));
-            view! { <RouteLink to class="entity-link" kind=kind.as_str() id=id current>{label}</RouteLink> }.into_any()
+            view! { <RouteLink to class="entity-link" kind=kind.as_str() id=id current><bdi>{label}</bdi></RouteLink> }.into_any()
         }
         // Validation makes this unreachable for loaded data; show the text rather than a dead link.
-        None => view! { <span class="entity-link missing">{label}</span> }.into_any(),
+        None => view! { <span class="entity-link missing"><bdi>{label}</bdi></span> }.into_any(),
     }
 }

@@ -1,6 +1,7 @@
 //! The timeline: events in order, each with its date as precise as the sources allow, kept
 //! apart from the sources that report it and when those were published.
 
+use super::search::ResultsList;
 use super::EntityLink;
 use crate::state::AppState;
 use dispute_core::model::{DatePrecision, Event};
@@ -21,9 +22,12 @@ pub fn Timeline() -> impl IntoView {
             .filter(|event| state.is_kept(event.id.as_str()))
             .map(|event| event_item(&dataset, event))
             .collect();
-        let empty = items
-            .is_empty()
-            .then(|| view! { <p class="empty">"No event matches the search and filters."</p> });
+        let empty = items.is_empty().then(|| {
+            view! {
+                <p class="empty">"No event matches the search and filters. What they find:"</p>
+                <ResultsList testid="view-search-results" />
+            }
+        });
         view! {
             <section class="timeline-view" data-testid="timeline" aria-label="Timeline">
                 <h2 class="view-heading">"Timeline"</h2>

@@ -1,12 +1,15 @@
-//! The bar above the views: one tab per view, the search box, and the source and attribution
-//! filters. Filtering dims on the map and hides in the lists.
+//! The bar above the views: one tab per view, the search box with its results, and the source
+//! and attribution filters folded behind one Filter control, which shows the active ones as chips.
+//! Filtering dims on the map and hides in the lists.
 
 #[cfg(target_arch = "wasm32")]
 use super::after_first_drawing;
+use super::search::{ResultsList, SearchResults};
 use super::RouteLink;
 use crate::state::AppState;
-use dispute_core::model::Attribution;
+use dispute_core::model::{Attribution, EntityRef};
 use dispute_core::route::{Route, View};
+use leptos::ev;
 use leptos::prelude::*;
 
 /// View tabs, search and filters.
@@ -24,29 +27,6 @@ pub fn Toolbar() -> impl IntoView {
         };
         set_timeout(build, std::time::Duration::ZERO);
     });
-    let sources = move || {
-        state
-            .dataset()
-            .map(|dataset| {
-                dataset
-                    .file
-                    .sources
-                    .iter()
-                    .map(|source| (source.id.0.clone(), source.title.clone()))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default()
-    };
-    let summary = move || {
-        let kept = state.matching.get()?;
-        let dataset = state.dataset()?;
-        Some(format!(
-            "{} of {} statements match",
-            kept.statements(),
-            dataset.file.statements.len()
-        ))
-    };
-
     view! {
         <div class="toolbar">
             <nav class="view-tabs" aria-label="Views">
@@ -56,13 +36,134 @@ pub fn Toolbar() -> impl IntoView {
                     view! { <RouteLink to view=view.as_str() current>{view.label()}</RouteLink> }
                 }).collect_view()}
             </nav>
-            <div class="filters" role="search">
-                <label>
-                    <span class="visually-hidden">"Search names, clauses and statements"</span>
-                    <input type="search" placeholder="Search names, clauses, statements"
-                        prop:value=move || state.filter.with(|filter| filter.query.clone())
-                        on:input:target=move |event| state.filter.update(|filter| filter.query = event.target().value()) />
-                </label>
+            <SearchBox />
+            <FilterControl />
+        </div>
+    }
+}
+
+/// The search field and, while it holds words, the list of what they find.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // The list hides once a result is chosen, and shows again when the field is used.
+    let (shown, set_shown) = signal(true);
+    let query = move || state.filter.with(|filter| filter.query.clone());
+    let on_key = move |event: ev::KeyboardEvent| match event.key().as_str() {
+        // Enter opens the first result.
+        "Enter" => {
+            event.prevent_default();
+            let first = state
+                .dataset()
+                .zip(state.matching.get_untracked())
+                .and_then(|(dataset, kept)| {
+                    dataset
+                        .matches(&kept)
+                        .next()
+                        .map(|(kind, id)| EntityRef::new(kind, id))
+                });
+            if let Some(entity) = first {
+                set_shown.set(false);
+                state.select(entity);
+            }
+        }
+        "Escape" if shown.get_untracked() && !query().is_empty() => {
+            event.prevent_default();
+            set_shown.set(false);
+        }
+        _ => {}
+    };
+    view! {
+        <div class="search" role="search">
+            <label class="search-field">
+                <span class="visually-hidden">"Search names, clauses and statements"</span>
+                <input type="search" placeholder="Search names, clauses, statements" autocomplete="off"
+                    aria-describedby="search-summary"
+                    prop:value=query
+                    on:input:target=move |event| {
+                        set_shown.set(true);
+                        state.filter.update(|filter| filter.query = event.target().value());
+                    }
+                    on:focus=move |_| set_shown.set(true)
+                    on:keydown=on_key />
+            </label>
+            <span class="visually-hidden" id="search-summary" role="status">{move || SearchResults::summary(state)}</span>
+            {move || (shown.get() && !query().trim().is_empty()).then(|| view! {
+                <div class="search-popover" on:click=move |_| set_shown.set(false)>
+                    <ResultsList testid="search-results" />
+                </div>
+            })}
+        </div>
+    }
+}
+
+/// The Filter button, the source and attribution choices it unfolds, and a chip for each active
+/// filter that removes it.
+#[component]
+fn FilterControl() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (open, set_open) = signal(false);
+    let sources = move || {
+        state
+            .dataset()
+            .map(|dataset| {
+                dataset
+                    .file
+                    .sources
+                    .iter()
+                    .map(|source| {
+                        let name = source
+                            .short_title
+                            .clone()
+                            .unwrap_or_else(|| source.title.clone());
+                        (source.id.0.clone(), name)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let active = move || {
+        state.filter.with(|filter| {
+            usize::from(filter.source.is_some()) + usize::from(filter.attribution.is_some())
+        })
+    };
+    let source_chip = move || {
+        let source = state.filter.with(|filter| filter.source.clone())?;
+        let name = sources()
+            .into_iter()
+            .find(|(id, _)| *id == source)
+            .map(|(_, name)| name)
+            .unwrap_or(source);
+        Some(view! {
+            <button type="button" class="chip-button" aria-label=format!("Remove the filter Source: {name}")
+                on:click=move |_| state.filter.update(|filter| filter.source = None)>
+                "Source: " <bdi>{name.clone()}</bdi> <span aria-hidden="true">" ×"</span>
+            </button>
+        })
+    };
+    let attribution_chip = move || {
+        let attribution = state.filter.with(|filter| filter.attribution)?;
+        Some(view! {
+            <button type="button" class="chip-button" aria-label=format!("Remove the filter Attribution: {}", attribution.label())
+                on:click=move |_| state.filter.update(|filter| filter.attribution = None)>
+                {format!("Attribution: {}", attribution.label())} <span aria-hidden="true">" ×"</span>
+            </button>
+        })
+    };
+    let on_key = move |event: ev::KeyboardEvent| {
+        if event.key() == "Escape" && open.get_untracked() {
+            event.prevent_default();
+            set_open.set(false);
+        }
+    };
+    view! {
+        <div class="filter" on:keydown=on_key>
+            <button type="button" class="filter-button" aria-expanded=move || open.get().to_string() aria-controls="filter-panel"
+                on:click=move |_| set_open.update(|open| *open = !*open)>
+                "Filter" {move || (active() > 0).then(|| view! { <span class="count">{format!(" ({})", active())}</span> })}
+            </button>
+            <div class="filter-chips">{source_chip} {attribution_chip}</div>
+            <div class="filter-panel" id="filter-panel" hidden=move || !open.get()>
                 <label>
                     <span class="filter-label">"Source"</span>
                     <select on:change:target=move |event| {
@@ -91,8 +192,7 @@ pub fn Toolbar() -> impl IntoView {
                     </select>
                 </label>
                 <button type="button" disabled=move || state.filter.with(|filter| filter.is_empty())
-                    on:click=move |_| state.filter.set(Default::default())>"Clear"</button>
-                <span class="filter-summary" role="status">{summary}</span>
+                    on:click=move |_| state.filter.set(Default::default())>"Clear all"</button>
             </div>
         </div>
     }

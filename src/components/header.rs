@@ -1,0 +1,119 @@
+//! The header: one line with the dispute's title, its status as the data gives it (the claim's
+//! status, whether a suit is filed, what is under way), where the file came from, and the menu.
+
+use super::menu::Menu;
+use super::RouteLink;
+use crate::loading::validate;
+use crate::state::{AppState, Loaded, Origin};
+use dispute_core::model::{EntityKind, EntityRef};
+use dispute_core::route::Route;
+use leptos::prelude::*;
+
+/// The title, the status line and the menu.
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let title = move || match state.loaded.get() {
+        Loaded::Ready(_, dataset, _) => dataset.file.title.clone(),
+        _ => "Dispute map".to_owned(),
+    };
+    let provenance = move || {
+        let origin = match state.loaded.get() {
+            Loaded::Ready(origin, ..) | Loaded::Loading(origin) | Loaded::Failed(origin, _) => {
+                origin
+            }
+        };
+        let from = match origin {
+            Origin::Bundled => return None,
+            Origin::Url(url) => format!("From {url}"),
+            Origin::File(name) => {
+                format!("From your file {name} (opened in this browser, not uploaded)")
+            }
+        };
+        Some(view! {
+            <p class="provenance"><bdi>{from}</bdi> " · " <BackToBundled label="Open the bundled dispute" /></p>
+        })
+    };
+    view! {
+        <header class="app-header">
+            <div class="header-text">
+                <h1 class="app-title"><bdi>{title}</bdi></h1>
+                <Status />
+            </div>
+            {provenance}
+            <Menu />
+        </header>
+    }
+}
+
+/// The status line: the claim's status, whether a suit has been filed, and each event the
+/// reports describe as under way, as links.
+#[component]
+fn Status() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let dataset = state.dataset()?;
+        let status = dataset.dispute().status;
+        let ongoing_titles: Vec<String> =
+            dataset.ongoing().map(|event| event.title.clone()).collect();
+        let whole = if ongoing_titles.is_empty() {
+            status.label().to_owned()
+        } else {
+            format!(
+                "{} · Under way: {}",
+                status.label(),
+                ongoing_titles.join("; ")
+            )
+        };
+        // Drawn once per file, so each link follows the open view itself.
+        let ongoing: Vec<_> = dataset
+            .ongoing()
+            .map(|event| (event.id.0.clone(), event.title.clone()))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .map(|(id, title)| {
+                let entity = EntityRef::new(EntityKind::Event, id.clone());
+                let to = Signal::derive(move || Route {
+                    view: Some(state.view.get()),
+                    selection: Some(entity.clone()),
+                });
+                view! {
+                    <li><RouteLink to class="entity-link" kind="event" id=id><bdi>{title}</bdi></RouteLink></li>
+                }
+            })
+            .collect();
+        let ongoing = (!ongoing.is_empty()).then(|| {
+            view! {
+                <span class="status-ongoing">
+                    <span class="status-label">"Under way: "</span>
+                    <ul class="inline-list">{ongoing}</ul>
+                </span>
+            }
+        });
+        Some(view! {
+            <p class="status-line" data-testid="status" title=whole>
+                <span class=format!("status-badge status-{}", status.as_str())>{status.label()}</span>
+                {ongoing}
+            </p>
+        })
+    }
+}
+
+/// Leaves a custom file for the bundled dispute: on the standalone page by dropping `?data=`
+/// from the address (so a reload stays there), in an embedded map in place.
+#[component]
+pub fn BackToBundled(label: &'static str) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    if state.use_hash {
+        let address = window()
+            .location()
+            .pathname()
+            .unwrap_or_else(|_| "./".to_owned());
+        view! { <a href=address>{label}</a> }.into_any()
+    } else {
+        view! {
+            <button type="button" on:click=move |_| state.loaded.set(validate(Origin::Bundled, dispute_core::BUNDLED_DISPUTE))>{label}</button>
+        }
+        .into_any()
+    }
+}
