@@ -1,7 +1,7 @@
 // The app as a user meets it: the release bundle under a sub-path, in headless Chromium.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSuite, startServer, openApp, screenshotDir, schemaExample } from "./harness.mjs";
+import { useSuite, startServer, openApp, schemaExample, titleOf } from "./harness.mjs";
 
 const suite = useSuite();
 
@@ -41,12 +41,13 @@ test("clicking a party opens its details and puts it in the URL hash", async () 
 test("a clause deep link shows its wording, each side's reading and the open question", async () => {
   const { page, context, problems } = await openApp(suite.browser, suite.server, { hash: "#/clause/azure-stateless-exclusivity" });
   const details = page.locator("[data-testid='details']");
-  await details.locator("h2", { hasText: "Azure exclusivity" }).waitFor();
+  await details.locator("h2", { hasText: titleOf(suite.dataset, "clauses", "azure-stateless-exclusivity") }).waitFor();
   const text = await details.innerText();
   assert.ok(text.includes("Azure remains the exclusive cloud provider of stateless OpenAI APIs"), "reported wording");
   assert.ok(text.includes("Open question"), "the open question");
-  for (const party of ["microsoft", "openai", "amazon"]) {
-    assert.equal(await details.locator(`.reading-list [data-kind='party'][data-id='${party}']`).count(), 1, `${party}'s reading`);
+  const readings = suite.dataset.clauses.find((clause) => clause.id === "azure-stateless-exclusivity").readings;
+  for (const reading of readings) {
+    assert.ok(text.includes(reading.position), `${reading.party}'s reading`);
   }
   assert.deepEqual(problems, []);
   await context.close();
@@ -55,7 +56,7 @@ test("a clause deep link shows its wording, each side's reading and the open que
 test("a statement shows the exact sentence highlighted in its source", async () => {
   const statement = suite.dataset.statements.find((item) => item.id === "a-person-familiar-will-sue");
   const { page, context, problems } = await openApp(suite.browser, suite.server, { hash: `#/statement/${statement.id}` });
-  const mark = page.locator("[data-testid='details'] .source-text mark");
+  const mark = page.locator("[data-testid='details'] mark");
   await mark.waitFor();
   assert.equal(await mark.innerText(), statement.quote);
   assert.deepEqual(problems, []);
@@ -92,9 +93,8 @@ test("every entity in the bundled dispute opens in the details panel", async () 
   for (const [collection, kind] of Object.entries(kinds)) {
     for (const entity of suite.dataset[collection]) {
       await page.evaluate((hash) => { location.hash = hash; }, `#/${kind}/${entity.id}`);
-      await details.locator(`.kind-badge.kind-${kind}`).waitFor();
-      const heading = await details.locator("h2").innerText();
-      assert.ok(heading.trim().length > 0, `${kind} ${entity.id} has a heading`);
+      const title = titleOf(suite.dataset, collection, entity.id);
+      await details.locator("h2", { hasText: title.slice(0, 40) }).waitFor();
       assert.equal(await details.locator("[role='alert']").count(), 0, `${kind} ${entity.id} opens without error`);
     }
   }
@@ -149,18 +149,6 @@ test("a ?data= file is read as UTF-8: a byte order mark is allowed, other encodi
   const text = await latin1.page.locator("[role='alert']").innerText();
   assert.match(text, /latin1\.json: the file is not UTF-8 text \(invalid bytes at byte 14\)/);
   await latin1.context.close();
-});
-
-test("screenshots of the map at desktop and phone width", async () => {
-  for (const [name, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
-    for (const colorScheme of ["light", "dark"]) {
-      const { page, context, problems } = await openApp(suite.browser, suite.server, { hash: "#/clause/azure-stateless-exclusivity", viewport, colorScheme });
-      await page.locator("[data-testid='details'] h2").waitFor();
-      await page.screenshot({ path: `${screenshotDir}/map-${name}-${colorScheme}.png`, fullPage: true });
-      assert.deepEqual(problems, []);
-      await context.close();
-    }
-  }
 });
 
 test("no label on the map is wider than its box, at desktop and phone width", async () => {

@@ -32,7 +32,7 @@ test("two maps embedded as elements each work on their own, and the page's hash 
   const { page, context, problems } = await openHostPage();
   const main = page.locator("#embedded-main");
   const example = page.locator("#embedded-example");
-  await main.locator("[data-testid='details'] h2", { hasText: "Azure exclusivity" }).waitFor();
+  await main.locator("[data-testid='details'] h2", { hasText: "Azure's exclusive role" }).waitFor();
   await example.locator("[data-testid='list'] [data-kind='party'][data-id='northwind']").waitFor();
   assert.equal(await example.locator("h1").count(), 0, "data-compact leaves out the header");
 

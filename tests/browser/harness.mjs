@@ -193,3 +193,31 @@ export function hostile(dispute) {
   result.statements[0].source = result.sources[0].id;
   return result;
 }
+
+/** Opens the header's menu and chooses one of its items. */
+export async function chooseFromMenu(page, name) {
+  await page.getByRole("button", { name: "Menu" }).click();
+  await page.getByRole("button", { name, exact: true }).click();
+}
+
+/** The violations axe-core (from npm, run inside the page) finds, one line per failing node. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: join(repoRoot, "node_modules", "axe-core", "axe.min.js") });
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document, { resultTypes: ["violations"] });
+    return results.violations.flatMap((violation) =>
+      violation.nodes.map((node) => `${violation.id} (${violation.impact}) at ${node.target.join(" ")}: ${node.failureSummary.replace(/\s+/g, " ")}`),
+    );
+  });
+}
+
+/** The part of the drawing the map shows, in drawing units: [x, y, width, height]. */
+export async function mapView(page) {
+  return (await page.locator("[data-testid='map'] svg[role='group']").getAttribute("data-view")).split(" ").map(Number);
+}
+
+/** The entity's title in the bundled dataset, for headings. */
+export function titleOf(dataset, collection, id) {
+  const entity = dataset[collection].find((item) => item.id === id);
+  return entity.title ?? entity.name ?? entity.summary;
+}
