@@ -84,18 +84,13 @@ impl AppState {
             filter.with(|filter| dataset.matching(filter)).map(Arc::new)
         });
         let selection = RwSignal::new(None::<EntityRef>);
-        // What the pointer or keyboard is on, or else what is selected, if the map draws it.
+        // What the pointer or keyboard is on, or else what is selected.
         let highlighted = Memo::new(move |_| {
             let dataset = dataset()?;
             let centre = focused.get().or_else(|| {
-                selection.with(|selection| {
-                    selection
-                        .as_ref()
-                        .filter(|entity| entity.kind.is_drawn_on_map())
-                        .map(|entity| entity.id.clone())
-                })
+                selection.with(|selection| selection.as_ref().map(|entity| entity.id.clone()))
             })?;
-            Some(Arc::new(dataset.neighbourhood(&centre)))
+            dataset.highlight(&centre).map(Arc::new)
         });
         Self {
             loaded,

@@ -307,6 +307,7 @@ fn overview(dataset: &Dataset) -> AnyView {
             <dl class="facts">
                 {fact("Claim", text(&dispute.claim))}
                 {fact("Status", view! { <span class=format!("badge status-{}", dispute.status.as_str())>{dispute.status.label()}</span> })}
+                {fact("Under way", links(dataset.ongoing().map(|event| event.id.as_str())))}
                 {fact("Claimants", links(dispute.claimants.iter().map(|id| id.as_str())))}
                 {fact("Respondents", links(dispute.respondents.iter().map(|id| id.as_str())))}
                 {fact("Contracts at stake", links(dispute.contracts.iter().map(|id| id.as_str())))}
@@ -455,7 +456,7 @@ fn clause(dataset: &Dataset, id: &str) -> AnyView {
             {heading(EntityKind::Clause, &clause.title)}
             <dl class="facts">
                 {fact("Contract", view! { <EntityLink id=clause.contract.0.clone() /> })}
-                {fact("In dispute", if clause.disputed { "yes" } else { "no" })}
+                {fact("In dispute", if clause.disputed { "yes, at stake in the claim" } else { "no" })}
             </dl>
             <section class="question">
                 <h3>"Open question"</h3>

@@ -304,9 +304,21 @@ pub fn Map() -> impl IntoView {
                         .and_then(|entity| map.rect_of(&entity.id))
                 });
                 if let Some(rect) = rect {
-                    let moved = viewport
-                        .get_untracked()
-                        .showing(&rect, frame.get_untracked());
+                    // On a phone the details sheet covers the lower part of the map: the
+                    // selection is brought into the part above it.
+                    let mut room = frame.get_untracked();
+                    if state.is_narrow() {
+                        let top = svg_ref
+                            .get_untracked()
+                            .map_or(0.0, |svg| svg.get_bounding_client_rect().top());
+                        let window_height = window()
+                            .inner_height()
+                            .ok()
+                            .and_then(|height| height.as_f64())
+                            .unwrap_or(room.height);
+                        room.height = (window_height * SHEET_LEAVES - top).clamp(80.0, room.height);
+                    }
+                    let moved = viewport.get_untracked().showing(&rect, room);
                     if moved != viewport.get_untracked() {
                         viewport.set(moved);
                     }
@@ -316,8 +328,8 @@ pub fn Map() -> impl IntoView {
         view! {
             <figure class="map-frame" data-testid="map">
                 <div class="map-controls" role="toolbar" aria-label="Zoom">
-                    <button type="button" on:click=move |_| zoom_by(1.25) aria-label="Zoom in" title="Zoom in (+)">"+"</button>
-                    <button type="button" on:click=move |_| zoom_by(0.8) aria-label="Zoom out" title="Zoom out (−)">"−"</button>
+                    <button type="button" class="zoom-step" on:click=move |_| zoom_by(1.25) aria-label="Zoom in" title="Zoom in (+)">"+"</button>
+                    <button type="button" class="zoom-step" on:click=move |_| zoom_by(0.8) aria-label="Zoom out" title="Zoom out (−)">"−"</button>
                     <button type="button" on:click={ let fit = fit.clone(); move |_| fit() } disabled=whole_shown
                         title="Show the whole map (F)">"Fit"</button>
                     <button type="button" on:click=move |_| viewport.set(Viewport::HOME) disabled=at_home
@@ -362,6 +374,10 @@ pub fn Map() -> impl IntoView {
         .into_any()
     }
 }
+
+/// How much of a phone's screen height the details sheet leaves above it (its top is at 62%
+/// down at most, in `style/details.css`).
+const SHEET_LEAVES: f64 = 0.38;
 
 /// The laid-out map of a memo that is known to hold one.
 fn drawing_of(drawing: Memo<Option<Arc<MapLayout>>>) -> Arc<MapLayout> {
@@ -563,9 +579,14 @@ fn party_node(context: &MapContext, metrics: &Metrics, index: usize) -> impl Int
     let name_center = rect.y + caption_height + (rect.height - caption_height) / 2.0;
     let line_count = party.lines.len() as f64;
     let first_dy = format!("{:.3}em", 0.35 - (line_count - 1.0) * 0.625);
-    let font_size = metrics.party_text.size;
+    // A party bound by no contract is named in the lighter style of a clause.
+    let font_size = if party.lifeline.is_some() {
+        metrics.party_text.size
+    } else {
+        metrics.chip_text.size
+    };
     view! {
-        <g class=format!("node party side-{}", party.side.as_str()) class:selected=selected class:dimmed=dimmed
+        <g class=format!("node party side-{}", party.side.as_str()) class:loose=party.lifeline.is_none() class:selected=selected class:dimmed=dimmed
             aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
             data-kind="party" data-id=party.id.clone() tabindex=tab_index role="button"
             aria-label=match party.side {

@@ -257,7 +257,8 @@ impl Dataset {
         }
     }
 
-    /// A short human name for any entity: a party's name, a statement's summary, a title.
+    /// A short human name for any entity: a party's name, a statement's summary, a source's
+    /// short title, a title.
     pub fn label(&self, id: &str) -> Option<&str> {
         let Slot { kind, position, .. } = *self.entities.get(id)?;
         let file = &self.file;
@@ -266,7 +267,10 @@ impl Dataset {
             EntityKind::Contract => &file.contracts[position].title,
             EntityKind::Clause => &file.clauses[position].title,
             EntityKind::Statement => &file.statements[position].summary,
-            EntityKind::Source => &file.sources[position].title,
+            EntityKind::Source => {
+                let source = &file.sources[position];
+                source.short_title.as_ref().unwrap_or(&source.title)
+            }
             EntityKind::Event => &file.events[position].title,
             EntityKind::Conflict => &file.conflicts[position].title,
             EntityKind::Dispute => &file.dispute.title,

@@ -267,7 +267,7 @@ impl Dataset {
     }
 
     /// The entity and what it is directly bound to on the map: a party's contracts, their
-    /// clauses and the parties it shares them with; a contract's parties and clauses; a clause's contract and its parties; the
+    /// clauses and the parties it shares them with; a statement's subjects and speaker; a contract's parties and clauses; a clause's contract and its parties; the
     /// dispute's parties, contracts and clauses.
     pub fn neighbourhood(&self, id: &str) -> HashSet<String> {
         let mut near: HashSet<String> = HashSet::from([id.to_owned()]);
@@ -315,9 +315,40 @@ impl Dataset {
                 near.extend(dispute.contracts.iter().map(|contract| contract.0.clone()));
                 near.extend(dispute.clauses.iter().map(|clause| clause.0.clone()));
             }
-            _ => {}
+            // What is not drawn points at what is: a statement at what it is about and its
+            // speaker's party, an event at its parties and contracts, a conflict at its subjects.
+            Some(EntityKind::Statement) => {
+                if let Some(statement) = self.statement(id) {
+                    near.extend(statement.about.iter().map(|about| about.0.clone()));
+                    near.extend(statement.speaker.party.iter().map(|party| party.0.clone()));
+                }
+            }
+            Some(EntityKind::Event) => {
+                if let Some(event) = self.event(id) {
+                    near.extend(event.parties.iter().map(|party| party.0.clone()));
+                    near.extend(event.contracts.iter().map(|contract| contract.0.clone()));
+                }
+            }
+            Some(EntityKind::Conflict) => {
+                if let Some(conflict) = self.conflict(id) {
+                    near.extend(conflict.about.iter().map(|about| about.0.clone()));
+                }
+            }
+            Some(EntityKind::Source) | None => {}
         }
         near
+    }
+
+    /// What the map highlights for an entity: its neighbourhood, when that holds something the
+    /// map draws; `None` otherwise (a source, say), so the map is not dimmed for nothing.
+    pub fn highlight(&self, id: &str) -> Option<HashSet<String>> {
+        let near = self.neighbourhood(id);
+        near.iter()
+            .any(|entity| {
+                self.kind_of(entity)
+                    .is_some_and(EntityKind::is_drawn_on_map)
+            })
+            .then_some(near)
     }
 }
 
@@ -475,6 +506,22 @@ mod tests {
                 ..Filter::default()
             },
         )
+    }
+
+    /// Selecting what the map does not draw highlights what it is about; a source, which points
+    /// at nothing drawn, dims nothing.
+    #[test]
+    fn highlights_for_what_the_map_does_not_draw() {
+        let dataset = bundled();
+        let statement = dataset.statement("a-person-familiar-will-sue").unwrap();
+        let near = dataset
+            .highlight(statement.id.as_str())
+            .expect("it is about drawn entities");
+        for about in &statement.about {
+            assert!(near.contains(about.as_str()));
+        }
+        assert!(near.contains("microsoft"), "its speaker's party");
+        assert_eq!(dataset.highlight("cloud-pact-faces-new-tension"), None);
     }
 
     #[test]

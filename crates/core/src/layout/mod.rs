@@ -578,7 +578,8 @@ pub fn layout(dataset: &Dataset, metrics: &Metrics) -> MapLayout {
     let per_row = (((map_width - metrics.margin) / (metrics.party_width + metrics.margin)).floor()
         as usize)
         .max(1);
-    let loose_height = metrics.party_height * 0.7;
+    // Named in the style of a clause: lighter than the parties in the lanes.
+    let loose_height = Metrics::line_height(metrics.chip_text) * 2.0 + metrics.padding;
     for (index, id) in loose.iter().enumerate() {
         let top = others_top.unwrap_or_default()
             + Metrics::line_height(metrics.chip_text)
@@ -594,7 +595,7 @@ pub fn layout(dataset: &Dataset, metrics: &Metrics) -> MapLayout {
             },
             lines: wrap(
                 dataset.label(id).unwrap_or(id),
-                metrics.party_text,
+                metrics.chip_text,
                 metrics.party_width - 2.0 * metrics.padding,
                 2,
             ),
@@ -681,22 +682,27 @@ fn dispute_arcs(
     };
     let mut arcs = Vec::new();
     let mut lift = 0.0_f64;
+    let respondents: Vec<&PartyNode> = dispute
+        .respondents
+        .iter()
+        .filter_map(|respondent| node(respondent.as_str()))
+        .collect();
     for claimant in &dispute.claimants {
         let Some(from) = node(claimant.as_str()) else {
             continue;
         };
-        for respondent in &dispute.respondents {
-            let Some(to) = node(respondent.as_str()) else {
-                continue;
-            };
-            // Each further arc rises higher, so arcs that share an end never run together.
+        for (index, to) in respondents.iter().enumerate() {
+            // Each further arc rises higher and leaves from its own point on the claimant's
+            // top edge, so arcs that share an end never run together.
             lift += 1.0;
             let height = metrics.arc_space * (0.35 + 0.25 * lift).min(1.6);
-            let from_point = (from.rect.center_x(), party_top);
+            let spread = (from.rect.width / 2.0 - metrics.padding).min(14.0);
+            let offset = (index as f64 - (respondents.len() as f64 - 1.0) / 2.0) * spread;
+            let from_point = (from.rect.center_x() + offset, party_top);
             let to_point = (to.rect.center_x(), party_top);
             let control = ((from_point.0 + to_point.0) / 2.0, party_top - height);
             arcs.push((
-                respondent.0.clone(),
+                to.id.clone(),
                 Curve {
                     from: from_point,
                     control,
@@ -825,10 +831,15 @@ mod tests {
                 }
             }
             for party in &map.parties {
+                // A party bound by no contract is named in the clause style.
+                let style = if party.lifeline.is_some() {
+                    metrics.party_text
+                } else {
+                    metrics.chip_text
+                };
                 for line in &party.lines {
                     assert!(
-                        metrics.party_text.width(line_text(line))
-                            <= party.rect.width - 2.0 * metrics.padding,
+                        style.width(line_text(line)) <= party.rect.width - 2.0 * metrics.padding,
                         "party name {line:?} overflows"
                     );
                 }

@@ -120,15 +120,26 @@ impl Viewport {
         }
     }
 
-    /// The same scale, moved so `rect` is in the middle; `self` when `rect` is already in view.
+    /// The same scale, moved as little as it takes to show `rect` with a margin round it; `self`
+    /// when `rect` is already in view. A rect larger than the view shows its top left.
     pub fn showing(self, rect: &Rect, frame: Frame) -> Viewport {
         let visible = self.visible(frame);
         if visible.contains(rect) {
             return self;
         }
+        let margin = 16.0 / self.scale;
+        let shift = |start: f64, size: f64, low: f64, high: f64| {
+            if low < start || high - low > size {
+                low - margin - start
+            } else if high > start + size {
+                high + margin - (start + size)
+            } else {
+                0.0
+            }
+        };
         Viewport {
-            x: rect.center_x() - visible.width / 2.0,
-            y: rect.center_y() - visible.height / 2.0,
+            x: self.x + shift(visible.x, visible.width, rect.x, rect.right()),
+            y: self.y + shift(visible.y, visible.height, rect.y, rect.bottom()),
             ..self
         }
     }
