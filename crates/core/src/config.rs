@@ -19,8 +19,55 @@ pub struct Config {
     /// Keep the view and selection in the URL hash (history, deep links). The standalone page
     /// does; an embedded map does only when asked, since the hash belongs to the host page.
     pub use_hash: bool,
+    /// How long to wait for a dispute file, in seconds; `DEFAULT_TIMEOUT` when not set.
+    pub timeout: Option<u32>,
     /// Settings that could not be read, as messages for the user.
     pub problems: Vec<String>,
+}
+
+/// Seconds to wait for a dispute file before saying it did not come.
+pub const DEFAULT_TIMEOUT: u32 = 30;
+
+/// The `<meta name>` a page lists other origins in, separated by spaces, that it allows
+/// dispute files from: `<meta name="dispute-map-allowed-origins" content="https://a.example">`.
+pub const ALLOWED_ORIGINS_META: &str = "dispute-map-allowed-origins";
+
+/// Whether a dispute file may be loaded from an address, as its scheme and origin (resolved by
+/// the browser against the page): from the page's own origin, or an origin the page lists, and
+/// only over http or https. A `data:`, `blob:` or `javascript:` address would show a dispute
+/// that comes from no server at all under the page's trusted address, so it is refused too.
+pub fn may_load_from(
+    address: &str,
+    scheme: &str,
+    origin: &str,
+    page_origin: &str,
+    allowed: &[String],
+) -> Result<(), String> {
+    if scheme != "http:" && scheme != "https:" {
+        return Err(format!(
+            "{address}: refused: dispute files are loaded only from http: and https: addresses, not {scheme} ones"
+        ));
+    }
+    let allowed = origin == page_origin
+        || allowed
+            .iter()
+            .any(|listed| listed.trim_end_matches('/').eq_ignore_ascii_case(origin));
+    if allowed {
+        Ok(())
+    } else {
+        Err(format!(
+            "{address}: refused: {origin} is another origin than this page's ({page_origin}); dispute files are loaded from the page's own origin, or from one the page lists in <meta name=\"{ALLOWED_ORIGINS_META}\">"
+        ))
+    }
+}
+
+/// The origins a page lists in its `<meta name="dispute-map-allowed-origins">`.
+pub fn allowed_origins(content: &str) -> Vec<String> {
+    content
+        .split(|character: char| character.is_whitespace() || character == ',')
+        .filter(|origin| !origin.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Where the settings come from, which decides their names.
@@ -68,7 +115,20 @@ impl Config {
         let flag = |value: Option<String>| {
             value.is_some_and(|value| !matches!(value.as_str(), "false" | "0" | "off" | "no"))
         };
+        let timeout = get(&name("timeout"))
+            .filter(|value| !value.is_empty())
+            .and_then(|value| match value.trim().parse::<u32>() {
+                Ok(seconds) if (1..=3600).contains(&seconds) => Some(seconds),
+                _ => {
+                    problems.push(format!(
+                        "{} \"{value}\" is not a number of seconds from 1 to 3600",
+                        name("timeout")
+                    ));
+                    None
+                }
+            });
         Config {
+            timeout,
             data_url: get(&data_key)
                 .map(|value| value.trim().to_owned())
                 .filter(|value| !value.is_empty()),
@@ -150,6 +210,48 @@ mod tests {
         assert_eq!(config.selection, None);
         assert_eq!(config.problems.len(), 2, "{:?}", config.problems);
         assert!(config.problems[0].starts_with("data-view \"graph\" is not a view"));
+    }
+
+    #[test]
+    fn a_timeout_in_seconds() {
+        assert_eq!(read(Setting::Url, &[("timeout", "5")]).timeout, Some(5));
+        assert_eq!(
+            read(Setting::Attribute, &[("data-timeout", "12")]).timeout,
+            Some(12)
+        );
+        let wrong = read(Setting::Url, &[("timeout", "soon")]);
+        assert_eq!(wrong.timeout, None);
+        assert!(wrong.problems[0].starts_with("timeout \"soon\" is not a number of seconds"));
+    }
+
+    /// Regression: `?data=` and `data-src` fetched any address: other origins, `data:` links
+    /// carrying a whole dispute, `javascript:`.
+    #[test]
+    fn files_come_from_the_page_origin_or_one_it_lists() {
+        let page = "https://intranet.example";
+        let allowed = allowed_origins("https://files.example, https://other.example/");
+        let cases: [(&str, &str, bool, &str); 7] = [
+            ("https:", "https://intranet.example", true, ""),
+            ("https:", "https://files.example", true, ""),
+            ("https:", "https://other.example", true, ""),
+            ("https:", "https://evil.example", false, "https://evil.example is another origin than this page's (https://intranet.example)"),
+            ("http:", "http://intranet.example", false, "another origin"),
+            ("data:", "null", false, "not data: ones"),
+            ("javascript:", "null", false, "not javascript: ones"),
+        ];
+        for (scheme, origin, expected, message) in cases {
+            let answer = may_load_from("x.json", scheme, origin, page, &allowed);
+            assert_eq!(answer.is_ok(), expected, "{scheme} {origin}: {answer:?}");
+            if let Err(refusal) = answer {
+                assert!(
+                    refusal.contains(message) && refusal.starts_with("x.json: refused: "),
+                    "{refusal}"
+                );
+                assert!(
+                    refusal.contains("dispute-map-allowed-origins") || !message.contains("origin")
+                );
+            }
+        }
     }
 
     #[test]

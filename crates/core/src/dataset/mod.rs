@@ -51,6 +51,8 @@ pub struct Dataset {
     statements_about: HashMap<String, Vec<usize>>,
     statements_by_party: HashMap<String, Vec<usize>>,
     clauses_by_contract: HashMap<String, Vec<usize>>,
+    /// Statements by the source they are reported in or cite.
+    statements_by_source: HashMap<String, Vec<usize>>,
     contracts_by_party: HashMap<String, Vec<usize>>,
     conflicts_by_entity: HashMap<String, Vec<usize>>,
     /// What a keystroke searches, built on the first search or when `prepare_search` asks, so
@@ -77,6 +79,28 @@ pub fn parse(text: &str) -> Result<Dataset, Vec<ValidationError>> {
     }
     let warnings = capped(warnings::warnings(&decoded.file, text));
     Ok(Dataset::index(decoded.file, warnings))
+}
+
+/// A file's bytes as text, by one rule for every way a file comes in (an address, the file
+/// picker, a drop): UTF-8, with or without a byte order mark. Anything else is named, with where
+/// it goes wrong, rather than guessed at.
+pub fn text_of(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(
+            "the file is UTF-16 text; save it as UTF-8 (most editors offer \"UTF-8\" when saving)"
+                .to_owned(),
+        );
+    }
+    let text = String::from_utf8(bytes).map_err(|problem| {
+        format!(
+            "the file is not UTF-8 text (invalid bytes at byte {}); save it as UTF-8",
+            problem.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
 }
 
 /// At most this many problems are listed; the rest are counted.
@@ -116,7 +140,14 @@ impl Dataset {
 
         let mut statements_about: HashMap<String, Vec<usize>> = HashMap::new();
         let mut statements_by_party: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut statements_by_source: HashMap<String, Vec<usize>> = HashMap::new();
         for (position, statement) in file.statements.iter().enumerate() {
+            for source in std::iter::once(&statement.source).chain(&statement.cites) {
+                statements_by_source
+                    .entry(source.0.clone())
+                    .or_default()
+                    .push(position);
+            }
             for about in &statement.about {
                 statements_about
                     .entry(about.0.clone())
@@ -169,6 +200,7 @@ impl Dataset {
             search: OnceLock::new(),
             statements_about,
             statements_by_party,
+            statements_by_source,
             clauses_by_contract,
             contracts_by_party,
             conflicts_by_entity,
@@ -201,6 +233,11 @@ impl Dataset {
             Some(slot) if slot.kind == kind => Some(slot.position),
             _ => None,
         }
+    }
+
+    /// The position of an entity in its kind's collection.
+    pub fn position_of(&self, id: &str) -> Option<usize> {
+        self.entities.get(id).map(|slot| slot.position)
     }
 
     pub fn party(&self, id: &str) -> Option<&Party> {
@@ -335,12 +372,14 @@ impl Dataset {
         statements: impl IntoIterator<Item = &'a Statement>,
     ) -> Vec<(Option<&'a str>, Vec<&'a Statement>)> {
         let mut groups: Vec<(Option<&'a str>, Vec<&'a Statement>)> = Vec::new();
+        let mut group_of: HashMap<Option<&'a str>, usize> = HashMap::new();
         for statement in statements {
             let party = statement.speaker.party.as_ref().map(|party| party.as_str());
-            match groups.iter_mut().find(|(key, _)| *key == party) {
-                Some((_, members)) => members.push(statement),
-                None => groups.push((party, vec![statement])),
-            }
+            let group = *group_of.entry(party).or_insert_with(|| {
+                groups.push((party, Vec::new()));
+                groups.len() - 1
+            });
+            groups[group].1.push(statement);
         }
         groups.sort_by_key(|(party, _)| party.is_none());
         groups
@@ -351,13 +390,13 @@ impl Dataset {
         &'a self,
         source: &'a str,
     ) -> impl Iterator<Item = &'a Statement> + 'a {
-        self.file.statements.iter().filter(move |statement| {
-            statement.source.as_str() == source
-                || statement
-                    .cites
-                    .as_ref()
-                    .is_some_and(|cited| cited.as_str() == source)
-        })
+        self.lookup(&self.statements_by_source, source)
+            .map(|position| &self.file.statements[position])
+    }
+
+    /// The positions of the statements reported in or citing a source, in file order.
+    pub fn statement_positions_in<'a>(&'a self, source: &str) -> impl Iterator<Item = usize> + 'a {
+        self.lookup(&self.statements_by_source, source)
     }
 
     /// Where a statement's quote stands in its source's text (byte offsets).
@@ -865,5 +904,23 @@ mod tests {
                 assert!(!context.before.contains('\n') && !context.after.contains('\n'));
             }
         }
+    }
+
+    /// Regression: UTF-16 was refused through an address but opened through the file picker.
+    /// One rule now for every way in: UTF-8, with or without a byte order mark.
+    #[test]
+    fn a_file_is_utf8_text_however_it_comes_in() {
+        assert_eq!(text_of(b"{}".to_vec()), Ok("{}".to_owned()));
+        assert_eq!(text_of(b"\xEF\xBB\xBF{}".to_vec()), Ok("{}".to_owned()));
+        let utf16 = text_of(vec![0xFF, 0xFE, b'{', 0, b'}', 0]).unwrap_err();
+        assert!(
+            utf16.starts_with("the file is UTF-16 text; save it as UTF-8"),
+            "{utf16}"
+        );
+        let latin1 = text_of(b"{\"title\": \"Caf\xE9\"}".to_vec()).unwrap_err();
+        assert!(
+            latin1.starts_with("the file is not UTF-8 text (invalid bytes at byte 14)"),
+            "{latin1}"
+        );
     }
 }

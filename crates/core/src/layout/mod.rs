@@ -12,7 +12,7 @@ mod text;
 mod viewport;
 
 pub use text::{line_text, wrap, TextStyle};
-pub use viewport::{Frame, Viewport, Visible, ASSUMED_FRAME};
+pub use viewport::{picture_scale, Frame, Viewport, Visible, ASSUMED_FRAME};
 
 use crate::dataset::Dataset;
 use crate::model::{Contract, EntityKind};

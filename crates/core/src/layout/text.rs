@@ -52,30 +52,30 @@ fn breaks_after(grapheme: &str) -> bool {
     matches!(grapheme, "-" | "‐" | "–" | "—" | "/")
 }
 
-/// The pieces a text may be broken into: each word with the separator that followed it, a space
-/// or nothing (a break after a dash keeps the dash on the piece).
-fn pieces(text: &str) -> Vec<(String, bool)> {
-    let mut pieces = Vec::new();
-    for word in text.split_whitespace() {
-        let mut piece = String::new();
-        for grapheme in word.graphemes(true) {
-            piece.push_str(grapheme);
-            if breaks_after(grapheme) {
-                pieces.push((std::mem::take(&mut piece), false));
+/// The pieces a text may be broken into, lazily: each word with whether a space followed it (a
+/// break after a dash keeps the dash on its piece, and no space).
+fn pieces(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let mut words = text.split_whitespace().peekable();
+    let mut rest: Option<&str> = None;
+    std::iter::from_fn(move || loop {
+        let word = match rest.take() {
+            Some(word) => word,
+            None => words.next()?,
+        };
+        // The first break after a dash, if the word has one before its end.
+        let mut end = 0;
+        for (at, grapheme) in word.grapheme_indices(true) {
+            end = at + grapheme.len();
+            if breaks_after(grapheme) && end < word.len() {
+                rest = Some(&word[end..]);
+                return Some((&word[..end], false));
             }
         }
-        if piece.is_empty() {
-            if let Some(last) = pieces.last_mut() {
-                last.1 = true;
-            }
-        } else {
-            pieces.push((piece, true));
+        if end == 0 {
+            continue;
         }
-    }
-    if let Some(last) = pieces.last_mut() {
-        last.1 = false;
-    }
-    pieces
+        return Some((word, words.peek().is_some()));
+    })
 }
 
 /// Wraps `text` at word boundaries (spaces, and after dashes and slashes) into at most
@@ -85,55 +85,78 @@ fn pieces(text: &str) -> Vec<(String, bool)> {
 /// Every line but the last keeps the space that followed it, so the lines joined give the text
 /// back with its spaces (what a screen reader, find-in-page or a copy reads); `line_text` is a
 /// line without it, for measuring.
+///
+/// Linear in the text it reads, and it reads no further than the lines it fills: a name ten
+/// megabytes long costs what its first lines do.
 pub fn wrap(text: &str, style: TextStyle, max_width: f64, max_lines: usize) -> Vec<String> {
     let max_lines = max_lines.max(1);
-    let fits = |line: &str| style.width(line_text(line)) <= max_width;
-    // A piece wider than a line is split into pieces that fit.
-    let mut fitting: Vec<(String, bool)> = Vec::new();
-    for (piece, spaced) in pieces(text) {
-        if fits(&piece) {
-            fitting.push((piece, spaced));
-            continue;
-        }
-        let mut part = String::new();
-        for grapheme in piece.graphemes(true) {
-            let before = part.len();
-            part.push_str(grapheme);
-            if !fits(&part) && before > 0 {
-                part.truncate(before);
-                fitting.push((std::mem::take(&mut part), false));
-                part.push_str(grapheme);
-            }
-        }
-        fitting.push((part, spaced));
-    }
-
+    let scale = style.size * if style.bold { 1.2 } else { 1.0 };
+    let space = advance(" ") * scale;
     let mut lines: Vec<String> = Vec::new();
-    let mut current = String::new();
+    let mut line = String::new();
+    let mut width = 0.0;
+    // Whether a space separates the line so far from what comes next.
+    let mut spaced = false;
     let mut truncated = false;
-    for (piece, spaced) in fitting {
-        let joined = format!("{current}{piece}");
-        if current.is_empty() || fits(&joined) {
-            current = joined;
+    // Adds one part that fits a line on its own; false once the lines are full.
+    let mut place = |part: &str, part_width: f64, space_after: bool| -> bool {
+        let gap = if spaced { space } else { 0.0 };
+        if line.is_empty() {
+            line.push_str(part);
+            width = part_width;
+        } else if width + gap + part_width <= max_width {
+            if spaced {
+                line.push(' ');
+            }
+            line.push_str(part);
+            width += gap + part_width;
         } else if lines.len() + 1 == max_lines {
             truncated = true;
-            break;
+            return false;
         } else {
-            lines.push(std::mem::replace(&mut current, piece));
+            if spaced {
+                line.push(' ');
+            }
+            lines.push(std::mem::replace(&mut line, part.to_owned()));
+            width = part_width;
         }
-        if spaced {
-            current.push(' ');
+        spaced = space_after;
+        true
+    };
+    'pieces: for (piece, space_after) in pieces(text) {
+        // A piece wider than a line goes in parts that fit, split between grapheme clusters.
+        let mut start = 0;
+        let mut part_width = 0.0;
+        for (at, grapheme) in piece.grapheme_indices(true) {
+            let grapheme_width = advance(grapheme) * scale;
+            if part_width + grapheme_width > max_width && at > start {
+                if !place(&piece[start..at], part_width, false) {
+                    break 'pieces;
+                }
+                start = at;
+                part_width = 0.0;
+            }
+            part_width += grapheme_width;
+        }
+        if !place(&piece[start..], part_width, space_after) {
+            break;
         }
     }
-    lines.push(current.trim_end().to_owned());
     if truncated {
-        let last = lines.last_mut().expect("at least one line");
-        let mut graphemes: Vec<&str> = last.graphemes(true).collect();
-        while !graphemes.is_empty() && !fits(&format!("{}…", graphemes.concat())) {
-            graphemes.pop();
+        // The last line gives way to an ellipsis, a grapheme at a time.
+        let ellipsis = advance("…") * scale;
+        let mut graphemes: Vec<(&str, f64)> = line
+            .graphemes(true)
+            .map(|grapheme| (grapheme, advance(grapheme) * scale))
+            .collect();
+        let mut kept: f64 = graphemes.iter().map(|(_, width)| width).sum();
+        while !graphemes.is_empty() && kept + ellipsis > max_width {
+            kept -= graphemes.pop().map_or(0.0, |(_, width)| width);
         }
-        *last = format!("{}…", graphemes.concat().trim_end());
+        let shortened: String = graphemes.iter().map(|(grapheme, _)| *grapheme).collect();
+        line = format!("{}…", shortened.trim_end());
     }
+    lines.push(line);
     lines
 }
 
@@ -247,5 +270,19 @@ mod tests {
         for line in wrap(cjk, BODY, 45.0, 10) {
             assert!(BODY.width(&line) <= 45.0, "{line}");
         }
+    }
+
+    /// Regression: a ten-megabyte name froze the page while it was wrapped, in time that grew
+    /// with the square of its length (this test would run for hours). Wrapping reads only what
+    /// its lines hold.
+    #[test]
+    fn a_huge_text_wraps_as_fast_as_its_first_lines() {
+        let word = "x".repeat(10_000_000);
+        let lines = wrap(&word, BODY, 100.0, 3);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[2].ends_with('…'));
+        let spaced = "word ".repeat(2_000_000);
+        let lines = wrap(&spaced, BODY, 100.0, 3);
+        assert!(lines[2].ends_with('…'));
     }
 }

@@ -24,6 +24,23 @@ pub const MAX_VIEW_WIDTH: f64 = 6400.0;
 /// How far in zooming goes: eight CSS pixels to a drawing unit.
 pub const MAX_SCALE: f64 = 8.0;
 
+/// The largest side and area of a picture of the map (a PNG export), in pixels: within what
+/// browsers' canvases hold (Chromium's gives up past 32,767 pixels a side or 268 million in all,
+/// and leaves an empty file).
+pub const MAX_PICTURE_SIDE: f64 = 16_384.0;
+pub const MAX_PICTURE_AREA: f64 = 64_000_000.0;
+
+/// Pixels per drawing unit for a picture of a `width` by `height` drawing: twice full size for a
+/// sharp picture, less for a drawing too large for that.
+pub fn picture_scale(width: f64, height: f64) -> f64 {
+    let width = width.max(1.0);
+    let height = height.max(1.0);
+    2.0_f64
+        .min(MAX_PICTURE_SIDE / width)
+        .min(MAX_PICTURE_SIDE / height)
+        .min((MAX_PICTURE_AREA / (width * height)).sqrt())
+}
+
 /// The grid the drawn part snaps to, so panning redraws only when it crosses a tile.
 const TILE: f64 = 512.0;
 
@@ -417,6 +434,18 @@ mod tests {
         let outmost = home.zoomed(1e-9, 0.0, 0.0, range);
         assert_eq!(outmost.scale, range.0);
         assert!(Viewport::fit(&map, DESKTOP).scale >= range.0);
+    }
+
+    /// Regression: a PNG of a 145,048-unit-wide map was an empty file; the picture is scaled to
+    /// what a canvas holds.
+    #[test]
+    fn a_picture_fits_what_a_canvas_holds() {
+        assert_eq!(picture_scale(850.0, 700.0), 2.0);
+        let map = large();
+        let scale = picture_scale(map.width, map.height);
+        assert!(scale < 2.0 && scale > 0.0);
+        assert!(map.width * scale <= MAX_PICTURE_SIDE + 1e-6);
+        assert!(map.width * scale * map.height * scale <= MAX_PICTURE_AREA + 1.0);
     }
 
     #[test]
