@@ -9,7 +9,7 @@ use crate::components::list::List;
 use crate::components::map::Map;
 use crate::components::timeline::Timeline;
 use crate::components::toolbar::Toolbar;
-use crate::loading::{asset_base, fetch_text, validate};
+use crate::loading::{asset_base, cancel, load_address, load_bundled};
 use crate::state::{AppState, Loaded, Origin};
 use dispute_core::config::{Config, Setting};
 use dispute_core::route::{Route, View};
@@ -144,20 +144,14 @@ pub fn App(
         )));
     }
     match config.data_url.clone() {
-        Some(url) => {
-            let origin = Origin::Url(url.clone());
-            state.loaded.set(Loaded::Loading(origin.clone()));
-            leptos::task::spawn_local(async move {
-                let loaded = match fetch_text(&url).await {
-                    Ok(text) => validate(origin, &text),
-                    Err(problem) => Loaded::Failed(origin, vec![problem]),
-                };
-                state.loaded.set(loaded);
-            });
-        }
-        None => state
-            .loaded
-            .set(validate(Origin::Bundled, dispute_core::BUNDLED_DISPUTE)),
+        Some(url) => load_address(
+            state,
+            url,
+            config
+                .timeout
+                .unwrap_or(dispute_core::config::DEFAULT_TIMEOUT),
+        ),
+        None => load_bundled(state),
     }
 
     view! { <Shell compact=config.compact /> }
@@ -228,7 +222,7 @@ pub fn Shell(
             {(!compact).then(|| view! { <Header /> })}
             <LoadProblems />
             {move || match state.loaded.get() {
-                Loaded::Loading(_) => view! { <p class="loading" role="status">"Loading the dispute…"</p> }.into_any(),
+                Loaded::Loading(origin) => view! { <Loading origin /> }.into_any(),
                 Loaded::Failed(..) => ().into_any(),
                 Loaded::Ready(..) => view! {
                     <Toolbar />
@@ -250,6 +244,29 @@ pub fn Shell(
                 }
                 .into_any(),
             }}
+        </div>
+    }
+}
+
+/// A file on its way: where from, whether it is being checked, and a way to stop.
+#[component]
+fn Loading(
+    /// Where the file comes from.
+    origin: Origin,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let from = match origin {
+        Origin::Bundled => "the bundled dispute".to_owned(),
+        Origin::Url(url) => url,
+        Origin::File(name) => format!("your file {name}"),
+    };
+    view! {
+        <div class="loading">
+            <p role="status">
+                {move || if state.checking.get() { "Checking the dispute from " } else { "Loading the dispute from " }}
+                <bdi>{from}</bdi>"…"
+            </p>
+            <button type="button" on:click=move |_| cancel(state)>"Cancel"</button>
         </div>
     }
 }

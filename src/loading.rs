@@ -1,11 +1,19 @@
-//! Getting a dispute file into the app: from the bundle, a URL or the user's disk, always
+//! Getting a dispute file into the app: from the bundle, an address or the user's disk, always
 //! through the same validation. Below both start-up and the components, so neither reaches back
 //! into the other.
+//!
+//! An address is loaded only from the page's own origin or one the page lists
+//! (`config::may_load_from`), never through a redirect, and within a time limit; the user can
+//! cancel it. Whatever the user asked for last wins: a load that finishes after a newer one
+//! started is dropped.
 
-use crate::state::{Loaded, Origin};
+use crate::state::{AppState, Loaded, Origin};
+use dispute_core::config::{self, ALLOWED_ORIGINS_META};
 use dispute_core::dataset;
+use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// Where dispute-map.js was loaded from (it records this before starting the wasm), so an
 /// embedded map finds its stylesheet and the full app wherever the host page is.
@@ -24,63 +32,273 @@ pub fn validate(origin: Origin, text: &str) -> Loaded {
     }
 }
 
-/// The download dispute-map.js started for `url` beside the wasm, if it did; taken once, so
-/// loading the same address again asks the server again.
-fn prefetched(url: &str) -> Option<js_sys::Promise> {
+/// The load in progress: how to stop it. Starting another load, or cancelling, stops it.
+pub struct Pending {
+    /// Rejects the load's race, which ends it at once, whatever it was waiting for.
+    stop: js_sys::Function,
+    /// Stops the request itself, so nothing more is downloaded.
+    abort: Option<web_sys::AbortController>,
+}
+
+impl Pending {
+    fn end(&self, why: &str) {
+        let _ = self.stop.call1(&JsValue::NULL, &JsValue::from_str(why));
+        if let Some(abort) = &self.abort {
+            abort.abort();
+        }
+    }
+}
+
+/// Starts a new load, ending the one in progress, and returns its number: only the load with
+/// the latest number may show its result.
+fn begin(state: AppState, origin: Origin) -> u64 {
+    state.pending.update_value(|pending| {
+        if let Some(pending) = pending.take() {
+            pending.end("replaced");
+        }
+    });
+    state.loads.update_value(|count| *count += 1);
+    state.loaded.set(Loaded::Loading(origin));
+    state.loads.get_value()
+}
+
+/// Shows a load's result, unless a newer load has started since.
+fn finish(state: AppState, load: u64, loaded: Loaded) {
+    if state.loads.get_value() == load {
+        state.pending.set_value(None);
+        state.loaded.set(loaded);
+    }
+}
+
+/// Shows the bundled dispute.
+pub fn load_bundled(state: AppState) {
+    let load = begin(state, Origin::Bundled);
+    finish(
+        state,
+        load,
+        validate(Origin::Bundled, dispute_core::BUNDLED_DISPUTE),
+    );
+}
+
+/// Stops the load in progress and says so, with the way back to the bundled dispute.
+pub fn cancel(state: AppState) {
+    let origin = match state.loaded.get_untracked() {
+        Loaded::Loading(origin) => origin,
+        _ => return,
+    };
+    state.pending.update_value(|pending| {
+        if let Some(pending) = pending.take() {
+            pending.end("cancelled");
+        }
+    });
+    state.loads.update_value(|count| *count += 1);
+    state.loaded.set(Loaded::Failed(
+        origin,
+        vec!["loading was cancelled; nothing from it is shown".to_owned()],
+    ));
+}
+
+/// Loads the dispute file at `address` (relative to the page), within `timeout` seconds.
+pub fn load_address(state: AppState, address: String, timeout: u32) {
+    let origin = Origin::Url(address.clone());
+    let load = begin(state, origin.clone());
+    leptos::task::spawn_local(async move {
+        let loaded = match fetch_bytes(state, &address, timeout).await {
+            Ok(bytes) => match dataset::text_of(bytes) {
+                Ok(text) => {
+                    checking(state, load).await;
+                    validate(origin, &text)
+                }
+                Err(problem) => Loaded::Failed(origin, vec![format!("{address}: {problem}")]),
+            },
+            Err(problem) => Loaded::Failed(origin, vec![problem]),
+        };
+        finish(state, load, loaded);
+    });
+}
+
+/// Reads a file from the user's disk (it never leaves the browser) and shows it, or every
+/// reason it cannot be shown. The same text rule as for an address: UTF-8.
+pub fn load_file(state: AppState, file: web_sys::File) {
+    let name = file.name();
+    let origin = Origin::File(name.clone());
+    let load = begin(state, origin.clone());
+    leptos::task::spawn_local(async move {
+        let bytes = JsFuture::from(file.array_buffer())
+            .await
+            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
+        let loaded = match bytes {
+            Ok(bytes) => match dataset::text_of(bytes) {
+                Ok(text) => {
+                    checking(state, load).await;
+                    validate(origin, &text)
+                }
+                Err(problem) => Loaded::Failed(origin, vec![format!("{name}: {problem}")]),
+            },
+            Err(_) => Loaded::Failed(origin, vec![format!("{name}: could not be read")]),
+        };
+        finish(state, load, loaded);
+    });
+}
+
+/// Lets the page paint "Checking…" before a long validation holds the main thread.
+async fn checking(state: AppState, load: u64) {
+    if state.loads.get_value() == load {
+        state.checking.set(true);
+        next_frame().await;
+        next_frame().await;
+        state.checking.set(false);
+    }
+}
+
+/// Resolves at the next animation frame, when what the last signal changes drew is on the page.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        request_animation_frame(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Whether the page lets a dispute file come from `address`; the address resolved against the
+/// page, as the request would be.
+fn check_address(address: &str) -> Result<String, String> {
+    let location = window().location();
+    let base = document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| location.href().unwrap_or_default());
+    let url = web_sys::Url::new_with_base(address, &base)
+        .map_err(|_| format!("{address}: refused: it is not a valid address"))?;
+    let listed = document()
+        .query_selector(&format!("meta[name='{ALLOWED_ORIGINS_META}']"))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .map(|content| config::allowed_origins(&content))
+        .unwrap_or_default();
+    config::may_load_from(
+        address,
+        &url.protocol(),
+        &url.origin(),
+        &location.origin().unwrap_or_default(),
+        &listed,
+    )?;
+    Ok(url.href())
+}
+
+/// The download dispute-map.js started for `address` beside the wasm, if it did, with its
+/// abort handle; taken once, so loading the same address again asks the server again.
+fn prefetched(address: &str) -> Option<(js_sys::Promise, Option<web_sys::AbortController>)> {
     let global = js_sys::global();
-    let key = wasm_bindgen::JsValue::from_str("__disputeMapPrefetch");
+    let key = JsValue::from_str("__disputeMapPrefetch");
     let prefetch = js_sys::Reflect::get(&global, &key).ok()?;
     if prefetch.is_undefined() {
         return None;
     }
     let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
     let wanted = js_sys::Reflect::get(&prefetch, &"url".into()).ok()?;
-    if wanted.as_string().as_deref() != Some(url) {
+    if wanted.as_string().as_deref() != Some(address) {
         return None;
     }
-    js_sys::Reflect::get(&prefetch, &"response".into())
+    let response = js_sys::Reflect::get(&prefetch, &"response".into())
         .ok()?
         .dyn_into()
+        .ok()?;
+    let abort = js_sys::Reflect::get(&prefetch, &"abort".into())
         .ok()
+        .and_then(|abort| abort.dyn_into().ok());
+    Some((response, abort))
 }
 
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    use wasm_bindgen_futures::JsFuture;
-    let describe = |value: wasm_bindgen::JsValue| {
-        value
-            .as_string()
-            .or_else(|| js_sys::JSON::stringify(&value).ok().map(String::from))
-            .unwrap_or_default()
+/// The bytes at `address`: checked against the origin rule first (a refused address is never
+/// requested), fetched without following redirects, within `timeout` seconds, and stoppable.
+async fn fetch_bytes(state: AppState, address: &str, timeout: u32) -> Result<Vec<u8>, String> {
+    check_address(address)?;
+    let (request, abort) = prefetched(address).unwrap_or_else(|| {
+        let abort = web_sys::AbortController::new().ok();
+        let init = web_sys::RequestInit::new();
+        init.set_redirect(web_sys::RequestRedirect::Manual);
+        if let Some(abort) = &abort {
+            init.set_signal(Some(&abort.signal()));
+        }
+        (window().fetch_with_str_and_init(address, &init), abort)
+    });
+    // Every wait below races this promise, which a cancel, a newer load or the time limit
+    // rejects.
+    let mut stop = None;
+    let stopper = js_sys::Promise::new(&mut |_, reject| stop = Some(reject));
+    let stop = stop.expect("a promise's executor runs at once");
+    let expire = stop.clone();
+    let timer = set_timeout_with_handle(
+        move || {
+            let _ = expire.call1(&JsValue::NULL, &JsValue::from_str("timeout"));
+        },
+        std::time::Duration::from_secs(u64::from(timeout)),
+    )
+    .ok();
+    state.pending.set_value(Some(Pending { stop, abort }));
+    let outcome = read_response(address, request, &stopper, timeout).await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    if outcome.is_err() {
+        // Whatever ended it, the request itself stops too.
+        state.pending.with_value(|pending| {
+            if let Some(abort) = pending.as_ref().and_then(|pending| pending.abort.as_ref()) {
+                abort.abort();
+            }
+        });
+    }
+    outcome
+}
+
+async fn read_response(
+    address: &str,
+    request: js_sys::Promise,
+    stopper: &js_sys::Promise,
+    timeout: u32,
+) -> Result<Vec<u8>, String> {
+    let describe = |value: JsValue| {
+        match value.as_string().as_deref() {
+        Some("timeout") => format!(
+            "{address}: no answer within {timeout} seconds; the server may be down or the file very large (a longer wait can be set with ?timeout=)"
+        ),
+        Some("cancelled") | Some("replaced") => format!("{address}: loading was stopped"),
+        _ => {
+            let message = value
+                .dyn_ref::<js_sys::Error>()
+                .map(|error| String::from(error.message()))
+                .or_else(|| value.as_string())
+                .unwrap_or_else(|| "the request failed".to_owned());
+            format!("{address}: could not be fetched ({message})")
+        }
+    }
     };
-    let request = prefetched(url).unwrap_or_else(|| leptos::prelude::window().fetch_with_str(url));
-    let response = JsFuture::from(request)
-        .await
-        .map_err(|problem| format!("{url}: could not be fetched ({})", describe(problem)))?;
+    let race =
+        |promise: js_sys::Promise| js_sys::Promise::race(&js_sys::Array::of2(&promise, stopper));
+    let response = JsFuture::from(race(request)).await.map_err(describe)?;
     let response: web_sys::Response = response
         .dyn_into()
-        .map_err(|_| format!("{url}: the answer was not an HTTP response"))?;
+        .map_err(|_| format!("{address}: the answer was not an HTTP response"))?;
+    if response.type_() == web_sys::ResponseType::Opaqueredirect {
+        return Err(format!(
+            "{address}: refused: the server answered with a redirect; dispute files are loaded only as the server serves them, never through a redirect, which could lead to another origin"
+        ));
+    }
     if !response.ok() {
         return Err(format!(
-            "{url}: the server answered {} {}",
+            "{address}: the server answered {} {}",
             response.status(),
             response.status_text()
         ));
     }
-    // The bytes, not `text()`: one copy into wasm memory instead of a decode to a JS string and a
-    // conversion back, which took tens of milliseconds on a large file.
-    let unreadable = |problem| format!("{url}: could not read the body ({})", describe(problem));
-    let buffer = response.array_buffer().map_err(unreadable)?;
-    let buffer = JsFuture::from(buffer).await.map_err(unreadable)?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    let text = String::from_utf8(bytes).map_err(|problem| {
-        format!(
-            "{url}: the file is not UTF-8 text (invalid bytes at byte {})",
-            problem.utf8_error().valid_up_to()
-        )
-    })?;
-    // A byte order mark is not part of the JSON.
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    })
+    // The bytes, not `text()`: one copy into wasm memory, and the text rule is ours.
+    let buffer = response
+        .array_buffer()
+        .map_err(|problem| format!("{address}: could not read the body ({problem:?})"))?;
+    let buffer = JsFuture::from(race(buffer)).await.map_err(describe)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -57,6 +57,12 @@ pub struct AppState {
     /// Whether view and selection live in the URL hash (the standalone page) or only here (a map
     /// embedded among others in a host page).
     pub use_hash: bool,
+    /// How many loads have started: only the latest one's result is shown.
+    pub loads: StoredValue<u64>,
+    /// The load in progress, to stop it.
+    pub pending: StoredValue<Option<crate::loading::Pending>, LocalStorage>,
+    /// A file has arrived and is being checked (a large one takes a moment).
+    pub checking: RwSignal<bool>,
     /// The width of the map's own element in CSS pixels, which picks the map's metrics and,
     /// through the same breakpoint in the stylesheet, the desktop or phone layout.
     pub width: RwSignal<f64>,
@@ -105,6 +111,9 @@ impl AppState {
             draw_whole: RwSignal::new(false),
             fixed_links: false,
             use_hash: config.use_hash,
+            loads: StoredValue::new(0),
+            pending: StoredValue::new_local(None),
+            checking: RwSignal::new(false),
             width: RwSignal::new(1280.0),
             panel_open: RwSignal::new(true),
             focus_details: RwSignal::new(false),

@@ -50,15 +50,19 @@ ${showFailureSource()}
 // Where this script, the wasm and dispute-map.css live, for maps embedded in other pages.
 globalThis.__disputeMapBase = new URL("./", import.meta.url).href;
 
-// A dispute file named by ?data= on the standalone page starts downloading now, beside the wasm;
-// the app takes this response instead of asking again (fetch_text in app.rs) and reports any
-// failure itself, so the rejection is marked handled here.
+// A dispute file named by ?data= on the standalone page starts downloading now, beside the wasm,
+// when it is on this page's own origin: the app checks every address against its origin rule
+// (loading.rs) and asks for anything else itself, or refuses it. The app takes this response
+// instead of asking again, never follows a redirect, and reports any failure itself, so the
+// rejection is marked handled here.
 const standalone = document.querySelector("[data-dispute-map][data-standalone]");
 const dataUrl = standalone && new URLSearchParams(location.search).get("data");
-if (dataUrl) {
-  const response = fetch(dataUrl);
+const target = dataUrl && URL.canParse(dataUrl, location.href) ? new URL(dataUrl, location.href) : null;
+if (target && /^https?:$/.test(target.protocol) && target.origin === location.origin) {
+  const abort = new AbortController();
+  const response = fetch(target, { redirect: "manual", signal: abort.signal });
   response.catch(() => {});
-  globalThis.__disputeMapPrefetch = { url: dataUrl, response };
+  globalThis.__disputeMapPrefetch = { url: dataUrl, response, abort };
 }
 
 try {

@@ -32,7 +32,7 @@ pub fn Conflicts() -> impl IntoView {
                         view! {
                             <div class="conflict-side">
                                 <p class="side-source"><EntityLink id=side.source.0.clone() /></p>
-                                <p class="position">{side.position.clone()}</p>
+                                <p class="position"><bdi>{super::shown(&side.position)}</bdi></p>
                                 <ul class="quote-list">{quotes}</ul>
                             </div>
                         }
@@ -41,7 +41,7 @@ pub fn Conflicts() -> impl IntoView {
                 view! {
                     <li class="conflict-card">
                         <h3><EntityLink id=conflict.id.0.clone() /> " " <span class="badge">{conflict.kind.as_str()}</span></h3>
-                        <p>{conflict.difference.clone()}</p>
+                        <p><bdi>{super::shown(&conflict.difference)}</bdi></p>
                         <div class="conflict-sides">{sides}</div>
                     </li>
                 }

@@ -5,7 +5,8 @@
 //!
 //! Beside the map on a desktop, where it can be closed; a sheet over the map on a phone.
 
-use super::{after_first_drawing, EntityLink, RouteLink};
+use super::paged::Paged;
+use super::{after_first_drawing, shown, EntityLink, RouteLink};
 use crate::state::AppState;
 use dispute_core::dataset::Dataset;
 use dispute_core::model::{
@@ -18,8 +19,8 @@ use std::ops::Range;
 /// How much of a paragraph shows around a quote, in bytes on each side.
 const CONTEXT_ROOM: usize = 150;
 
-/// How many statements a section lists before "Show all".
-const SHOWN_STATEMENTS: usize = 40;
+/// Up to how many statements a section groups by speaker.
+const GROUPED_STATEMENTS: usize = 200;
 
 /// How many bytes of a source's text show before "Show the rest".
 const SHOWN_TEXT: usize = 20_000;
@@ -123,7 +124,7 @@ fn overview_link() -> impl IntoView {
 fn heading(kind: EntityKind, title: &str) -> impl IntoView {
     view! {
         <p class=format!("kind-badge kind-{}", kind.as_str())>{kind_name(kind)}</p>
-        <h2 tabindex="-1"><bdi>{title.to_owned()}</bdi></h2>
+        <h2 tabindex="-1"><bdi>{shown(title)}</bdi></h2>
     }
 }
 
@@ -150,7 +151,7 @@ fn fact(label: &'static str, value: impl IntoView + 'static) -> impl IntoView {
 
 /// Text from the file, isolated so its direction cannot reorder what follows it.
 fn text(value: &str) -> impl IntoView {
-    view! { <bdi>{value.to_owned()}</bdi> }
+    view! { <bdi>{shown(value)}</bdi> }
 }
 
 /// Links to a list of entities, comma separated, or "none" when empty.
@@ -224,38 +225,40 @@ fn statement_meta(dataset: &Dataset, statement: &Statement) -> impl IntoView {
 }
 
 /// Statements as a list, each once: its quote as the link that opens it, then who said it and
-/// where. A long list shows its first `SHOWN_STATEMENTS` and offers the rest.
+/// where. A long list is drawn a page at a time.
 fn statement_list(dataset: &Dataset, statements: &[&Statement]) -> AnyView {
-    let item = |statement: &&Statement| {
+    let state = expect_context::<AppState>();
+    let Some(shared) = state.dataset() else {
+        return ().into_any();
+    };
+    let positions: Vec<usize> = statements
+        .iter()
+        .filter_map(|statement| dataset.position_of(statement.id.as_str()))
+        .collect();
+    let item = move |position: &usize| {
+        let statement = &shared.file.statements[*position];
         view! {
             <li class=format!("statement-item attribution-{} modality-{}", statement.attribution.as_str(), statement.modality.as_str())>
                 <EntityLink id=statement.id.0.clone() label=format!("“{}”", statement.quote) />
-                {statement_meta(dataset, statement)}
+                {statement_meta(&shared, statement)}
             </li>
         }
     };
-    let first: Vec<_> = statements.iter().take(SHOWN_STATEMENTS).map(item).collect();
-    let rest: Vec<_> = statements.iter().skip(SHOWN_STATEMENTS).map(item).collect();
-    let more = (!rest.is_empty()).then(|| {
-        let count = rest.len();
-        view! {
-            <details class="more">
-                <summary>{format!("Show {count} more")}</summary>
-                <ul class="statement-list">{rest}</ul>
-            </details>
-        }
-    });
-    view! { <ul class="statement-list">{first}</ul> {more} }.into_any()
+    view! { <ul class="statement-list"><Paged items=positions render=item /></ul> }.into_any()
 }
 
-/// Statements grouped by who speaks, each group a folding section headed by the party (or "The
-/// reports' own words").
+/// Statements grouped by who speaks, each group headed by the party (or "The reports' own
+/// words"), in a section that folds. More than `GROUPED_STATEMENTS` are listed in file order
+/// instead, a page at a time, so a source of thousands opens at once.
 fn statements_by_speaker(
     dataset: &Dataset,
     title: &'static str,
     statements: Vec<&Statement>,
-) -> Option<impl IntoView> {
+) -> Option<AnyView> {
     let count = statements.len();
+    if count > GROUPED_STATEMENTS {
+        return section(title, count, statement_list(dataset, &statements)).map(IntoAny::into_any);
+    }
     let groups = dataset.by_speaker(statements);
     let body = groups
         .into_iter()
@@ -273,7 +276,7 @@ fn statements_by_speaker(
             }
         })
         .collect_view();
-    section(title, count, body)
+    section(title, count, body).map(IntoAny::into_any)
 }
 
 fn conflict_list<'a>(conflicts: impl IntoIterator<Item = &'a Conflict>) -> (usize, AnyView) {
@@ -485,7 +488,7 @@ fn statement(dataset: &Dataset, id: &str) -> AnyView {
                     <blockquote>
                         {context.cut_before.then_some("… ")}
                         <bdi>{context.before.to_owned()}</bdi>
-                        <mark><bdi>{context.quote.to_owned()}</bdi></mark>
+                        <mark><bdi>{shown(context.quote)}</bdi></mark>
                         <bdi>{context.after.to_owned()}</bdi>
                         {context.cut_after.then_some(" …")}
                     </blockquote>
@@ -613,19 +616,54 @@ fn text_window(text: &str, mark: Option<&Range<usize>>) -> Range<usize> {
         return 0..text.len();
     }
     let center = mark.map_or(0, |mark| mark.start);
-    let mut start = center.saturating_sub(SHOWN_TEXT / 2);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let start = text[..start].rfind('\n').map_or(0, |at| at + 1);
-    let mut end = (start + SHOWN_TEXT)
-        .min(text.len())
-        .max(mark.map_or(0, |mark| mark.end));
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    let end = text[end..].find('\n').map_or(text.len(), |at| end + at);
+    let start = boundary_before(text, center.saturating_sub(SHOWN_TEXT / 2));
+    let end = boundary_after(
+        text,
+        (start + SHOWN_TEXT).max(mark.map_or(0, |mark| mark.end)),
+    );
     start..end
+}
+
+/// How far a window's edge moves to meet a paragraph's or a word's edge.
+const SNAP: usize = 2_000;
+
+/// A place at or before `at` to start a window: a paragraph's start if one is near, else a
+/// word's, else a character's.
+fn boundary_before(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    if at == 0 || text[..at].ends_with('\n') {
+        return at;
+    }
+    let mut near = at.saturating_sub(SNAP);
+    while !text.is_char_boundary(near) {
+        near += 1;
+    }
+    let before = &text[near..at];
+    before
+        .rfind('\n')
+        .or_else(|| before.rfind(' '))
+        .map_or(at, |found| near + found + 1)
+}
+
+/// A place at or after `at` to end a window: a paragraph's end if one is near, else a word's,
+/// else a character's.
+fn boundary_after(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    let mut near = (at + SNAP).min(text.len());
+    while !text.is_char_boundary(near) {
+        near += 1;
+    }
+    let after = &text[at..near];
+    after
+        .find('\n')
+        .or_else(|| after.find(' '))
+        .map_or(at, |found| at + found)
 }
 
 fn source(dataset: &Dataset, id: &str) -> AnyView {

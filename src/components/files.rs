@@ -2,8 +2,8 @@
 //! drop; nothing is uploaded), and export the dataset as JSON, the map as SVG or PNG, or the
 //! current view as a printed page. The menu (`menu.rs`) offers them.
 
-use crate::loading::{asset_base, validate};
-use crate::state::{AppState, Loaded, Origin};
+use crate::loading::{asset_base, load_file, next_frame};
+use crate::state::{AppState, Loaded};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -20,7 +20,7 @@ pub fn read_picked_file(state: AppState, event: ev::Event) {
         .and_then(|input| input.files())
         .and_then(|files| files.get(0))
     {
-        read_file(state, file);
+        load_file(state, file);
     }
     if let Some(input) = input {
         input.set_value("");
@@ -65,26 +65,8 @@ pub fn read_dropped_file(state: AppState, event: ev::DragEvent) {
         .and_then(|transfer| transfer.files())
         .and_then(|files| files.get(0))
     {
-        read_file(state, file);
+        load_file(state, file);
     }
-}
-
-/// Reads a local file and shows it, or every reason it cannot be shown.
-fn read_file(state: AppState, file: web_sys::File) {
-    let name = file.name();
-    let origin = Origin::File(name.clone());
-    state.loaded.set(Loaded::Loading(origin.clone()));
-    leptos::task::spawn_local(async move {
-        let text = JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|text| text.as_string());
-        let loaded = match text {
-            Some(text) => validate(origin, &text),
-            None => Loaded::Failed(origin, vec![format!("{name}: could not be read as text")]),
-        };
-        state.loaded.set(loaded);
-    });
 }
 
 /// The map as a standalone SVG document with the map's styles inside it, and a file name.
@@ -130,16 +112,6 @@ async fn map_svg(state: AppState) -> Result<(String, String), String> {
     Ok((name, copy.outer_html()))
 }
 
-/// Resolves at the next animation frame, when what the last signal changes drew is on the page.
-async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        request_animation_frame(move || {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        });
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
 async fn fetch_text(url: &str) -> Option<String> {
     let response: web_sys::Response = JsFuture::from(window().fetch_with_str(url))
         .await
@@ -159,14 +131,18 @@ fn png_from_svg(name: String, svg: String, set_message: WriteSignal<Option<Strin
     };
     let loaded = image.clone();
     let on_load = Closure::once_into_js(move || {
-        let scale = 2.0;
+        let (width, height) = (
+            f64::from(loaded.natural_width()),
+            f64::from(loaded.natural_height()),
+        );
+        let scale = dispute_core::layout::picture_scale(width, height);
         let canvas = document()
             .create_element("canvas")
             .ok()
             .and_then(|canvas| canvas.dyn_into::<web_sys::HtmlCanvasElement>().ok());
         let Some(canvas) = canvas else { return };
-        canvas.set_width((f64::from(loaded.natural_width()) * scale) as u32);
-        canvas.set_height((f64::from(loaded.natural_height()) * scale) as u32);
+        canvas.set_width((width * scale).round().max(1.0) as u32);
+        canvas.set_height((height * scale).round().max(1.0) as u32);
         let context = canvas
             .get_context("2d")
             .ok()
@@ -182,10 +158,22 @@ fn png_from_svg(name: String, svg: String, set_message: WriteSignal<Option<Strin
                 f64::from(canvas.height()),
             )
             .ok()
-            .and_then(|_| canvas.to_data_url_with_type("image/png").ok());
+            .and_then(|_| canvas.to_data_url_with_type("image/png").ok())
+            // A canvas the browser could not make gives "data:," and would save an empty file.
+            .filter(|url| url.len() > "data:,".len());
         match drawn {
-            Some(url) => download(&format!("{name}.png"), &url),
-            None => set_message.set(Some("The map could not be drawn as PNG.".to_owned())),
+            Some(url) => {
+                download(&format!("{name}.png"), &url);
+                if scale < 2.0 {
+                    set_message.set(Some(format!(
+                        "The map is {width:.0} × {height:.0} units, more than a picture holds at full size: the PNG shows it at {:.0}%. Download SVG keeps every detail.",
+                        scale * 100.0
+                    )));
+                }
+            }
+            None => set_message.set(Some(format!(
+                "The map ({width:.0} × {height:.0} units) could not be drawn as a PNG in this browser; Download SVG keeps it whole."
+            ))),
         }
     });
     image.set_onload(Some(on_load.unchecked_ref()));

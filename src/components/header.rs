@@ -3,7 +3,7 @@
 
 use super::menu::Menu;
 use super::RouteLink;
-use crate::loading::validate;
+use crate::loading::load_bundled;
 use crate::state::{AppState, Loaded, Origin};
 use dispute_core::model::{EntityKind, EntityRef};
 use dispute_core::route::Route;
@@ -112,7 +112,7 @@ pub fn BackToBundled(label: &'static str) -> impl IntoView {
         view! { <a href=address>{label}</a> }.into_any()
     } else {
         view! {
-            <button type="button" on:click=move |_| state.loaded.set(validate(Origin::Bundled, dispute_core::BUNDLED_DISPUTE))>{label}</button>
+            <button type="button" on:click=move |_| load_bundled(state)>{label}</button>
         }
         .into_any()
     }

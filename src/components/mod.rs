@@ -7,6 +7,7 @@ pub mod header;
 pub mod list;
 pub mod map;
 pub mod menu;
+pub mod paged;
 pub mod search;
 pub mod timeline;
 pub mod toolbar;
@@ -24,6 +25,23 @@ pub fn after_first_drawing(then: impl FnOnce() + 'static) {
     request_animation_frame(move || request_animation_frame(then));
     #[cfg(not(target_arch = "wasm32"))]
     then();
+}
+
+/// At most this many characters of one piece of file text are drawn where it is listed or
+/// named; the details of its own entity show more, around what matters.
+const SHOWN_CHARACTERS: usize = 1_500;
+
+/// A piece of file text as listed: whole, or its first `SHOWN_CHARACTERS` and a count of the
+/// rest, so a ten-megabyte name or quote cannot hold the page while it is laid out.
+pub fn shown(text: &str) -> String {
+    match text.char_indices().nth(SHOWN_CHARACTERS) {
+        None => text.to_owned(),
+        Some((cut, _)) => format!(
+            "{}… ({} more characters)",
+            &text[..cut],
+            text[cut..].chars().count()
+        ),
+    }
 }
 
 /// A link to a route, followed by `follow`.
@@ -95,6 +113,7 @@ pub fn EntityLink(
                 .map(str::to_owned)
         })
         .unwrap_or_else(|| id.clone());
+    let label = shown(&label);
     match kind {
         Some(kind) => {
             let entity = EntityRef::new(kind, id.clone());

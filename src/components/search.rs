@@ -80,7 +80,7 @@ pub fn ResultsList(
                         .take(SHOWN_PER_KIND)
                         .map(|id| {
                             let quote = (kind == EntityKind::Statement)
-                                .then(|| dataset.as_ref()?.statement(&id).map(|statement| statement.quote.clone()))
+                                .then(|| dataset.as_ref()?.statement(&id).map(|statement| super::shown(&statement.quote)))
                                 .flatten();
                             view! {
                                 <li>

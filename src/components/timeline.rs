@@ -50,7 +50,7 @@ fn event_item(dataset: &dispute_core::dataset::Dataset, event: &Event) -> impl I
                 .and_then(|source| source.published.as_ref())
                 .map(|date| if date.precision == DatePrecision::Unknown { "undated".to_owned() } else { date.text.clone() })
                 .unwrap_or_else(|| "undated".to_owned());
-            view! { <li><EntityLink id=source.0.clone() /> <span class="muted">{format!(" (published: {published})")}</span></li> }
+            view! { <li><EntityLink id=source.0.clone() /> <span class="muted">" (published: " <bdi>{published}</bdi> ")"</span></li> }
         })
         .collect();
     let relative = event.date.relative_to.as_ref().map(|source| {
@@ -58,21 +58,21 @@ fn event_item(dataset: &dispute_core::dataset::Dataset, event: &Event) -> impl I
             .label(source.as_str())
             .unwrap_or_default()
             .to_owned();
-        format!("relative to the date of \u{201C}{title}\u{201D}")
+        title
     });
     view! {
         <li class=format!("timeline-item status-{} precision-{}", event.status.as_str(), event.date.precision.as_str())>
             <div class="timeline-date">
-                <span class="date-text">{event.date.text.clone()}</span>
+                <span class="date-text"><bdi>{super::shown(&event.date.text)}</bdi></span>
                 <span class=format!("badge precision-{}", event.date.precision.as_str())>{event.date.precision.label()}</span>
-                {relative.map(|text| view! { <span class="muted relative-note">{text}</span> })}
+                {relative.map(|title| view! { <span class="muted relative-note">"relative to the date of “" <bdi>{title}</bdi> "”"</span> })}
             </div>
             <div class="timeline-body">
                 <p class="timeline-title">
                     <EntityLink id=event.id.0.clone() />
                     " " <span class=format!("badge status-{}", event.status.as_str())>{event.status.as_str()}</span>
                 </p>
-                <p>{event.summary.clone()}</p>
+                <p><bdi>{super::shown(&event.summary)}</bdi></p>
                 <div class="reported">
                     <span class="muted">"Reported by:"</span>
                     <ul class="inline-list">{reported}</ul>
