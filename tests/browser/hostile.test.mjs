@@ -160,6 +160,13 @@ test("direction-changing characters in the file never reorder the app's own text
   assert.deepEqual(reversed, [], "no text of the app's own is drawn right to left");
   await page.locator("[data-testid='list'] [data-kind='party'][data-id='northwind']").first().click();
   await page.locator("[data-testid='details'] h2").waitFor();
+  // On the map too: the word the app puts before the name still reads left to right.
+  await page.getByRole("link", { name: "Map", exact: true }).click();
+  const caption = await page.locator("[data-testid='map'] [data-kind='party'][data-id='northwind'] text").evaluate((text) => {
+    const word = text.textContent.indexOf("CLAIMANT");
+    return [text.getStartPositionOfChar(word).x, text.getStartPositionOfChar(word + 7).x];
+  });
+  assert.ok(caption[0] < caption[1], `"CLAIMANT" reads left to right: ${caption}`);
   assert.deepEqual(problems, []);
   await context.close();
 });
