@@ -128,6 +128,16 @@ fn heading(kind: EntityKind, title: &str) -> impl IntoView {
     }
 }
 
+/// How much stands behind an entity, chains folded: "6 statements · 2 reports · 3 independent
+/// origins (1 on record, 1 anonymous, 1 the outlets' own)".
+fn reach(dataset: &Dataset, id: &str) -> impl IntoView {
+    let behind = dataset.statements_behind(id);
+    (!behind.is_empty()).then(|| {
+        let reach = dataset.reach(behind);
+        view! { <p class="reach" data-testid="reach">{reach.describe()}</p> }
+    })
+}
+
 fn kind_name(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Party => "Party",
@@ -306,6 +316,7 @@ fn overview(dataset: &Dataset) -> AnyView {
     view! {
         <div class="details-body" data-kind="dispute" data-id=dispute.id.0.clone()>
             {heading(EntityKind::Dispute, &dispute.title)}
+            {reach(dataset, dispute.id.as_str())}
             <p class="summary">{text(&dispute.summary)}</p>
             <dl class="facts">
                 {fact("Claim", text(&dispute.claim))}
@@ -360,6 +371,7 @@ fn party(dataset: &Dataset, id: &str) -> AnyView {
     view! {
         <div class="details-body">
             {heading(EntityKind::Party, &party.name)}
+            {reach(dataset, id)}
             <p class="role">{text(&party.role)}</p>
             <p class="summary">{text(&party.summary)}</p>
             {section("Its position", position_count, view! { <ul class="reading-list">{positions}</ul> })}
@@ -387,6 +399,7 @@ fn contract(dataset: &Dataset, id: &str) -> AnyView {
     view! {
         <div class="details-body">
             {heading(EntityKind::Contract, &contract.title)}
+            {reach(dataset, id)}
             <p class="summary">{text(&contract.summary)}</p>
             <dl class="facts">
                 {fact("Parties", links(contract.parties.iter().map(|id| id.as_str())))}
@@ -457,6 +470,7 @@ fn clause(dataset: &Dataset, id: &str) -> AnyView {
     view! {
         <div class="details-body">
             {heading(EntityKind::Clause, &clause.title)}
+            {reach(dataset, id)}
             <dl class="facts">
                 {fact("Contract", view! { <EntityLink id=clause.contract.0.clone() /> })}
                 {fact("In dispute", if clause.disputed { "yes, at stake in the claim" } else { "no" })}
@@ -523,9 +537,27 @@ fn statement(dataset: &Dataset, id: &str) -> AnyView {
             })}
         }
     });
-    let cited = statement.cites.as_ref().map(|cited| {
-        view! { " · citing " <EntityLink id=cited.0.clone() /> }
+    // The chain as a path: the report, the outlet it cites, the speaker.
+    let chain = dataset.chain(statement).map(|chain| {
+        view! {
+            <p class="chain" data-testid="chain">
+                <span class="muted">"Reporting chain: "</span>
+                <EntityLink id=chain.report.id.0.clone() />
+                {chain.cited.map(|cited| view! { " → " <EntityLink id=cited.id.0.clone() /> })}
+                " → " <bdi>{shown(chain.speaker)}</bdi>
+            </p>
+        }
     });
+    let origin = match dataset.origin_of(statement).0 {
+        dispute_core::dataset::OriginKind::OnRecord => "an origin on the record",
+        dispute_core::dataset::OriginKind::Anonymous => "an anonymous origin",
+        dispute_core::dataset::OriginKind::Outlet => "the outlet's own words",
+    };
+    // On the published page, where the source has an address, at the quote itself.
+    let published = source
+        .and_then(|source| source.url.as_deref())
+        .map(|url| dispute_core::dataset::text_fragment(url, &statement.quote))
+        .map(|href| view! { <p><a href=href target="_blank" rel="noopener noreferrer">"See it on the published page"</a></p> });
     view! {
         <div class="details-body statement-first">
             {heading(EntityKind::Statement, &statement.summary)}
@@ -536,10 +568,12 @@ fn statement(dataset: &Dataset, id: &str) -> AnyView {
                 <span class=format!("badge attribution-{}", statement.attribution.as_str())>{statement.attribution.label()}</span>
                 {(statement.modality == Modality::Speculative).then(|| view! { " " <span class="badge speculative">"speculative"</span> })}
                 " · in " <EntityLink id=statement.source.0.clone() label=outlet(dataset, statement.source.as_str()) />
-                {cited}
             </p>
             {in_context}
             {whole}
+            {published}
+            {chain}
+            <p class="reach" data-testid="reach">{format!("1 statement · 1 report · {origin}")}</p>
             <dl class="facts">
                 {fact("About", links(statement.about.iter().map(|id| id.as_str())))}
                 {fact("Attribution", attribution_note(statement.attribution))}
@@ -704,6 +738,7 @@ fn event(dataset: &Dataset, id: &str) -> AnyView {
     view! {
         <div class="details-body">
             {heading(EntityKind::Event, &event.title)}
+            {reach(dataset, id)}
             <p class="summary">{text(&event.summary)}</p>
             <dl class="facts">
                 {fact("When it happened", date_text(&event.date))}
@@ -743,6 +778,7 @@ fn conflict(dataset: &Dataset, id: &str) -> AnyView {
     view! {
         <div class="details-body">
             {heading(EntityKind::Conflict, &conflict.title)}
+            {reach(dataset, id)}
             <p class="summary">{text(&conflict.difference)}</p>
             <dl class="facts">
                 {fact("Kind", conflict.kind.as_str())}

@@ -37,6 +37,18 @@ pub fn export_json(state: AppState) {
     }
 }
 
+/// Saves the statements as W3C Web Annotations (JSON-LD), each a highlight of its source's text
+/// that any annotation tool can find again.
+pub fn export_annotations(state: AppState) {
+    if let Some(dataset) = state.dataset() {
+        let annotations = serde_json::to_string_pretty(&dataset.annotations()).unwrap_or_default();
+        download(
+            &format!("{}.annotations.jsonld", dataset.dispute().id),
+            &data_url("application/ld+json", &annotations),
+        );
+    }
+}
+
 /// Saves the whole map as SVG with its styles, or says why it cannot.
 pub fn export_svg(state: AppState, say: WriteSignal<Option<String>>) {
     leptos::task::spawn_local(async move {

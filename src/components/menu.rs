@@ -1,7 +1,7 @@
 //! The header's one compact menu: open a file, export, print, copy the link. Folded behind a
 //! single button so the answer, not the file controls, leads the screen.
 
-use super::files::{export_json, export_png, export_svg, read_picked_file};
+use super::files::{export_annotations, export_json, export_png, export_svg, read_picked_file};
 use crate::state::{AppState, Loaded};
 use dispute_core::route::View;
 use leptos::ev;
@@ -70,6 +70,8 @@ pub fn Menu() -> impl IntoView {
                 </label>
                 <button type="button" class="menu-item" disabled=move || !ready()
                     on:click=act(|state, _| export_json(state))>"Download JSON"</button>
+                <button type="button" class="menu-item" disabled=move || !ready()
+                    on:click=act(|state, _| export_annotations(state))>"Download annotations (W3C)"</button>
                 <button type="button" class="menu-item" disabled=move || !ready() || !on_map()
                     on:click=act(export_svg)>"Download SVG"</button>
                 <button type="button" class="menu-item" disabled=move || !ready() || !on_map()

@@ -14,6 +14,8 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
+mod annotations;
+mod chains;
 mod check;
 mod decode;
 #[cfg(test)]
@@ -22,6 +24,8 @@ mod query;
 mod verbatim;
 mod warnings;
 
+pub use annotations::text_fragment;
+pub use chains::{Chain, OriginKind, Reach};
 pub use query::{Filter, Kept};
 
 /// One problem in a file: where (`statements[4].source`) and what.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// A date as reported. `value` holds no more precision than `precision` allows, so "early 2023"
 /// is the year 2023 marked approximate, never an invented month.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReportedDate {
     /// The source's own words ("In September 2025", "early 2023", "last month").
@@ -22,6 +23,7 @@ pub struct ReportedDate {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum DatePrecision {
     Day,

@@ -8,8 +8,12 @@ macro_rules! typed_id {
     ($($(#[$doc:meta])* $name:ident;)*) => {$(
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(transparent)]
-        pub struct $name(pub String);
+        pub struct $name(
+            #[cfg_attr(feature = "schema", schemars(regex(pattern = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")))]
+            pub String,
+        );
 
         impl $name {
             pub fn as_str(&self) -> &str {
@@ -58,8 +62,15 @@ typed_id! {
 
 /// Any id, when the kind is not known yet (an `about` list, a URL).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
-pub struct AnyId(pub String);
+pub struct AnyId(
+    #[cfg_attr(
+        feature = "schema",
+        schemars(regex(pattern = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"))
+    )]
+    pub String,
+);
 
 impl AnyId {
     pub fn as_str(&self) -> &str {

@@ -17,8 +17,21 @@ use serde::{Deserialize, Serialize};
 /// The schema version this build reads.
 pub const SCHEMA_VERSION: &str = "dispute-map/1";
 
+/// The file format as a JSON Schema (draft 2020-12), made from these types, so editors check and
+/// complete a dispute file as it is written. Shipped as `dispute-map.schema.json`.
+#[cfg(feature = "schema")]
+pub fn json_schema() -> serde_json::Value {
+    let mut schema =
+        serde_json::to_value(schemars::schema_for!(DisputeFile)).expect("a schema is plain JSON");
+    schema["$id"] = "dispute-map.schema.json".into();
+    schema["title"] = "A dispute-map file (dispute-map/1)".into();
+    schema["description"] = "One multi-party contract dispute: its sources with their full text, and the parties, contracts, clauses, statements, events and conflicts they support. See docs/schema.md.".into();
+    schema
+}
+
 /// One dispute file: the dispute, the sources it is built from, and every entity they support.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DisputeFile {
     /// Where editors find the JSON Schema of this format (`dispute-map.schema.json`), so they
@@ -85,6 +98,7 @@ impl DisputeFile {
 
 /// The claim the file is about: who threatens or brings it against whom, over which terms.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dispute {
     pub id: DisputeId,
@@ -103,6 +117,7 @@ pub struct Dispute {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum DisputeStatus {
     Threatened,
@@ -137,6 +152,7 @@ impl DisputeStatus {
 
 /// A report the file quotes from, or an outlet such a report cites.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: SourceId,
@@ -167,6 +183,7 @@ pub struct Source {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
     /// A news article.
@@ -201,6 +218,7 @@ impl SourceKind {
 
 /// A company, person or group with a role in the story.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     pub id: PartyId,
@@ -216,6 +234,7 @@ pub struct Party {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum PartyKind {
     Company,
@@ -237,6 +256,7 @@ impl PartyKind {
 
 /// An agreement between two or more parties.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
     pub id: ContractId,
@@ -254,6 +274,7 @@ pub struct Contract {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ContractKind {
     Investment,
@@ -274,6 +295,7 @@ impl ContractKind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ContractStatus {
     Signed,
@@ -301,6 +323,7 @@ impl ContractStatus {
 
 /// A term of a contract that the dispute turns on.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Clause {
     pub id: ClauseId,
@@ -317,6 +340,7 @@ pub struct Clause {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Wording {
     pub source: SourceId,
@@ -324,6 +348,7 @@ pub struct Wording {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reading {
     pub party: PartyId,
@@ -334,6 +359,7 @@ pub struct Reading {
 
 /// Who said or reported what, in which source, in its exact words.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     pub id: StatementId,
@@ -354,6 +380,7 @@ pub struct Statement {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Speaker {
     /// The party the speaker speaks for or belongs to, when there is one.
@@ -365,6 +392,7 @@ pub struct Speaker {
 
 /// How a statement is attributed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Attribution {
     /// A named person or organisation, on the record.
@@ -411,6 +439,7 @@ impl Attribution {
 
 /// Whether the source states something as fact or as possibility ("could", "may").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Modality {
     Asserted,
@@ -428,6 +457,7 @@ impl Modality {
 
 /// A point on the timeline: when it happened, kept apart from who reported it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: EventId,
@@ -444,6 +474,7 @@ pub struct Event {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum EventStatus {
     Happened,
@@ -471,6 +502,7 @@ impl EventStatus {
 
 /// Where sources disagree or differ in scope.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Conflict {
     pub id: ConflictId,
@@ -484,6 +516,7 @@ pub struct Conflict {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum ConflictKind {
     /// Different numbers for the same thing.
@@ -511,6 +544,7 @@ impl ConflictKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConflictSide {
     pub source: SourceId,
@@ -530,6 +564,7 @@ pub struct ConflictSide {
 /// One step of the guided walkthrough: the editors' own words, the view and the entity the step
 /// shows, and the statements that back its words.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TourStep {
     pub title: String,
@@ -544,6 +579,7 @@ pub struct TourStep {
 
 /// The views of the same data.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum View {
     #[default]
