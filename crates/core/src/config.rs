@@ -12,6 +12,8 @@ pub struct Config {
     pub data_url: Option<String>,
     /// The view to open when the URL hash names none.
     pub view: Option<View>,
+    /// Open on the guided walkthrough (`?view=tour`, `data-view="tour"`).
+    pub tour: bool,
     /// The entity to select when the URL hash names none.
     pub selection: Option<EntityRef>,
     /// Leave out the header, for small embeds.
@@ -91,13 +93,14 @@ impl Config {
             Setting::Attribute => "data-src".to_owned(),
         };
         let mut problems = Vec::new();
+        let tour = get(&name("view")).is_some_and(|value| value == "tour");
         let view = get(&name("view"))
-            .filter(|value| !value.is_empty())
+            .filter(|value| !value.is_empty() && value != "tour")
             .and_then(|value| {
                 let view = View::parse(&value);
                 if view.is_none() {
                     problems.push(format!(
-                        "{} \"{value}\" is not a view (map, timeline, conflicts or list)",
+                        "{} \"{value}\" is not a view (map, timeline, conflicts, list or tour)",
                         name("view")
                     ));
                 }
@@ -128,6 +131,7 @@ impl Config {
                 }
             });
         Config {
+            tour,
             timeout,
             data_url: get(&data_key)
                 .map(|value| value.trim().to_owned())
@@ -210,6 +214,13 @@ mod tests {
         assert_eq!(config.selection, None);
         assert_eq!(config.problems.len(), 2, "{:?}", config.problems);
         assert!(config.problems[0].starts_with("data-view \"graph\" is not a view"));
+    }
+
+    #[test]
+    fn a_map_may_open_on_the_walkthrough() {
+        assert!(read(Setting::Url, &[("view", "tour")]).tour);
+        let embedded = read(Setting::Attribute, &[("data-view", "tour")]);
+        assert!(embedded.tour && embedded.view.is_none() && embedded.problems.is_empty());
     }
 
     #[test]

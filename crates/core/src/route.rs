@@ -1,5 +1,6 @@
 //! Hash routes, as pure functions: `#/<kind>/<id>` selects an entity, `#/<view>` opens a view, and
-//! `#/<view>/<kind>/<id>` does both. Nothing here knows the DOM; the app feeds it `location.hash`.
+//! `#/<view>/<kind>/<id>` does both; `#/tour` and `#/tour/<n>` open the guided walkthrough at
+//! its first or n-th step. Nothing here knows the DOM; the app feeds it `location.hash`.
 
 use crate::model::{EntityKind, EntityRef};
 
@@ -10,6 +11,38 @@ pub use crate::model::View;
 pub struct Route {
     pub view: Option<View>,
     pub selection: Option<EntityRef>,
+}
+
+/// What an address asks for: a route, or a step of the walkthrough (from 1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Address {
+    Route(Route),
+    Tour(usize),
+}
+
+/// Reads a hash that may name a step of the walkthrough.
+pub fn parse_address(hash: &str) -> Result<Address, RouteError> {
+    let path = hash.strip_prefix('#').unwrap_or(hash);
+    let path = path.strip_prefix('/').unwrap_or(path);
+    let segments: Vec<&str> = path
+        .split('/')
+        .filter(|segment| !segment.is_empty())
+        .collect();
+    match segments.as_slice() {
+        ["tour"] => Ok(Address::Tour(1)),
+        ["tour", step] => match step.parse::<usize>() {
+            Ok(step) if step >= 1 => Ok(Address::Tour(step)),
+            _ => Err(RouteError(format!(
+                "\"{step}\" is not a step of the walkthrough (they count from 1)"
+            ))),
+        },
+        _ => parse(hash).map(Address::Route),
+    }
+}
+
+/// The hash of a step of the walkthrough.
+pub fn tour_step(step: usize) -> String {
+    format!("#/tour/{step}")
 }
 
 /// Why a hash could not be read, in words for the user.
@@ -202,6 +235,22 @@ mod tests {
                 format(&route)
             );
         }
+    }
+
+    #[test]
+    fn tour_addresses() {
+        assert_eq!(parse_address("#/tour"), Ok(Address::Tour(1)));
+        assert_eq!(parse_address("#/tour/3"), Ok(Address::Tour(3)));
+        assert_eq!(parse_address(&tour_step(7)), Ok(Address::Tour(7)));
+        assert!(parse_address("#/tour/0").is_err());
+        assert!(parse_address("#/tour/two")
+            .unwrap_err()
+            .0
+            .contains("\"two\" is not a step"));
+        assert_eq!(
+            parse_address("#/map/party/x"),
+            Ok(Address::Route(parse("#/map/party/x").unwrap()))
+        );
     }
 
     #[test]

@@ -469,6 +469,28 @@ pub struct QuoteInContext<'a> {
     pub paragraph: usize,
 }
 
+/// A text cut into pieces, each marked or not: the places where any of `phrases` stands are
+/// marked (the disagreeing words of a conflict's quote).
+pub fn mark_phrases<'a>(text: &'a str, phrases: &[String]) -> Vec<(&'a str, bool)> {
+    let mut marked = vec![false; text.len()];
+    for phrase in phrases.iter().filter(|phrase| !phrase.is_empty()) {
+        for (at, _) in text.match_indices(phrase.as_str()) {
+            marked[at..at + phrase.len()]
+                .iter_mut()
+                .for_each(|byte| *byte = true);
+        }
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for at in 1..=text.len() {
+        if at == text.len() || (text.is_char_boundary(at) && marked[at] != marked[start]) {
+            pieces.push((&text[start..at], marked[start]));
+            start = at;
+        }
+    }
+    pieces
+}
+
 /// The nearest character boundary at or before `at`.
 fn floor_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
@@ -926,5 +948,25 @@ mod tests {
             latin1.starts_with("the file is not UTF-8 text (invalid bytes at byte 14)"),
             "{latin1}"
         );
+    }
+
+    #[test]
+    fn phrases_are_marked_where_they_stand() {
+        let phrases = vec!["$50 billion".to_owned(), "several agreements".to_owned()];
+        assert_eq!(
+            mark_phrases("a $50 billion deal of several agreements.", &phrases),
+            vec![
+                ("a ", false),
+                ("$50 billion", true),
+                (" deal of ", false),
+                ("several agreements", true),
+                (".", false)
+            ]
+        );
+        assert_eq!(
+            mark_phrases("nothing – here", &phrases),
+            vec![("nothing – here", false)]
+        );
+        assert_eq!(mark_phrases("", &phrases), vec![]);
     }
 }

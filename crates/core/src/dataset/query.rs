@@ -339,6 +339,80 @@ impl Dataset {
         near
     }
 
+    /// The conflicts grouped by what they are about: each by the contract it concerns (a clause
+    /// by its contract, an event by its first), the dispute's contracts first; those about no
+    /// contract last, under `None`.
+    pub fn conflict_groups(&self) -> Vec<(Option<&str>, Vec<&crate::model::Conflict>)> {
+        let contract_of = |id: &str| -> Option<&str> {
+            match self.kind_of(id)? {
+                EntityKind::Contract => Some(self.contract(id)?.id.as_str()),
+                EntityKind::Clause => Some(self.clause(id)?.contract.as_str()),
+                EntityKind::Event => self
+                    .event(id)?
+                    .contracts
+                    .first()
+                    .map(|contract| contract.as_str()),
+                _ => None,
+            }
+        };
+        let mut order: Vec<&str> = self
+            .dispute()
+            .contracts
+            .iter()
+            .map(|contract| contract.as_str())
+            .collect();
+        order.extend(
+            self.file
+                .contracts
+                .iter()
+                .map(|contract| contract.id.as_str())
+                .filter(|id| {
+                    !self
+                        .dispute()
+                        .contracts
+                        .iter()
+                        .any(|listed| listed.as_str() == *id)
+                }),
+        );
+        let mut groups: Vec<(Option<&str>, Vec<&crate::model::Conflict>)> =
+            order.into_iter().map(|id| (Some(id), Vec::new())).collect();
+        groups.push((None, Vec::new()));
+        for conflict in &self.file.conflicts {
+            let contract = conflict
+                .about
+                .iter()
+                .find_map(|id| contract_of(id.as_str()));
+            if let Some(group) = groups.iter_mut().find(|(key, _)| *key == contract) {
+                group.1.push(conflict);
+            }
+        }
+        groups.retain(|(_, conflicts)| !conflicts.is_empty());
+        groups
+    }
+
+    /// For every entity a conflict is about, how many are: the counts the map's badges show.
+    pub fn conflict_counts(&self) -> HashMap<&str, usize> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for conflict in &self.file.conflicts {
+            let mut about: Vec<&str> = conflict.about.iter().map(|id| id.as_str()).collect();
+            about.sort_unstable();
+            about.dedup();
+            for id in about {
+                *counts.entry(id).or_default() += 1;
+            }
+        }
+        counts
+    }
+
+    /// How many conflicts name this entity in what they are about: the count its badge shows.
+    pub fn conflicts_about(&self, id: &str) -> usize {
+        self.file
+            .conflicts
+            .iter()
+            .filter(|conflict| conflict.about.iter().any(|about| about.as_str() == id))
+            .count()
+    }
+
     /// What the map highlights for an entity: its neighbourhood, when that holds something the
     /// map draws; `None` otherwise (a source, say), so the map is not dimmed for nothing.
     pub fn highlight(&self, id: &str) -> Option<HashSet<String>> {
@@ -506,6 +580,29 @@ mod tests {
                 ..Filter::default()
             },
         )
+    }
+
+    #[test]
+    fn conflicts_are_grouped_by_the_contract_they_concern() {
+        let dataset = bundled();
+        let groups = dataset.conflict_groups();
+        let total: usize = groups.iter().map(|(_, conflicts)| conflicts.len()).sum();
+        assert_eq!(total, dataset.file.conflicts.len(), "each conflict once");
+        let aws = groups
+            .iter()
+            .find(|(contract, _)| *contract == Some("aws-frontier-agreement"))
+            .expect("a group for the AWS deal");
+        for id in [
+            "aws-exclusivity-scope",
+            "deal-value-scope",
+            "distribution-or-cloud-provider",
+        ] {
+            assert!(
+                aws.1.iter().any(|conflict| conflict.id.as_str() == id),
+                "{id}"
+            );
+        }
+        assert!(dataset.conflicts_about("aws-frontier-agreement") >= 3);
     }
 
     /// Selecting what the map does not draw highlights what it is about; a source, which points

@@ -9,6 +9,7 @@
 //! in a row under the map.
 
 mod text;
+pub mod timeline;
 mod viewport;
 
 pub use text::{line_text, wrap, TextStyle};
