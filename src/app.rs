@@ -1,6 +1,7 @@
 //! Start-up: find the host element, load the dispute, follow the URL hash, and report a panic
 //! visibly instead of leaving a frozen page.
 
+use crate::components::briefing::Briefing;
 use crate::components::conflicts::Conflicts;
 use crate::components::details::Details;
 use crate::components::files::read_dropped_file;
@@ -123,6 +124,9 @@ pub fn App(
         }
     });
     on_cleanup(move || resize.remove());
+    // Once printed, the briefing goes, and the screen is back as it was.
+    let printed = window_event_listener(ev::afterprint, move |_| state.briefing.set(false));
+    on_cleanup(move || printed.remove());
 
     // Settings first; a hash in the address, when this map owns it, wins over them.
     state.apply(Route {
@@ -143,6 +147,19 @@ pub fn App(
             config.problems.join("; ")
         )));
     }
+    // A walkthrough step asked for before the file was loaded opens once it is; so does the
+    // walkthrough a map was set to open on.
+    let open_on_tour = StoredValue::new(config.tour && state.tour.get_untracked().is_none());
+    Effect::new(move |_| {
+        if matches!(state.loaded.get(), Loaded::Ready(..)) {
+            if let Some(step) = state.tour.get_untracked() {
+                state.open_tour_step(step);
+            } else if open_on_tour.get_value() {
+                open_on_tour.set_value(false);
+                state.open_tour_step(1);
+            }
+        }
+    });
     match config.data_url.clone() {
         Some(url) => load_address(
             state,
@@ -200,7 +217,10 @@ pub fn Shell(
         if typing {
             return;
         }
-        if in_details && state.focus_selected_on_map() {
+        if state.tour.get_untracked().is_some() {
+            event.prevent_default();
+            state.leave_tour();
+        } else if in_details && state.focus_selected_on_map() {
             // Escape in the details goes back to the entity on the map, still selected.
             event.prevent_default();
         } else if state.selection.get_untracked().is_some() {
@@ -214,6 +234,7 @@ pub fn Shell(
     view! {
         <div class="dispute-map" class:compact=compact class:embedded=!state.use_hash
             class:panel-closed=move || !state.panel_open.get()
+            class:printing-briefing=move || state.briefing.get()
             class:has-selection=move || state.selection.with(Option::is_some)
             on:keydown=on_key
             on:dragover=move |event: ev::DragEvent| event.prevent_default()
@@ -241,6 +262,7 @@ pub fn Shell(
                         </div>
                         <Details />
                     </main>
+                    <Briefing />
                 }
                 .into_any(),
             }}

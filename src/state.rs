@@ -4,7 +4,7 @@
 use dispute_core::config::Config;
 use dispute_core::dataset::{Dataset, Filter, Kept};
 use dispute_core::model::EntityRef;
-use dispute_core::route::{self, Route, View};
+use dispute_core::route::{self, Address, Route, View};
 use leptos::prelude::*;
 use leptos::reactive::computed::Selector;
 use leptos::reactive::owner::LocalStorage;
@@ -61,6 +61,10 @@ pub struct AppState {
     pub loads: StoredValue<u64>,
     /// The load in progress, to stop it.
     pub pending: StoredValue<Option<crate::loading::Pending>, LocalStorage>,
+    /// The briefing is drawn, to be printed instead of the screen.
+    pub briefing: RwSignal<bool>,
+    /// The step of the guided walkthrough on screen (from 1), if one is.
+    pub tour: RwSignal<Option<usize>>,
     /// A file has arrived and is being checked (a large one takes a moment).
     pub checking: RwSignal<bool>,
     /// The width of the map's own element in CSS pixels, which picks the map's metrics and,
@@ -114,6 +118,8 @@ impl AppState {
             loads: StoredValue::new(0),
             pending: StoredValue::new_local(None),
             checking: RwSignal::new(false),
+            tour: RwSignal::new(None),
+            briefing: RwSignal::new(false),
             width: RwSignal::new(1280.0),
             panel_open: RwSignal::new(true),
             focus_details: RwSignal::new(false),
@@ -181,7 +187,7 @@ impl AppState {
     /// on, or the open view) or `"details"` (the panel's heading).
     pub fn focus_first(&self, part: &str) {
         let found = match part {
-            "details" => self.focus("[data-testid='details'] h2"),
+            "details" => self.focus("[data-testid='details'] [aria-live] h2"),
             _ => {
                 self.focus("[data-testid='map'] [data-kind][tabindex='0']")
                     || self.focus("#view-area h2")
@@ -293,14 +299,78 @@ impl AppState {
 
     /// Applies a hash from the address bar.
     pub fn follow(&self, hash: &str) {
-        match route::parse(hash) {
-            Ok(route) => self.apply(route),
+        match route::parse_address(hash) {
+            Ok(Address::Route(route)) => {
+                if self.tour.get_untracked().is_some() {
+                    self.tour.set(None);
+                }
+                self.apply(route);
+            }
+            Ok(Address::Tour(step)) => self.open_tour_step(step),
             Err(problem) => {
                 self.selection.set(None);
                 self.route_error
                     .set(Some(format!("This link cannot be opened: {}.", problem.0)));
             }
         }
+    }
+
+    /// Shows step `step` (from 1) of the walkthrough: its view and its entity. Before the file
+    /// is loaded, the step waits for it; a step the file does not have is reported.
+    pub fn open_tour_step(&self, step: usize) {
+        self.tour.set(Some(step));
+        let Some(dataset) = self.dataset_untracked() else {
+            return;
+        };
+        let steps = dataset.file.tour.len();
+        match step
+            .checked_sub(1)
+            .and_then(|index| dataset.file.tour.get(index))
+        {
+            Some(found) => {
+                let selection = dataset
+                    .kind_of(found.entity.as_str())
+                    .map(|kind| EntityRef::new(kind, found.entity.0.clone()));
+                self.apply(Route {
+                    view: Some(found.view),
+                    selection,
+                });
+            }
+            None => {
+                self.tour.set(None);
+                self.route_error.set(Some(if steps == 0 {
+                    "This dispute has no guided walkthrough.".to_owned()
+                } else {
+                    format!("The walkthrough has {steps} steps; there is no step {step}.")
+                }));
+            }
+        }
+    }
+
+    /// Goes to a step of the walkthrough: through the URL hash, or directly.
+    pub fn navigate_tour(&self, step: usize) {
+        if self.use_hash {
+            let _ = window().location().set_hash(&route::tour_step(step));
+        } else {
+            self.open_tour_step(step);
+        }
+    }
+
+    /// Leaves the walkthrough where it is: the view and selection stay.
+    pub fn leave_tour(&self) {
+        self.tour.set(None);
+        self.navigate(Route {
+            view: Some(self.view.get_untracked()),
+            selection: self.selection.get_untracked(),
+        });
+    }
+
+    /// The dataset, once loaded, without subscribing to it.
+    pub fn dataset_untracked(&self) -> Option<Arc<Dataset>> {
+        self.loaded.with_untracked(|loaded| match loaded {
+            Loaded::Ready(_, dataset, _) => Some(dataset.clone()),
+            _ => None,
+        })
     }
 
     /// The hash for the current view and selection, for sharing.

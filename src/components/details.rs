@@ -6,13 +6,14 @@
 //! Beside the map on a desktop, where it can be closed; a sheet over the map on a phone.
 
 use super::paged::Paged;
+use super::tour::TourCard;
 use super::{after_first_drawing, shown, EntityLink, RouteLink};
 use crate::state::AppState;
 use dispute_core::dataset::Dataset;
 use dispute_core::model::{
     Attribution, Conflict, EntityKind, EntityRef, Modality, ReportedDate, Source, Statement,
 };
-use dispute_core::route::Route;
+use dispute_core::route::{Route, View};
 use leptos::prelude::*;
 use std::ops::Range;
 
@@ -36,7 +37,7 @@ pub fn Details() -> impl IntoView {
         if state.focus_details.get_untracked() {
             state.focus_details.set(false);
             request_animation_frame(move || {
-                state.focus("[data-testid='details'] h2");
+                state.focus("[data-testid='details'] [aria-live] h2");
             });
         }
     });
@@ -84,7 +85,10 @@ pub fn Details() -> impl IntoView {
     // for, is on screen first. The live region arrives with its content, so the first content
     // is not announced as a change.
     let drawn = RwSignal::new(false);
-    after_first_drawing(move || drawn.set(true));
+    after_first_drawing(move || {
+        // The panel may be gone by then, when another file came in at once.
+        drawn.try_set(true);
+    });
     let open = move || state.panel_open.get();
     let close_sheet = move |_| {
         state.navigate(Route {
@@ -103,6 +107,7 @@ pub fn Details() -> impl IntoView {
                 <button type="button" class="sheet-close" aria-label="Close the details" on:click=close_sheet>"×"</button>
             </div>
             <div class="details-scroll" id="details-body">
+                <TourCard />
                 {move || drawn.get().then(|| view! { <div aria-live="polite">{body}</div> })}
             </div>
         </aside>
@@ -328,12 +333,32 @@ fn overview(dataset: &Dataset) -> AnyView {
                 {fact("Clauses at stake", links(dispute.clauses.iter().map(|id| id.as_str())))}
                 {fact("Sources", links(dispute.sources.iter().map(|id| id.as_str())))}
             </dl>
+            {tour_link(dataset)}
             <p class="hint">"Select a party, contract or clause on the map to see what the reports say about it."</p>
             {report}
             {statements_by_speaker(dataset, "Statements about the dispute", dataset.statements_about(dispute.id.as_str()).collect())}
         </div>
     }
     .into_any()
+}
+
+/// An invitation to the guided walkthrough, when the file has one.
+fn tour_link(dataset: &Dataset) -> Option<impl IntoView> {
+    let steps = dataset.file.tour.len();
+    (steps > 0).then(|| {
+        let state = expect_context::<AppState>();
+        let open = move |event: leptos::ev::MouseEvent| {
+            event.prevent_default();
+            state.navigate_tour(1);
+        };
+        view! {
+            <p class="tour-invite">
+                <a href=dispute_core::route::tour_step(1) class="button-link" on:click=open>
+                    {format!("Take the guided walkthrough ({steps} steps)")}
+                </a>
+            </p>
+        }
+    })
 }
 
 fn party(dataset: &Dataset, id: &str) -> AnyView {
@@ -757,34 +782,38 @@ fn conflict(dataset: &Dataset, id: &str) -> AnyView {
     let Some(conflict) = dataset.conflict(id) else {
         return ().into_any();
     };
+    let state = expect_context::<AppState>();
+    // The sides in brief: the Conflicts view lays them out with their quotes to compare.
     let sides: Vec<_> = conflict
         .sides
         .iter()
         .map(|side| {
-            let statements: Vec<&Statement> = side
-                .statements
-                .iter()
-                .filter_map(|id| dataset.statement(id.as_str()))
-                .collect();
             view! {
-                <div class="conflict-side">
-                    <h3><EntityLink id=side.source.0.clone() label=outlet(dataset, side.source.as_str()) /></h3>
-                    <p class="position">{text(&side.position)}</p>
-                    {statement_list(dataset, &statements)}
-                </div>
+                <li>
+                    <strong><EntityLink id=side.source.0.clone() label=outlet(dataset, side.source.as_str()) /></strong>
+                    ": " {text(&side.position)}
+                </li>
             }
         })
         .collect();
+    let compare = (state.view.get_untracked() != View::Conflicts).then(|| {
+        let to = Signal::stored(Route {
+            view: Some(View::Conflicts),
+            selection: Some(EntityRef::new(EntityKind::Conflict, id.to_owned())),
+        });
+        view! { <p><RouteLink to>"Compare the sides, quote by quote"</RouteLink></p> }
+    });
     view! {
         <div class="details-body">
             {heading(EntityKind::Conflict, &conflict.title)}
             {reach(dataset, id)}
             <p class="summary">{text(&conflict.difference)}</p>
+            <ul class="plain-list conflict-brief">{sides}</ul>
+            {compare}
             <dl class="facts">
                 {fact("Kind", conflict.kind.as_str())}
                 {fact("About", links(conflict.about.iter().map(|id| id.as_str())))}
             </dl>
-            <div class="conflict-sides">{sides}</div>
         </div>
     }
     .into_any()

@@ -56,8 +56,10 @@ pub fn Map() -> impl IntoView {
         let dragged = RwSignal::new(false);
         let gesture = StoredValue::new(Gesture::default());
         let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+        // Measured in a frame that may come after the map has gone (another view opened at
+        // once, as a walkthrough step does), so nothing here assumes it is still there.
         let measure = move || {
-            let Some(svg) = svg_ref.get_untracked() else {
+            let Some(svg) = svg_ref.try_get_untracked().flatten() else {
                 return;
             };
             let bounds = svg.get_bounding_client_rect();
@@ -65,8 +67,12 @@ pub fn Map() -> impl IntoView {
                 width: bounds.width(),
                 height: bounds.height(),
             };
-            if measured.width > 0.0 && measured != frame.get_untracked() {
-                frame.set(measured);
+            if measured.width > 0.0
+                && frame
+                    .try_get_untracked()
+                    .is_some_and(|known| known != measured)
+            {
+                frame.try_set(measured);
             }
         };
         #[cfg(target_arch = "wasm32")]
@@ -257,7 +263,18 @@ pub fn Map() -> impl IntoView {
                 }
             }
         });
+        let badges = state
+            .dataset()
+            .map(|dataset| {
+                dataset
+                    .conflict_counts()
+                    .into_iter()
+                    .map(|(id, count)| (id.to_owned(), count))
+                    .collect()
+            })
+            .unwrap_or_default();
         let context = MapContext {
+            badges: Arc::new(badges),
             dragged,
             viewport,
             frame,
@@ -389,6 +406,8 @@ fn drawing_of(drawing: Memo<Option<Arc<MapLayout>>>) -> Arc<MapLayout> {
 /// What the drawing functions share.
 #[derive(Clone)]
 struct MapContext {
+    /// How many conflicts are about each drawn entity, for its badge.
+    badges: Arc<HashMap<String, usize>>,
     dragged: RwSignal<bool>,
     viewport: RwSignal<Viewport>,
     frame: RwSignal<Frame>,
@@ -611,7 +630,43 @@ fn party_node(context: &MapContext, metrics: &Metrics, index: usize) -> impl Int
                 }).collect_view()}
             </text>
         </g>
+        {conflict_badge(context, EntityKind::Party, &party.id, rect)}
     }
+}
+
+/// A small count of the conflicts between the reports about an entity, on its top right corner;
+/// it opens those conflicts. Drawn beside the entity, not inside it, so no control holds another.
+fn conflict_badge(context: &MapContext, kind: EntityKind, id: &str, rect: Rect) -> impl IntoView {
+    let count = context.badges.get(id).copied().filter(|count| *count > 0)?;
+    let state = expect_context::<AppState>();
+    let entity = EntityRef::new(kind, id.to_owned());
+    let open = move || {
+        state.navigate(dispute_core::route::Route {
+            view: Some(dispute_core::route::View::Conflicts),
+            selection: Some(entity.clone()),
+        })
+    };
+    let on_click = {
+        let open = open.clone();
+        move |event: ev::MouseEvent| {
+            event.stop_propagation();
+            open();
+        }
+    };
+    let (x, y) = (rect.right() - 2.0, rect.y + 2.0);
+    let label = format!(
+        "{count} conflict{} between the reports about it: open {}",
+        if count == 1 { "" } else { "s" },
+        if count == 1 { "it" } else { "them" }
+    );
+    Some(view! {
+        <g class="conflict-badge" data-badge=id.to_owned() role="link" aria-label=label
+            on:click=on_click on:pointerdown=|event: ev::PointerEvent| event.stop_propagation()>
+            <title>{format!("{count} conflict{} between the reports", if count == 1 { "" } else { "s" })}</title>
+            <circle cx=x cy=y r="10" />
+            <text x=x y=y + 4.0 font-size="12">{count.to_string()}</text>
+        </g>
+    })
 }
 
 /// Room at the top of a claimant's or respondent's box for the word that says which it is.
@@ -665,8 +720,10 @@ fn contract_group(context: &MapContext, metrics: &Metrics, index: usize) -> impl
                             {lines(&chip.lines, chip_rect.x + metrics.padding, "1.05em")}
                         </text>
                     </g>
+                    {conflict_badge(context, EntityKind::Clause, &chip.id, chip_rect)}
                 }
             }).collect_view()}
+            {conflict_badge(context, EntityKind::Contract, &card.id, rect)}
         </g>
     }
 }
@@ -722,4 +779,81 @@ fn Legend() -> impl IntoView {
             <p class="map-hint" id="map-keys">"Drag to pan · Ctrl+scroll or pinch to zoom · in the map, arrow keys move between entities, Enter selects"</p>
         </details>
     }
+}
+
+/// The whole map as a still picture, every shape at full size and nothing to click: for the
+/// printed briefing, fitted to the page's width. Drawn with the same layout and classes as the
+/// map on screen.
+#[component]
+pub fn StillMap() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(dataset) = state.dataset() else {
+        return ().into_any();
+    };
+    let metrics = Metrics::WIDE;
+    let map = layout(&dataset, &metrics);
+    let arcs = map.dispute.as_ref().map(|dispute| {
+        let label = dispute.label;
+        view! {
+            <g class="dispute">
+                {dispute.arcs.iter().map(|(_, curve)| view! { <path class="dispute-arc" d=curve.svg_path() /> }).collect_view()}
+                <rect class="dispute-label" x=label.x y=label.y width=label.width height=label.height rx="6" />
+                <text class="dispute-text" x=label.center_x() y=label.y + metrics.padding / 2.0 font-size=metrics.dispute_text.size>
+                    {lines(&dispute.label_lines, label.center_x(), "1.0em")}
+                </text>
+            </g>
+        }
+    });
+    let parties = map
+        .parties
+        .iter()
+        .map(|party| {
+            let rect = party.rect;
+            let size = if party.lifeline.is_some() { metrics.party_text.size } else { metrics.chip_text.size };
+            view! {
+                {lifeline(party)}
+                <g class=format!("node party side-{}", party.side.as_str()) class:loose=party.lifeline.is_none()>
+                    <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="10" />
+                    <text x=rect.center_x() y=rect.center_y() font-size=size>
+                        {lines(&party.lines, rect.center_x(), &format!("{:.3}em", 0.35 - (party.lines.len() as f64 - 1.0) * 0.625))}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+    let cards = map
+        .contracts
+        .iter()
+        .map(|card| {
+            let rect = card.rect;
+            view! {
+                {card.connectors.iter().map(|connector| view! {
+                    <g class="connector"><line x1=connector.from_x y1=connector.y x2=connector.to_x y2=connector.y /></g>
+                }).collect_view()}
+                <g class="node contract">
+                    <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="8" />
+                    <text x=rect.x + metrics.padding y=rect.y + metrics.padding font-size=metrics.title_text.size>
+                        {lines(&card.title_lines, rect.x + metrics.padding, "0.95em")}
+                    </text>
+                </g>
+                {card.chips.iter().map(|chip| view! {
+                    <g class="chip clause" class:disputed=chip.disputed>
+                        <rect x=chip.rect.x y=chip.rect.y width=chip.rect.width height=chip.rect.height rx="11" />
+                        <text x=chip.rect.x + metrics.padding y=chip.rect.y + 4.0 font-size=metrics.chip_text.size>
+                            {lines(&chip.lines, chip.rect.x + metrics.padding, "1.05em")}
+                        </text>
+                    </g>
+                }).collect_view()}
+            }
+        })
+        .collect_view();
+    view! {
+        <svg class="map still-map" viewBox=format!("0 0 {:.0} {:.0}", map.width, map.height)
+            role="img" aria-label="The map of the dispute: parties, the contracts between them and their clauses">
+            {arcs}
+            {parties}
+            {cards}
+        </svg>
+    }
+    .into_any()
 }

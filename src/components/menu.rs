@@ -8,6 +8,17 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Draws the briefing and prints it; it goes again after printing (`App`).
+fn print_briefing(state: AppState, _: WriteSignal<Option<String>>) {
+    state.briefing.set(true);
+    // Two frames: the briefing, its map among it, is drawn before the print is taken.
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            let _ = window().print();
+        })
+    });
+}
+
 /// The menu button and its panel of actions.
 #[component]
 pub fn Menu() -> impl IntoView {
@@ -77,6 +88,8 @@ pub fn Menu() -> impl IntoView {
                 <button type="button" class="menu-item" disabled=move || !ready() || !on_map()
                     on:click=act(export_png)>"Download PNG"</button>
                 <button type="button" class="menu-item" on:click=act(|_, _| { let _ = window().print(); })>"Print"</button>
+                <button type="button" class="menu-item" disabled=move || !ready()
+                    on:click=act(print_briefing)>"Print briefing"</button>
                 <button type="button" class="menu-item" disabled=move || !ready()
                     on:click=act(copy_link)>"Copy link"</button>
             </div>

@@ -1,5 +1,6 @@
 //! One component per file. Shared pieces that several views use live here.
 
+pub mod briefing;
 pub mod conflicts;
 pub mod details;
 pub mod files;
@@ -11,6 +12,7 @@ pub mod paged;
 pub mod search;
 pub mod timeline;
 pub mod toolbar;
+pub mod tour;
 
 use crate::state::AppState;
 use dispute_core::model::EntityRef;

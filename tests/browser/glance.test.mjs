@@ -139,7 +139,7 @@ test("search shows what it finds, grouped by kind; Enter opens the first; every 
   await page.getByRole("link", { name: "Timeline" }).click();
   const inView = page.getByTestId("view-search-results");
   await inView.locator("[data-kind='statement'][data-id='a-person-familiar-will-sue']").waitFor();
-  await page.getByRole("link", { name: "Conflicts" }).click();
+  await page.getByRole("link", { name: "Conflicts", exact: true }).click();
   await page.getByTestId("conflicts").waitFor();
   assert.ok((await page.locator("[data-testid='conflicts'] [data-kind='statement'], [data-testid='conflicts'] [data-kind='conflict']").count()) > 0, "the conflicts view shows matches too");
   assert.deepEqual(problems, []);
@@ -224,13 +224,13 @@ test("keyboard: skip links, the map as one Tab stop with arrows inside, focus to
 });
 
 test("axe-core finds no violation in any view, light and dark, desktop and phone", async () => {
-  const views = ["#/map", "#/map/statement/a-person-familiar-will-sue", "#/timeline", "#/conflicts", "#/list/party/openai"];
+  const views = ["#/map", "#/map/statement/a-person-familiar-will-sue", "#/timeline", "#/conflicts", "#/list/party/openai", "#/tour/3", "#/conflicts/contract/aws-frontier-agreement"];
   for (const [size, viewport] of SIZES) {
     for (const colorScheme of ["light", "dark"]) {
       const { page, context } = await openApp(suite.browser, suite.server, { viewport, colorScheme });
       for (const hash of views) {
         await page.evaluate((next) => { location.hash = next; }, hash);
-        await page.locator(`${details} h2`).waitFor();
+        await page.locator(`${details} h2`).first().waitFor();
         await page.waitForTimeout(50);
         assert.deepEqual(await axeViolations(page), [], `${size} ${colorScheme} ${hash}`);
       }
@@ -265,7 +265,7 @@ test("the questions a reader comes with, each answered from the opening screen i
 
     // What the reports disagree on about AWS's role: the Conflicts tab.
     ({ page, context } = await fresh());
-    await page.getByRole("link", { name: "Conflicts" }).click();
+    await page.getByRole("link", { name: "Conflicts", exact: true }).click();
     const conflicts = page.getByTestId("conflicts");
     await conflicts.waitFor();
     for (const id of ["aws-exclusivity-scope", "deal-value-scope"]) {
@@ -306,12 +306,13 @@ test("screenshots of every view, desktop and phone, light and dark", async () =>
     ["timeline", "#/timeline/event/amazon-openai-agreements-signed"],
     ["conflicts", "#/conflicts/conflict/total-microsoft-investment"],
     ["list", "#/list/statement/a-person-familiar-will-sue"],
+    ["tour", "#/tour/4"],
   ];
   for (const [name, hash] of views) {
     for (const [size, viewport] of SIZES) {
       for (const colorScheme of ["light", "dark"]) {
         const { page, context, problems } = await openApp(suite.browser, suite.server, { hash, viewport, colorScheme });
-        await page.locator(`${details} h2`).waitFor();
+        await page.locator(`${details} h2`).first().waitFor();
         await page.screenshot({ path: `${screenshotDir}/${name}-${size}-${colorScheme}.png` });
         assert.deepEqual(problems, []);
         await context.close();

@@ -184,7 +184,7 @@ test("the README's large dispute: the list draws a page at a time and every view
   await page.evaluate(() => { location.hash = "#/list/source/report-0"; });
   await page.locator("[data-testid='details'] h2", { hasText: "Synthetic report 0" }).waitFor();
   assert.ok((await page.locator("[data-testid='details'] [data-kind='statement']").count()) <= 100);
-  await page.getByRole("link", { name: "Conflicts" }).click();
+  await page.getByRole("link", { name: "Conflicts", exact: true }).click();
   await page.getByTestId("conflicts").waitFor();
   assert.deepEqual(problems, []);
   await context.close();
