@@ -44,18 +44,58 @@ pub fn mount() {
     }
     for host in hosts {
         let _ = host.set_attribute("data-mounted", "");
-        // The host's placeholder ("Loading…") gives way to the app.
-        host.set_text_content(None);
         if host.has_attribute("data-standalone") {
-            let config = page_config();
-            let root: web_sys::Element = host.clone().into();
-            leptos::mount::mount_to(host, move || view! { <App config root /> }).forget();
+            mount_standalone(host);
         } else if let Some(container) = shadow_container(&host) {
+            // The host's placeholder ("Loading…") gives way to the app.
+            host.set_text_content(None);
             let config = Config::read(Setting::Attribute, |name| host.get_attribute(name));
             let root: web_sys::Element = container.clone().into();
             leptos::mount::mount_to(container, move || view! { <App config root /> }).forget();
         }
     }
+}
+
+/// Mounts the standalone page's app. Where the page holds the pre-rendered opening screen, the
+/// app is drawn beside it, out of sight, and takes its place in one frame once its details are
+/// drawn too: the screen never goes blank and nothing moves.
+fn mount_standalone(host: web_sys::HtmlElement) {
+    let config = page_config();
+    let prerendered = host
+        .query_selector_all(".prerendered, .prerender-note")
+        .ok();
+    let prerendered: Vec<web_sys::Element> =
+        (0..prerendered.as_ref().map_or(0, |list| list.length()))
+            .filter_map(|index| prerendered.as_ref()?.item(index))
+            .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+            .collect();
+    if prerendered.is_empty() {
+        // The host's placeholder ("Loading…") gives way to the app.
+        host.set_text_content(None);
+        let root: web_sys::Element = host.clone().into();
+        leptos::mount::mount_to(host, move || view! { <App config root /> }).forget();
+        return;
+    }
+    let Ok(live) = document().create_element("div") else {
+        return;
+    };
+    live.set_class_name("live-app taking-over");
+    let _ = host.append_child(&live);
+    let Ok(live) = live.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let root: web_sys::Element = live.clone().into();
+    leptos::mount::mount_to(live.clone(), move || view! { <App config root /> }).forget();
+    // The details are drawn two frames after the map (`after_first_drawing`); one more, and the
+    // live app shows what the pre-rendered one does.
+    crate::components::after_first_drawing(move || {
+        request_animation_frame(move || {
+            for element in prerendered {
+                element.remove();
+            }
+            live.set_class_name("live-app");
+        })
+    });
 }
 
 /// The standalone page's settings, from its URL parameters.
@@ -70,10 +110,16 @@ fn shadow_container(host: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement>
     let shadow = host
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .ok()?;
-    let stylesheet = document().create_element("link").ok()?;
-    let _ = stylesheet.set_attribute("rel", "stylesheet");
-    let _ = stylesheet.set_attribute("href", &format!("{}dispute-map.css", asset_base()));
-    shadow.append_child(&stylesheet).ok()?;
+    for (file, media) in [
+        ("dispute-map.css", "all"),
+        ("dispute-map-print.css", "print"),
+    ] {
+        let stylesheet = document().create_element("link").ok()?;
+        let _ = stylesheet.set_attribute("rel", "stylesheet");
+        let _ = stylesheet.set_attribute("media", media);
+        let _ = stylesheet.set_attribute("href", &format!("{}{file}", asset_base()));
+        shadow.append_child(&stylesheet).ok()?;
+    }
     let container: web_sys::HtmlElement = document().create_element("div").ok()?.dyn_into().ok()?;
     container.set_class_name("embedded-root");
     shadow.append_child(&container).ok()?;

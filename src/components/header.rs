@@ -91,10 +91,12 @@ fn Status() -> impl IntoView {
             }
         });
         Some(view! {
-            <p class="status-line" data-testid="status" title=whole>
+            // A div, not a paragraph: it holds a list, which HTML does not allow in a paragraph
+            // (the pre-rendered page would come apart).
+            <div class="status-line" data-testid="status" title=whole>
                 <span class=format!("status-badge status-{}", status.as_str())>{status.label()}</span>
                 {ongoing}
-            </p>
+            </div>
         })
     }
 }

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { useSuite, openApp, schemaExample, repoRoot, fixturesDir, distDir, chooseFromMenu } from "./harness.mjs";
+import { useSuite, openApp, appReady, schemaExample, repoRoot, fixturesDir, distDir, chooseFromMenu } from "./harness.mjs";
 
 const suite = useSuite();
 
@@ -34,6 +34,7 @@ test("a broken file dropped on the map lists its errors, and the bundled dispute
   assert.match(text, /Your file broken\.json could not be opened \(5 problems\)/);
   assert.match(text, /statements\[0\]\.source: no source with id "ft-report"/);
   await page.getByRole("link", { name: "Open the bundled dispute instead" }).click();
+  await appReady(page);
   await page.locator("[data-testid='map'] [data-kind='party'][data-id='microsoft']").waitFor();
   await context.close();
 });
@@ -90,6 +91,7 @@ test("the single-file build opens by double-click, from a file:// URL, with no r
   page.on("request", (request) => requests.push(request.url()));
   const file = pathToFileURL(join(distDir, "dispute-map-offline.html")).href;
   await page.goto(`${file}#/map/clause/azure-stateless-exclusivity`);
+  await appReady(page);
   await page.locator("[data-testid='details'] h2", { hasText: "Azure's exclusive role" }).waitFor();
   await page.locator("[data-testid='map'] [data-kind='party'][data-id='amazon']").click();
   await page.locator("[data-testid='details'] h2", { hasText: "Amazon" }).waitFor();

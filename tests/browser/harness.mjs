@@ -74,7 +74,20 @@ export async function startServer({ missing = [], headers: headersFor = {}, file
       if (!file.startsWith(root)) break;
       try {
         const body = await readFile(file);
-        response.writeHead(200, { ...headers, "content-type": types[extname(file)] || "application/octet-stream" });
+        const type = { "content-type": types[extname(file)] || "application/octet-stream", vary: "accept-encoding" };
+        // As nginx's brotli_static and gzip_static do: the file compressed at build time, when
+        // the browser takes it (docs/deploying.md).
+        const accepted = request.headers["accept-encoding"] || "";
+        for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+          if (!accepted.includes(encoding)) continue;
+          const packed = await readFile(file + suffix).catch(() => null);
+          if (packed) {
+            response.writeHead(200, { ...headers, ...type, "content-encoding": encoding });
+            response.end(packed);
+            return;
+          }
+        }
+        response.writeHead(200, { ...headers, ...type });
         response.end(body);
         return;
       } catch {
@@ -133,8 +146,13 @@ export async function openApp(browser, server, { hash = "", query = "", viewport
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   await page.goto(server.appUrl + query + hash);
-  await page.waitForSelector("[data-testid='details'], [role='alert']", { timeout: 20000 });
+  await appReady(page);
   return { page, context, problems };
+}
+
+/** Waits until the app has taken over from the pre-rendered opening screen, or says why not. */
+export async function appReady(page) {
+  await page.waitForFunction(() => !document.querySelector(".prerendered") && document.querySelector("[data-testid='details'], [role='alert']"), null, { timeout: 20000 });
 }
 
 /** The bundled dataset, read from the repository for test expectations. */

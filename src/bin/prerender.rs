@@ -1,0 +1,17 @@
+//! `cargo run -p dispute-map --bin prerender`: the bundled dispute's opening screen as HTML, at
+//! a desktop's and a phone's width, rendered on the host by the same components the browser
+//! runs. The build (tools/post-build.mjs) writes them into dist/index.html and the offline page,
+//! so the map, the status and the summary are on screen before the wasm arrives, and readable
+//! with JavaScript turned off. Prints a JSON object: `{"wide": "<…>", "narrow": "<…>"}`.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let screens = serde_json::json!({
+        "wide": dispute_map::prerender::opening_screen(1280.0),
+        "narrow": dispute_map::prerender::opening_screen(390.0),
+    });
+    println!("{screens}");
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

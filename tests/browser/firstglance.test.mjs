@@ -1,0 +1,117 @@
+// The first glance before the wasm: the opening screen is in the page as it arrives, readable with
+// JavaScript turned off, and the app takes it over without a flash or a shift.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { useSuite, appReady, distDir } from "./harness.mjs";
+
+const suite = useSuite();
+const SIZES = [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]];
+
+/** What can be seen of the map, the status and the summary: parties drawn with a size, and text. */
+const seen = () => {
+  const visible = (element) => {
+    const rect = element.getBoundingClientRect();
+    return rect.width > 0 && rect.height > 0 && getComputedStyle(element).visibility !== "hidden";
+  };
+  const parties = [...document.querySelectorAll("[data-testid='map'] [data-kind='party']")].filter(visible);
+  const status = [...document.querySelectorAll("[data-testid='status']")].filter(visible);
+  const summary = [...document.querySelectorAll("[data-testid='details'] .summary")].filter(visible);
+  return {
+    parties: parties.map((party) => party.dataset.id).sort(),
+    status: status.map((element) => element.textContent).join(""),
+    summary: summary.map((element) => element.textContent).join("").slice(0, 80),
+  };
+};
+
+test("with JavaScript turned off, the map, the status and the summary are there to read", async () => {
+  for (const [size, viewport] of SIZES) {
+    const context = await suite.browser.newContext({ viewport, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(suite.server.appUrl);
+    const shown = await page.evaluate(seen);
+    assert.deepEqual(shown.parties, suite.dataset.parties.map((party) => party.id).sort(), `${size}: every party on the map`);
+    assert.match(shown.status, /Threatened, no suit filed/, `${size}: the status`);
+    assert.equal(shown.summary, suite.dataset.dispute.summary.slice(0, 80), `${size}: the summary`);
+    assert.match(await page.locator("noscript").first().textContent(), /need JavaScript/);
+    await context.close();
+  }
+});
+
+test("the app takes over without a flash: the map is on screen in every frame, and nothing moves", async () => {
+  for (const [size, viewport] of SIZES) {
+    const context = await suite.browser.newContext({ viewport });
+    // Every frame from the first: how many parties can be seen, and where Microsoft's box is.
+    await context.addInitScript(() => {
+      window.__frames = [];
+      window.__shifts = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__shifts += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+      const sample = () => {
+        const parties = [...document.querySelectorAll("[data-testid='map'] [data-kind='party']")].filter((party) => {
+          const rect = party.getBoundingClientRect();
+          return rect.width > 0 && getComputedStyle(party).visibility !== "hidden";
+        });
+        const microsoft = parties.find((party) => party.dataset.id === "microsoft")?.getBoundingClientRect();
+        const live = document.querySelector(".live-app:not(.taking-over)") !== null;
+        window.__frames.push({ parties: parties.length, at: microsoft && [Math.round(microsoft.x), Math.round(microsoft.y)], live });
+        if (!live || window.__frames.filter((frame) => frame.live).length < 5) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    await page.goto(suite.server.appUrl);
+    await page.waitForFunction(() => window.__frames.filter((frame) => frame.live).length >= 5, null, { timeout: 20000 });
+    const frames = await page.evaluate(() => window.__frames);
+    const before = frames.filter((frame) => !frame.live && frame.parties > 0);
+    assert.ok(before.length > 0, `${size}: the pre-rendered map was on screen before the app (${frames.length} frames)`);
+    // From the first frame that shows the page (before it, the document was still arriving).
+    const shown = frames.slice(frames.findIndex((frame) => frame.parties > 0));
+    assert.ok(shown.every((frame) => frame.parties > 0), `${size}: the map's entities exist in every frame: ${JSON.stringify(frames.map((frame) => frame.parties))}`);
+    const places = new Set(shown.map((frame) => JSON.stringify(frame.at)));
+    assert.equal(places.size, 1, `${size}: Microsoft's box never moved: ${[...places]} ${JSON.stringify(shown)}`);
+    assert.equal(await page.evaluate(() => window.__shifts), 0, `${size}: no layout shift`);
+    assert.equal(await page.locator(".prerendered").count(), 0, "the pre-rendered screen is gone once the app is in place");
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test("a page asking for another dispute never shows the bundled one, and a deep link opens once the app is there", async () => {
+  const context = await suite.browser.newContext();
+  await context.addInitScript(() => {
+    window.__bundledSeen = false;
+    const sample = () => {
+      const parties = [...document.querySelectorAll(".prerendered [data-kind='party']")].filter((party) => party.getBoundingClientRect().width > 0);
+      if (parties.length > 0) window.__bundledSeen = true;
+      if (!document.querySelector(".live-app")) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  const page = await context.newPage();
+  await page.goto(`${suite.server.appUrl}?data=examples/harbor-city.json`);
+  await page.locator("h1", { hasText: "Fictional example" }).waitFor();
+  assert.equal(await page.evaluate(() => window.__bundledSeen), false);
+  await page.goto(`${suite.server.appUrl}#/clause/azure-stateless-exclusivity`);
+  await appReady(page);
+  await page.locator("[data-testid='details'] h2", { hasText: "Azure's exclusive role" }).waitFor();
+  assert.equal(await page.locator("[role='alert']").count(), 0);
+  await context.close();
+});
+
+test("one stylesheet blocks rendering; print styles load for print only; no inline script", async () => {
+  const html = await readFile(join(distDir, "index.html"), "utf8");
+  const sheets = [...html.matchAll(/<link rel="stylesheet"[^>]*>/g)].map(([tag]) => tag);
+  assert.equal(sheets.filter((tag) => !tag.includes('media="print"')).length, 1, sheets.join("\n"));
+  assert.equal(sheets.filter((tag) => tag.includes('media="print"')).length, 1);
+  assert.equal([...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>/g)].length, 0, "every script is a file");
+  for (const file of ["index.html", "dispute-map.css", "dispute-map.js"]) {
+    for (const suffix of [".gz", ".br"]) {
+      assert.ok((await readFile(join(distDir, file + suffix))).length > 0, `${file}${suffix} is shipped`);
+    }
+  }
+});
