@@ -11,6 +11,19 @@ use leptos::reactive::owner::LocalStorage;
 use std::collections::HashSet;
 use std::sync::Arc;
 
+/// Lowercases search text with the browser's own Unicode tables (`toLowerCase`), so the wasm
+/// carries none of its own; on the host, with Rust's.
+pub fn lowercase(text: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::JsString::from(text).to_lower_case())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        dispute_core::dataset::unicode_lowercase(text)
+    }
+}
+
 /// Where the dispute being shown came from, for the header and for error messages.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Origin {
@@ -91,7 +104,9 @@ impl AppState {
         };
         let matching = Memo::new(move |_| {
             let dataset = dataset()?;
-            filter.with(|filter| dataset.matching(filter)).map(Arc::new)
+            filter
+                .with(|filter| dataset.matching(filter, lowercase))
+                .map(Arc::new)
         });
         let selection = RwSignal::new(None::<EntityRef>);
         // What the pointer or keyboard is on, or else what is selected.

@@ -41,7 +41,7 @@ pub fn export_json(state: AppState) {
 /// that any annotation tool can find again.
 pub fn export_annotations(state: AppState) {
     if let Some(dataset) = state.dataset() {
-        let annotations = serde_json::to_string_pretty(&dataset.annotations()).unwrap_or_default();
+        let annotations = dataset.annotations();
         download(
             &format!("{}.annotations.jsonld", dataset.dispute().id),
             &data_url("application/ld+json", &annotations),

@@ -22,7 +22,7 @@ pub fn Toolbar() -> impl IntoView {
     after_first_drawing(move || {
         let build = move || {
             if let Some(dataset) = state.dataset() {
-                dataset.prepare_search();
+                dataset.prepare_search(crate::state::lowercase);
             }
         };
         set_timeout(build, std::time::Duration::ZERO);

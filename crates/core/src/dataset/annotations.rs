@@ -5,62 +5,83 @@
 //! which take a browser straight to a quote on the published page.
 
 use super::Dataset;
-use serde_json::{json, Value};
+use std::fmt::Write;
 
 /// How many characters before and after a quote its selector carries to tell it apart.
 const AFFIX: usize = 32;
 
+/// A string as a JSON string literal.
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for character in text.chars() {
+        match character {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            control if u32::from(control) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(control));
+            }
+            other => out.push(other),
+        }
+    }
+    out.push('"');
+    out
+}
+
 impl Dataset {
-    /// Every statement whose source holds its text, as a W3C Web Annotation collection.
-    pub fn annotations(&self) -> Value {
+    /// Every statement whose source holds its text, as a W3C Web Annotation collection
+    /// (JSON-LD text). Written out by hand, so the app needs no JSON serializer for it.
+    pub fn annotations(&self) -> String {
         let dispute = self.dispute();
-        let items: Vec<Value> = self
-            .file
-            .statements
-            .iter()
-            .filter_map(|statement| {
-                let source = self.source(statement.source.as_str())?;
-                let text = source.text.as_deref()?;
-                let range = self.quote_range(statement)?;
-                let start = text[..range.start].chars().count();
-                let end = start + statement.quote.chars().count();
-                let prefix: String = {
-                    let before: Vec<char> = text[..range.start].chars().rev().take(AFFIX).collect();
-                    before.into_iter().rev().collect()
-                };
-                let suffix: String = text[range.end..].chars().take(AFFIX).collect();
-                let target = source
-                    .url
-                    .clone()
-                    .unwrap_or_else(|| format!("urn:dispute-map:source:{}", source.id));
-                Some(json!({
-                    "id": format!("urn:dispute-map:{}:statement:{}", dispute.id, statement.id),
-                    "type": "Annotation",
-                    "motivation": "highlighting",
-                    "body": [
-                        { "type": "TextualBody", "purpose": "describing", "value": statement.summary },
-                        { "type": "TextualBody", "purpose": "tagging", "value": format!("speaker: {}", statement.speaker.description) },
-                        { "type": "TextualBody", "purpose": "tagging", "value": format!("attribution: {}", statement.attribution.as_str()) },
-                        { "type": "TextualBody", "purpose": "tagging", "value": format!("modality: {}", statement.modality.as_str()) },
-                    ],
-                    "target": {
-                        "source": target,
-                        "selector": [
-                            { "type": "TextQuoteSelector", "exact": statement.quote, "prefix": prefix, "suffix": suffix },
-                            { "type": "TextPositionSelector", "start": start, "end": end },
-                        ],
-                    },
-                }))
-            })
-            .collect();
-        json!({
-            "@context": "http://www.w3.org/ns/anno.jsonld",
-            "id": format!("urn:dispute-map:{}:annotations", dispute.id),
-            "type": "AnnotationCollection",
-            "label": format!("Statements of \"{}\", as highlights of their sources", self.file.title),
-            "total": items.len(),
-            "first": { "type": "AnnotationPage", "items": items },
-        })
+        let mut items = Vec::new();
+        for statement in &self.file.statements {
+            let Some(source) = self.source(statement.source.as_str()) else {
+                continue;
+            };
+            let (Some(text), Some(range)) = (source.text.as_deref(), self.quote_range(statement))
+            else {
+                continue;
+            };
+            let start = text[..range.start].chars().count();
+            let end = start + statement.quote.chars().count();
+            let prefix: String = {
+                let before: Vec<char> = text[..range.start].chars().rev().take(AFFIX).collect();
+                before.into_iter().rev().collect()
+            };
+            let suffix: String = text[range.end..].chars().take(AFFIX).collect();
+            let target = source
+                .url
+                .clone()
+                .unwrap_or_else(|| format!("urn:dispute-map:source:{}", source.id));
+            let tag = |purpose: &str, value: &str| {
+                format!(
+                    "{{ \"type\": \"TextualBody\", \"purpose\": \"{purpose}\", \"value\": {} }}",
+                    quoted(value)
+                )
+            };
+            items.push(format!(
+                "      {{\n        \"id\": {},\n        \"type\": \"Annotation\",\n        \"motivation\": \"highlighting\",\n        \"body\": [\n          {},\n          {},\n          {},\n          {}\n        ],\n        \"target\": {{\n          \"source\": {},\n          \"selector\": [\n            {{ \"type\": \"TextQuoteSelector\", \"exact\": {}, \"prefix\": {}, \"suffix\": {} }},\n            {{ \"type\": \"TextPositionSelector\", \"start\": {start}, \"end\": {end} }}\n          ]\n        }}\n      }}",
+                quoted(&format!("urn:dispute-map:{}:statement:{}", dispute.id, statement.id)),
+                tag("describing", &statement.summary),
+                tag("tagging", &format!("speaker: {}", statement.speaker.description)),
+                tag("tagging", &format!("attribution: {}", statement.attribution.as_str())),
+                tag("tagging", &format!("modality: {}", statement.modality.as_str())),
+                quoted(&target),
+                quoted(&statement.quote),
+                quoted(&prefix),
+                quoted(&suffix),
+            ));
+        }
+        format!(
+            "{{\n  \"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n  \"id\": {},\n  \"type\": \"AnnotationCollection\",\n  \"label\": {},\n  \"total\": {},\n  \"first\": {{\n    \"type\": \"AnnotationPage\",\n    \"items\": [\n{}\n    ]\n  }}\n}}\n",
+            quoted(&format!("urn:dispute-map:{}:annotations", dispute.id)),
+            quoted(&format!("Statements of \"{}\", as highlights of their sources", self.file.title)),
+            items.len(),
+            items.join(",\n")
+        )
     }
 }
 
@@ -115,7 +136,8 @@ mod tests {
     fn every_annotation_finds_its_quote_again() {
         for file in [crate::BUNDLED_DISPUTE, crate::EXAMPLE_DISPUTE] {
             let dataset = parse(file).unwrap();
-            let annotations = dataset.annotations();
+            let annotations: serde_json::Value =
+                serde_json::from_str(&dataset.annotations()).expect("the annotations are JSON");
             let items = annotations["first"]["items"].as_array().unwrap();
             assert_eq!(items.len(), dataset.file.statements.len());
             assert_eq!(annotations["total"], items.len());
@@ -153,6 +175,20 @@ mod tests {
                     "{id}: the position selector is on the quote"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn strings_are_written_as_json_reads_them() {
+        for text in [
+            "plain",
+            "a \"quote\" and a \\ backslash",
+            "line\nbreak\ttab",
+            "\u{1}\u{1f}",
+            "“curly” – dash 🙂",
+        ] {
+            let back: String = serde_json::from_str(&quoted(text)).expect("valid JSON");
+            assert_eq!(back, text);
         }
     }
 

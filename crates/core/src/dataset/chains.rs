@@ -114,7 +114,7 @@ impl Dataset {
         match statement.attribution {
             Attribution::OnRecord | Attribution::Spokesperson => (
                 OriginKind::OnRecord,
-                side.unwrap_or_else(|| statement.speaker.description.to_lowercase()),
+                side.unwrap_or_else(|| statement.speaker.description.to_ascii_lowercase()),
             ),
             Attribution::Anonymous => (OriginKind::Anonymous, outlet.to_owned()),
             Attribution::OutletParaphrase | Attribution::OutletAnalysis => {

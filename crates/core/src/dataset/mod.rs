@@ -26,7 +26,7 @@ mod warnings;
 
 pub use annotations::text_fragment;
 pub use chains::{Chain, OriginKind, Reach};
-pub use query::{Filter, Kept};
+pub use query::{unicode_lowercase, Filter, Kept, Lowercase};
 
 /// One problem in a file: where (`statements[4].source`) and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -213,13 +213,13 @@ impl Dataset {
 
     /// Builds the search index now rather than on the first search: for a moment when nothing
     /// else is waiting, after the map is on screen.
-    pub fn prepare_search(&self) {
-        self.search();
+    pub fn prepare_search(&self, lowercase: Lowercase) {
+        self.search(lowercase);
     }
 
-    fn search(&self) -> &query::SearchIndex {
+    fn search(&self, lowercase: Lowercase) -> &query::SearchIndex {
         self.search
-            .get_or_init(|| query::SearchIndex::build(&self.file, &self.entities))
+            .get_or_init(|| query::SearchIndex::build(&self.file, &self.entities, lowercase))
     }
 
     /// The kind of the entity with this id, if there is one.

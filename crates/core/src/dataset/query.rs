@@ -6,6 +6,15 @@ use crate::model::{Attribution, DisputeFile, EntityKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+/// How search text is lowercased. The browser lowercases with its own tables, so the app's wasm
+/// carries none; the host uses Rust's (`unicode_lowercase`).
+pub type Lowercase = fn(&str) -> String;
+
+/// Lowercasing by Rust's own Unicode tables.
+pub fn unicode_lowercase(text: &str) -> String {
+    text.to_lowercase()
+}
+
 /// What the user has narrowed the view to. The default filter matches everything.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
@@ -22,11 +31,8 @@ impl Filter {
         self.query.trim().is_empty() && self.source.is_none() && self.attribution.is_none()
     }
 
-    fn words(&self) -> Vec<String> {
-        self.query
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect()
+    fn words(&self, lowercase: Lowercase) -> Vec<String> {
+        self.query.split_whitespace().map(lowercase).collect()
     }
 }
 
@@ -42,8 +48,12 @@ pub(super) struct SearchIndex {
 }
 
 impl SearchIndex {
-    pub(super) fn build(file: &DisputeFile, entities: &HashMap<String, Slot>) -> SearchIndex {
-        let text = search_text(file);
+    pub(super) fn build(
+        file: &DisputeFile,
+        entities: &HashMap<String, Slot>,
+        lowercase: Lowercase,
+    ) -> SearchIndex {
+        let text = search_text(file, lowercase);
         let entry = |id: &str| entities.get(id).map(|slot| slot.search as u32);
         let keeps_too = text
             .iter()
@@ -75,10 +85,10 @@ impl SearchIndex {
 
 /// The searchable text of every entity (names, titles, summaries, wording and quotes) with its
 /// kind and position, lowercased, in the order of `DisputeFile::entity_ids`.
-fn search_text(file: &DisputeFile) -> Vec<(EntityKind, usize, String)> {
+fn search_text(file: &DisputeFile, lowercase: Lowercase) -> Vec<(EntityKind, usize, String)> {
     let mut entries = Vec::new();
     let mut add = |kind: EntityKind, position: usize, parts: &[&str]| {
-        entries.push((kind, position, parts.join("\n").to_lowercase()));
+        entries.push((kind, position, lowercase(&parts.join("\n"))));
     };
     let dispute = &file.dispute;
     add(
@@ -199,14 +209,14 @@ impl Dataset {
     /// every word. Any other entity is kept when its own text holds every word (and no statement
     /// filter is set), or when a kept statement is about it or spoken for it; the contract of a
     /// kept clause and the parties of a kept contract stay too, so the map keeps its context.
-    pub fn matching(&self, filter: &Filter) -> Option<Kept> {
+    pub fn matching(&self, filter: &Filter, lowercase: Lowercase) -> Option<Kept> {
         if filter.is_empty() {
             return None;
         }
-        let words = filter.words();
+        let words = filter.words(lowercase);
         let has_words = |text: &str| words.iter().all(|word| text.contains(word.as_str()));
         let statement_filter = filter.source.is_some() || filter.attribution.is_some();
-        let search = self.search();
+        let search = self.search(lowercase);
         let mut kept = Kept {
             flags: vec![false; search.text.len()],
             matched: Vec::new(),
@@ -259,10 +269,12 @@ impl Dataset {
         &'a self,
         kept: &'a Kept,
     ) -> impl Iterator<Item = (EntityKind, &'a str)> + 'a {
-        let search = self.search();
-        kept.matched.iter().map(move |entry| {
+        // `kept` comes from `matching`, which built the index.
+        let search = self.search.get();
+        kept.matched.iter().filter_map(move |entry| {
+            let search = search?;
             let (kind, position, _) = &search.text[*entry as usize];
-            (*kind, self.id_at(*kind, *position))
+            Some((*kind, self.id_at(*kind, *position)))
         })
     }
 
@@ -436,16 +448,21 @@ mod tests {
     }
 
     fn kept(dataset: &Dataset, filter: Filter) -> Kept {
-        dataset.matching(&filter).expect("a non-empty filter")
+        dataset
+            .matching(&filter, unicode_lowercase)
+            .expect("a non-empty filter")
     }
 
     #[test]
     fn empty_filter_keeps_everything() {
         assert_eq!(
-            bundled().matching(&Filter {
-                query: "  ".to_owned(),
-                ..Filter::default()
-            }),
+            bundled().matching(
+                &Filter {
+                    query: "  ".to_owned(),
+                    ..Filter::default()
+                },
+                unicode_lowercase
+            ),
             None
         );
     }

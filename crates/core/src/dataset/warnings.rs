@@ -55,8 +55,10 @@ fn is_bidi_control(character: char) -> bool {
 pub(super) fn warnings(file: &DisputeFile, text: &str) -> Vec<ValidationError> {
     let mut warnings = Vec::new();
     unhedged_summaries(file, &mut warnings);
+    // Rare, so the file is read again only when its text holds one: as written, so the paths
+    // are the file's own.
     if might_hold_bidi_controls(text) {
-        if let Ok(value) = serde_json::to_value(file) {
+        if let Ok(value) = serde_json::from_str::<Value>(text) {
             bidi_controls(&value, &mut String::new(), &mut warnings);
         }
     }
@@ -82,11 +84,11 @@ fn unhedged_summaries(file: &DisputeFile, warnings: &mut Vec<ValidationError>) {
     }
 }
 
-/// The lowercased words of a text.
+/// The words of a text, lowercased as far as the (English) hedge words need.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|character: char| !character.is_alphanumeric() && character != '\'')
         .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
+        .map(|word| word.to_ascii_lowercase())
 }
 
 /// Whether the file's text holds a direction-changing character, written as itself or as a

@@ -61,7 +61,7 @@ impl Span {
             return None;
         }
         let anchor = Span::of(anchor)?;
-        let words = date.text.to_lowercase();
+        let words = date.text.to_ascii_lowercase();
         let has = |phrase: &str| words.contains(phrase);
         let month = 1.0 / 12.0;
         let month_start = (anchor.start * 12.0).floor() / 12.0;
