@@ -4,6 +4,7 @@
 
 use crate::loading::{asset_base, load_file, next_frame};
 use crate::state::{AppState, Loaded};
+use dispute_core::layout::decimal;
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -178,13 +179,17 @@ fn png_from_svg(name: String, svg: String, set_message: WriteSignal<Option<Strin
                 download(&format!("{name}.png"), &url);
                 if scale < 2.0 {
                     set_message.set(Some(format!(
-                        "The map is {width:.0} × {height:.0} units, more than a picture holds at full size: the PNG shows it at {:.0}%. Download SVG keeps every detail.",
-                        scale * 100.0
+                        "The map is {} × {} units, more than a picture holds at full size: the PNG shows it at {}%. Download SVG keeps every detail.",
+                        decimal(width, 0),
+                        decimal(height, 0),
+                        decimal(scale * 100.0, 0)
                     )));
                 }
             }
             None => set_message.set(Some(format!(
-                "The map ({width:.0} × {height:.0} units) could not be drawn as a PNG in this browser; Download SVG keeps it whole."
+                "The map ({} × {} units) could not be drawn as a PNG in this browser; Download SVG keeps it whole.",
+                decimal(width, 0),
+                decimal(height, 0)
             ))),
         }
     });

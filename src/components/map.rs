@@ -14,7 +14,8 @@
 
 use crate::state::AppState;
 use dispute_core::layout::{
-    layout, Direction, Frame, MapLayout, Metrics, PartyNode, Rect, Side, Viewport, ASSUMED_FRAME,
+    decimal, layout, units, Direction, Frame, MapLayout, Metrics, PartyNode, Rect, Side, Viewport,
+    ASSUMED_FRAME,
 };
 use dispute_core::model::{EntityKind, EntityRef};
 use leptos::ev;
@@ -333,7 +334,11 @@ pub fn Map() -> impl IntoView {
                             .ok()
                             .and_then(|height| height.as_f64())
                             .unwrap_or(room.height);
-                        room.height = (window_height * SHEET_LEAVES - top).clamp(80.0, room.height);
+                        room.height = dispute_core::layout::within(
+                            window_height * SHEET_LEAVES - top,
+                            80.0,
+                            room.height,
+                        );
                     }
                     let moved = viewport.get_untracked().showing(&rect, room);
                     if moved != viewport.get_untracked() {
@@ -356,11 +361,11 @@ pub fn Map() -> impl IntoView {
                     node_ref=svg_ref
                     class="map"
                     class:zoomed=move || !at_home()
-                    data-drawing-width=format!("{:.0}", map.width)
-                    data-drawing-height=format!("{:.0}", map.height)
+                    data-drawing-width=decimal(map.width, 0)
+                    data-drawing-height=decimal(map.height, 0)
                     data-view=move || {
                         let visible = viewport.get().visible(frame.get());
-                        format!("{:.0} {:.0} {:.0} {:.0}", visible.x, visible.y, visible.width, visible.height)
+                        [visible.x, visible.y, visible.width, visible.height].map(|value| decimal(value, 0)).join(" ")
                     }
                     role="group"
                     aria-label="Map of the dispute: parties, the contracts between them and their clauses"
@@ -541,8 +546,8 @@ fn dispute_mark(context: &MapContext, metrics: &Metrics) -> impl IntoView {
             {dispute.arcs.iter().map(|(respondent, curve)| view! {
                 <path class="dispute-arc" d=curve.svg_path() data-respondent=respondent.clone() />
             }).collect_view()}
-            <rect class="dispute-label" x=label.x y=label.y width=label.width height=label.height rx="6" />
-            <text class="dispute-text" x=label.center_x() y=label.y + metrics.padding / 2.0 font-size=metrics.dispute_text.size>
+            <rect class="dispute-label" x=units(label.x) y=units(label.y) width=units(label.width) height=units(label.height) rx="6" />
+            <text class="dispute-text" x=units(label.center_x()) y=units(label.y + metrics.padding / 2.0) font-size=units(metrics.dispute_text.size)>
                 {lines(&dispute.label_lines, label.center_x(), "1.0em")}
             </text>
         </g>
@@ -561,14 +566,14 @@ fn lines(lines: &[String], x: f64, first_dy: &str) -> impl IntoView {
             } else {
                 "1.25em".to_owned()
             };
-            view! { <tspan x=x dy=dy>{line.clone()}</tspan> }
+            view! { <tspan x=units(x) dy=dy>{line.clone()}</tspan> }
         })
         .collect_view()
 }
 
 fn lifeline(party: &PartyNode) -> impl IntoView {
     party.lifeline.map(|(x, top, bottom)| {
-        view! { <line class="lifeline" data-party=party.id.clone() x1=x y1=top x2=x y2=bottom /> }
+        view! { <line class="lifeline" data-party=party.id.clone() x1=units(x) y1=units(top) x2=units(x) y2=units(bottom) /> }
     })
 }
 
@@ -597,7 +602,7 @@ fn party_node(context: &MapContext, metrics: &Metrics, index: usize) -> impl Int
     };
     let name_center = rect.y + caption_height + (rect.height - caption_height) / 2.0;
     let line_count = party.lines.len() as f64;
-    let first_dy = format!("{:.3}em", 0.35 - (line_count - 1.0) * 0.625);
+    let first_dy = format!("{}em", decimal(0.35 - (line_count - 1.0) * 0.625, 3));
     // A party bound by no contract is named in the lighter style of a clause.
     let font_size = if party.lifeline.is_some() {
         metrics.party_text.size
@@ -614,11 +619,11 @@ fn party_node(context: &MapContext, metrics: &Metrics, index: usize) -> impl Int
                 Side::Other => format!("{}, other party", party.lines.concat()),
             }
             on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
-            <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="10" />
+            <rect x=units(rect.x) y=units(rect.y) width=units(rect.width) height=units(rect.height) rx="10" />
             // One text element, the side then the name, so the box reads "Claimant Microsoft".
-            <text x=rect.center_x() y=name_center font-size=font_size>
+            <text x=units(rect.center_x()) y=units(name_center) font-size=units(font_size)>
                 {caption.map(|caption| view! {
-                    <tspan class="party-caption" x=rect.center_x() y=rect.y + CAPTION_HEIGHT font-size="12">{format!("{caption} ")}</tspan>
+                    <tspan class="party-caption" x=units(rect.center_x()) y=units(rect.y + CAPTION_HEIGHT) font-size="12">{format!("{caption} ")}</tspan>
                 })}
                 {party.lines.iter().enumerate().map(|(index, line)| {
                     let place = if index == 0 {
@@ -626,7 +631,7 @@ fn party_node(context: &MapContext, metrics: &Metrics, index: usize) -> impl Int
                     } else {
                         (None, "1.25em".to_owned())
                     };
-                    view! { <tspan x=rect.center_x() y=place.0 dy=place.1>{line.clone()}</tspan> }
+                    view! { <tspan x=units(rect.center_x()) y=place.0.map(units) dy=place.1>{line.clone()}</tspan> }
                 }).collect_view()}
             </text>
         </g>
@@ -663,8 +668,8 @@ fn conflict_badge(context: &MapContext, kind: EntityKind, id: &str, rect: Rect) 
         <g class="conflict-badge" data-badge=id.to_owned() role="link" aria-label=label
             on:click=on_click on:pointerdown=|event: ev::PointerEvent| event.stop_propagation()>
             <title>{format!("{count} conflict{} between the reports", if count == 1 { "" } else { "s" })}</title>
-            <circle cx=x cy=y r="10" />
-            <text x=x y=y + 4.0 font-size="12">{count.to_string()}</text>
+            <circle cx=units(x) cy=units(y) r="10" />
+            <text x=units(x) y=units(y + 4.0) font-size="12">{count.to_string()}</text>
         </g>
     })
 }
@@ -692,8 +697,8 @@ fn contract_group(context: &MapContext, metrics: &Metrics, index: usize) -> impl
         <g class="contract-group">
             {card.connectors.iter().map(|connector| view! {
                 <g class="connector" class:dimmed=group_dimmed data-party=connector.party.clone()>
-                    <line x1=connector.from_x y1=connector.y x2=connector.to_x y2=connector.y />
-                    <circle cx=if connector.from_x < rect.x { connector.from_x } else { connector.to_x } cy=connector.y r="4" />
+                    <line x1=units(connector.from_x) y1=units(connector.y) x2=units(connector.to_x) y2=units(connector.y) />
+                    <circle cx=units(if connector.from_x < rect.x { connector.from_x } else { connector.to_x }) cy=units(connector.y) r="4" />
                 </g>
             }).collect_view()}
             <g class="node contract" class:selected=selected class:dimmed=dimmed
@@ -701,8 +706,8 @@ fn contract_group(context: &MapContext, metrics: &Metrics, index: usize) -> impl
                 data-kind="contract" data-id=card.id.clone() tabindex=tab_index role="button"
                 aria-label=format!("Contract: {}", card.title_lines.concat())
                 on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
-                <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="8" />
-                <text x=rect.x + metrics.padding y=rect.y + metrics.padding font-size=metrics.title_text.size>
+                <rect x=units(rect.x) y=units(rect.y) width=units(rect.width) height=units(rect.height) rx="8" />
+                <text x=units(rect.x + metrics.padding) y=units(rect.y + metrics.padding) font-size=units(metrics.title_text.size)>
                     {lines(&card.title_lines, rect.x + metrics.padding, "0.95em")}
                 </text>
             </g>
@@ -715,8 +720,8 @@ fn contract_group(context: &MapContext, metrics: &Metrics, index: usize) -> impl
                         data-kind="clause" data-id=chip.id.clone() tabindex=tab_index role="button"
                         aria-label=format!("Clause{}: {}", if chip.disputed { " in dispute" } else { "" }, chip.lines.concat())
                         on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
-                        <rect x=chip_rect.x y=chip_rect.y width=chip_rect.width height=chip_rect.height rx="11" />
-                        <text x=chip_rect.x + metrics.padding y=chip_rect.y + 4.0 font-size=metrics.chip_text.size>
+                        <rect x=units(chip_rect.x) y=units(chip_rect.y) width=units(chip_rect.width) height=units(chip_rect.height) rx="11" />
+                        <text x=units(chip_rect.x + metrics.padding) y=units(chip_rect.y + 4.0) font-size=units(metrics.chip_text.size)>
                             {lines(&chip.lines, chip_rect.x + metrics.padding, "1.05em")}
                         </text>
                     </g>
@@ -737,7 +742,7 @@ fn others_heading(map: &MapLayout, metrics: &Metrics) -> impl IntoView {
         .rect
         .x;
     Some(
-        view! { <text class="others-heading" x=left y=top font-size=metrics.chip_text.size>"Also named in the reports"</text> },
+        view! { <text class="others-heading" x=units(left) y=units(top) font-size=units(metrics.chip_text.size)>"Also named in the reports"</text> },
     )
 }
 
@@ -797,8 +802,8 @@ pub fn StillMap() -> impl IntoView {
         view! {
             <g class="dispute">
                 {dispute.arcs.iter().map(|(_, curve)| view! { <path class="dispute-arc" d=curve.svg_path() /> }).collect_view()}
-                <rect class="dispute-label" x=label.x y=label.y width=label.width height=label.height rx="6" />
-                <text class="dispute-text" x=label.center_x() y=label.y + metrics.padding / 2.0 font-size=metrics.dispute_text.size>
+                <rect class="dispute-label" x=units(label.x) y=units(label.y) width=units(label.width) height=units(label.height) rx="6" />
+                <text class="dispute-text" x=units(label.center_x()) y=units(label.y + metrics.padding / 2.0) font-size=units(metrics.dispute_text.size)>
                     {lines(&dispute.label_lines, label.center_x(), "1.0em")}
                 </text>
             </g>
@@ -813,9 +818,9 @@ pub fn StillMap() -> impl IntoView {
             view! {
                 {lifeline(party)}
                 <g class=format!("node party side-{}", party.side.as_str()) class:loose=party.lifeline.is_none()>
-                    <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="10" />
-                    <text x=rect.center_x() y=rect.center_y() font-size=size>
-                        {lines(&party.lines, rect.center_x(), &format!("{:.3}em", 0.35 - (party.lines.len() as f64 - 1.0) * 0.625))}
+                    <rect x=units(rect.x) y=units(rect.y) width=units(rect.width) height=units(rect.height) rx="10" />
+                    <text x=units(rect.center_x()) y=units(rect.center_y()) font-size=units(size)>
+                        {lines(&party.lines, rect.center_x(), &format!("{}em", decimal(0.35 - (party.lines.len() as f64 - 1.0) * 0.625, 3)))}
                     </text>
                 </g>
             }
@@ -828,18 +833,18 @@ pub fn StillMap() -> impl IntoView {
             let rect = card.rect;
             view! {
                 {card.connectors.iter().map(|connector| view! {
-                    <g class="connector"><line x1=connector.from_x y1=connector.y x2=connector.to_x y2=connector.y /></g>
+                    <g class="connector"><line x1=units(connector.from_x) y1=units(connector.y) x2=units(connector.to_x) y2=units(connector.y) /></g>
                 }).collect_view()}
                 <g class="node contract">
-                    <rect x=rect.x y=rect.y width=rect.width height=rect.height rx="8" />
-                    <text x=rect.x + metrics.padding y=rect.y + metrics.padding font-size=metrics.title_text.size>
+                    <rect x=units(rect.x) y=units(rect.y) width=units(rect.width) height=units(rect.height) rx="8" />
+                    <text x=units(rect.x + metrics.padding) y=units(rect.y + metrics.padding) font-size=units(metrics.title_text.size)>
                         {lines(&card.title_lines, rect.x + metrics.padding, "0.95em")}
                     </text>
                 </g>
                 {card.chips.iter().map(|chip| view! {
                     <g class="chip clause" class:disputed=chip.disputed>
-                        <rect x=chip.rect.x y=chip.rect.y width=chip.rect.width height=chip.rect.height rx="11" />
-                        <text x=chip.rect.x + metrics.padding y=chip.rect.y + 4.0 font-size=metrics.chip_text.size>
+                        <rect x=units(chip.rect.x) y=units(chip.rect.y) width=units(chip.rect.width) height=units(chip.rect.height) rx="11" />
+                        <text x=units(chip.rect.x + metrics.padding) y=units(chip.rect.y + 4.0) font-size=units(metrics.chip_text.size)>
                             {lines(&chip.lines, chip.rect.x + metrics.padding, "1.05em")}
                         </text>
                     </g>
@@ -848,7 +853,7 @@ pub fn StillMap() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <svg class="map still-map" viewBox=format!("0 0 {:.0} {:.0}", map.width, map.height)
+        <svg class="map still-map" viewBox=format!("0 0 {} {}", decimal(map.width, 0), decimal(map.height, 0))
             role="img" aria-label="The map of the dispute: parties, the contracts between them and their clauses">
             {arcs}
             {parties}

@@ -8,6 +8,7 @@ use super::{shown, EntityLink};
 use crate::state::AppState;
 use dispute_core::dataset::Dataset;
 use dispute_core::layout::timeline::{Mark, Orientation, TimelineLayout, LABEL_TEXT};
+use dispute_core::layout::{decimal, units};
 use dispute_core::model::{DatePrecision, EntityKind, EntityRef};
 use leptos::prelude::*;
 
@@ -33,7 +34,11 @@ pub fn Timeline() -> impl IntoView {
             };
             (
                 Orientation::Across,
-                (state.width.get_untracked() - panel - 64.0).clamp(640.0, 1400.0),
+                dispute_core::layout::within(
+                    state.width.get_untracked() - panel - 64.0,
+                    640.0,
+                    1400.0,
+                ),
             )
         };
         let layout = TimelineLayout::new(&dataset, orientation, width);
@@ -77,8 +82,8 @@ fn axis(dataset: &Dataset, layout: &TimelineLayout) -> impl IntoView {
                 (x1 - 6.0, tick.at, rx1 + 6.0, tick.at, x1 - 10.0, tick.at + 4.0)
             };
             view! {
-                <line class="tick" x1=lx1 y1=ly1 x2=lx2 y2=ly2 />
-                <text class="tick-label" class:across=across x=tx y=ty font-size="12">{tick.year.to_string()}</text>
+                <line class="tick" x1=units(lx1) y1=units(ly1) x2=units(lx2) y2=units(ly2) />
+                <text class="tick-label" class:across=across x=units(tx) y=units(ty) font-size="12">{tick.year.to_string()}</text>
             }
         })
         .collect_view();
@@ -94,17 +99,17 @@ fn axis(dataset: &Dataset, layout: &TimelineLayout) -> impl IntoView {
         .collect_view();
     let (happened_label, reported_label) = if across {
         (
-            view! { <text class="lane-label" x=16 y=y1 + 4.0 font-size="12">"Happened"</text> },
-            view! { <text class="lane-label" x=16 y=ry1 + 4.0 font-size="12">"Reported"</text> },
+            view! { <text class="lane-label" x=16 y=units(y1 + 4.0) font-size="12">"Happened"</text> },
+            view! { <text class="lane-label" x=16 y=units(ry1 + 4.0) font-size="12">"Reported"</text> },
         )
     } else {
         (
-            view! { <text class="lane-label" x=x1 y=y1 - 14.0 font-size="12">"Happened"</text> },
-            view! { <text class="lane-label end" x=rx1 y=ry1 - 14.0 font-size="12">"Reported"</text> },
+            view! { <text class="lane-label" x=units(x1) y=units(y1 - 14.0) font-size="12">"Happened"</text> },
+            view! { <text class="lane-label end" x=units(rx1) y=units(ry1 - 14.0) font-size="12">"Reported"</text> },
         )
     };
     view! {
-        <svg class="timeline-axis" class:down=!across viewBox=format!("0 0 {:.0} {:.0}", layout.width, layout.height)
+        <svg class="timeline-axis" class:down=!across viewBox=format!("0 0 {} {}", decimal(layout.width, 0), decimal(layout.height, 0))
             role="group" aria-label="The dated events on a time axis, and when the reports were published">
             <defs>
                 // Soft edges for an approximate date, across or down the axis.
@@ -123,9 +128,9 @@ fn axis(dataset: &Dataset, layout: &TimelineLayout) -> impl IntoView {
             </defs>
             {ticks}
             {happened_label}
-            <line class="axis" x1=x1 y1=y1 x2=x2 y2=y2 />
+            <line class="axis" x1=units(x1) y1=units(y1) x2=units(x2) y2=units(y2) />
             {reported_label}
-            <line class="axis reported" x1=rx1 y1=ry1 x2=rx2 y2=ry2 />
+            <line class="axis reported" x1=units(rx1) y1=units(ry1) x2=units(rx2) y2=units(ry2) />
             {events}
             {reports}
         </svg>
@@ -137,7 +142,7 @@ fn axis(dataset: &Dataset, layout: &TimelineLayout) -> impl IntoView {
 fn shape(mark: &Mark, across: bool) -> AnyView {
     let rect = mark.mark;
     if mark.span.is_point() {
-        view! { <circle class="when point" cx=rect.center_x() cy=rect.center_y() r="6" /> }
+        view! { <circle class="when point" cx=units(rect.center_x()) cy=units(rect.center_y()) r="6" /> }
             .into_any()
     } else if mark.span.soft {
         let fill = if across {
@@ -145,9 +150,9 @@ fn shape(mark: &Mark, across: bool) -> AnyView {
         } else {
             "url(#soft-down)"
         };
-        view! { <rect class="when band soft" x=rect.x y=rect.y width=rect.width height=rect.height rx="3" fill=fill /> }.into_any()
+        view! { <rect class="when band soft" x=units(rect.x) y=units(rect.y) width=units(rect.width) height=units(rect.height) rx="3" fill=fill /> }.into_any()
     } else {
-        view! { <rect class="when band" x=rect.x y=rect.y width=rect.width height=rect.height rx="3" /> }.into_any()
+        view! { <rect class="when band" x=units(rect.x) y=units(rect.y) width=units(rect.width) height=units(rect.height) rx="3" /> }.into_any()
     }
 }
 
@@ -155,10 +160,10 @@ fn shape(mark: &Mark, across: bool) -> AnyView {
 fn label_text(mark: &Mark) -> impl IntoView {
     let label = mark.label;
     view! {
-        <rect class="label-card" x=label.x y=label.y width=label.width height=label.height rx="6" />
-        <text x=label.x + 6.0 y=label.y + 4.0 font-size=LABEL_TEXT.size>
+        <rect class="label-card" x=units(label.x) y=units(label.y) width=units(label.width) height=units(label.height) rx="6" />
+        <text x=units(label.x + 6.0) y=units(label.y + 4.0) font-size=units(LABEL_TEXT.size)>
             {mark.label_lines.iter().enumerate().map(|(index, line)| view! {
-                <tspan x=label.x + 6.0 dy=if index == 0 { "1.05em" } else { "1.25em" }>{line.clone()}</tspan>
+                <tspan x=units(label.x + 6.0) dy=if index == 0 { "1.05em" } else { "1.25em" }>{line.clone()}</tspan>
             }).collect_view()}
         </text>
     }
@@ -186,7 +191,7 @@ fn event_mark(dataset: &Dataset, mark: &Mark, across: bool) -> impl IntoView {
     // The label's edge nearest the mark, joined to it.
     let (lx, ly, mx, my) = if across {
         (
-            at.center_x().clamp(label.x + 4.0, label.right() - 4.0),
+            dispute_core::layout::within(at.center_x(), label.x + 4.0, label.right() - 4.0),
             label.bottom(),
             at.center_x(),
             at.y,
@@ -209,7 +214,7 @@ fn event_mark(dataset: &Dataset, mark: &Mark, across: bool) -> impl IntoView {
             data-kind="event" data-id=mark.id.clone() data-date=mark.date.clone()
             aria-current=move || selected.get().then_some("true") role="button" tabindex="0" aria-label=aria
             on:click=move |_| select() on:keydown=on_key>
-            <line class="leader" x1=lx y1=ly x2=mx y2=my />
+            <line class="leader" x1=units(lx) y1=units(ly) x2=units(mx) y2=units(my) />
             {shape(mark, across)}
             {label_text(mark)}
         </g>

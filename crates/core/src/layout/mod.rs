@@ -8,10 +8,12 @@
 //! above the party row, from each claimant to each respondent. Parties bound by nothing are listed
 //! in a row under the map.
 
+mod number;
 mod text;
 pub mod timeline;
 mod viewport;
 
+pub use number::{decimal, units, within};
 pub use text::{line_text, wrap, TextStyle};
 pub use viewport::{picture_scale, Frame, Viewport, Visible, ASSUMED_FRAME};
 
@@ -262,8 +264,13 @@ pub struct Curve {
 impl Curve {
     pub fn svg_path(&self) -> String {
         format!(
-            "M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}",
-            self.from.0, self.from.1, self.control.0, self.control.1, self.to.0, self.to.1
+            "M{},{} Q{},{} {},{}",
+            units(self.from.0),
+            units(self.from.1),
+            units(self.control.0),
+            units(self.control.1),
+            units(self.to.0),
+            units(self.to.1)
         )
     }
 
@@ -728,8 +735,11 @@ fn dispute_arcs(
     } else {
         center_x
     };
-    let left = (center_x - label_width / 2.0)
-        .clamp(metrics.margin, map_width - metrics.margin - label_width);
+    let left = within(
+        center_x - label_width / 2.0,
+        metrics.margin,
+        map_width - metrics.margin - label_width,
+    );
     Some(DisputeMark {
         id: dispute.id.0.clone(),
         label: Rect {

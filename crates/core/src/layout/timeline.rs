@@ -301,8 +301,11 @@ impl TimelineLayout {
         for (id, date, span, title) in events {
             let (start, end) = place(self, span);
             let center = (start + end) / 2.0;
-            let left =
-                (center - LABEL_WIDTH / 2.0).clamp(MARGIN, self.width - MARGIN - LABEL_WIDTH);
+            let left = super::within(
+                center - LABEL_WIDTH / 2.0,
+                MARGIN,
+                self.width - MARGIN - LABEL_WIDTH,
+            );
             let lines = wrap(title, LABEL_TEXT, LABEL_WIDTH - 8.0, 3);
             let row = row_ends
                 .iter()
@@ -356,8 +359,11 @@ impl TimelineLayout {
             let start = self.along(first_year, years, span.start);
             let end = self.along(first_year, years, span.end);
             let center = (start + end) / 2.0;
-            let left =
-                (center - LABEL_WIDTH / 2.0).clamp(MARGIN, self.width - MARGIN - LABEL_WIDTH);
+            let left = super::within(
+                center - LABEL_WIDTH / 2.0,
+                MARGIN,
+                self.width - MARGIN - LABEL_WIDTH,
+            );
             if left < last_end + LABEL_GAP {
                 label_top += 2.0 * line_height() + 12.0;
             }

@@ -119,7 +119,7 @@ impl Viewport {
     /// Zooms by `factor` (above 1 zooms in) keeping the drawing point `(x, y)` where it is on
     /// screen, within `range` (from `zoom_range`).
     pub fn zoomed(self, factor: f64, x: f64, y: f64, range: (f64, f64)) -> Viewport {
-        let scale = (self.scale * factor).clamp(range.0, range.1);
+        let scale = super::within(self.scale * factor, range.0, range.1);
         let kept = self.scale / scale;
         Viewport {
             x: x - (x - self.x) * kept,
@@ -170,10 +170,10 @@ impl Viewport {
     /// The SVG transform that draws the drawing under this view.
     pub fn transform(&self) -> String {
         format!(
-            "translate({:.1} {:.1}) scale({:.4})",
-            -self.x * self.scale,
-            -self.y * self.scale,
-            self.scale
+            "translate({} {}) scale({})",
+            super::units(-self.x * self.scale),
+            super::units(-self.y * self.scale),
+            super::decimal(self.scale, 4)
         )
     }
 
@@ -455,6 +455,6 @@ mod tests {
             y: 20.0,
             scale: 2.0,
         };
-        assert_eq!(view.transform(), "translate(-20.0 -40.0) scale(2.0000)");
+        assert_eq!(view.transform(), "translate(-20 -40) scale(2)");
     }
 }
