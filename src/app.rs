@@ -62,7 +62,7 @@ pub fn mount() {
 fn mount_standalone(host: web_sys::HtmlElement) {
     let config = page_config();
     let prerendered = host
-        .query_selector_all(".prerendered, .prerender-note")
+        .query_selector_all(".prerendered, .prerender-note, .prerender-loading")
         .ok();
     let prerendered: Vec<web_sys::Element> =
         (0..prerendered.as_ref().map_or(0, |list| list.length()))
@@ -86,16 +86,73 @@ fn mount_standalone(host: web_sys::HtmlElement) {
     };
     let root: web_sys::Element = live.clone().into();
     leptos::mount::mount_to(live.clone(), move || view! { <App config root /> }).forget();
-    // The details are drawn two frames after the map (`after_first_drawing`); one more, and the
-    // live app shows what the pre-rendered one does.
-    crate::components::after_first_drawing(move || {
+    // The swap waits until the live app shows what the pre-rendered one does: its details drawn
+    // (two frames after the map), or a problem to report. A page asking for another dispute
+    // shows the app's own loading at once: its progress and its Cancel.
+    let asks_for_data = document()
+        .document_element()
+        .is_some_and(|page| page.class_list().contains("loading-data"));
+    when_drawn(live.clone(), asks_for_data, move || {
         request_animation_frame(move || {
+            // Keyboard focus stays where it was: on the same entity of the map, or on the
+            // details' heading, now in the live app.
+            let focused = focused_in_prerendered();
             for element in prerendered {
                 element.remove();
             }
+            let _ = host.class_list().remove_1("prerender-waiting");
             live.set_class_name("live-app");
+            if let Some(selector) = focused {
+                if let Ok(Some(element)) = live.query_selector(&selector) {
+                    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+                        let _ = element.focus();
+                    } else if let Some(element) = element.dyn_ref::<web_sys::SvgElement>() {
+                        let _ = element.focus();
+                    }
+                }
+            }
         })
     });
+}
+
+/// Calls `then` once the live app has drawn its details or an alert, checking once a frame;
+/// or, when `at_once`, after its first drawing.
+fn when_drawn(live: web_sys::HtmlElement, at_once: bool, then: impl FnOnce() + 'static) {
+    if at_once {
+        crate::components::after_first_drawing(then);
+        return;
+    }
+    let drawn = live
+        .query_selector("[data-testid='details'] [aria-live], [role='alert']")
+        .ok()
+        .flatten()
+        .is_some();
+    if drawn {
+        then();
+    } else {
+        request_animation_frame(move || when_drawn(live, false, then));
+    }
+}
+
+/// Where keyboard focus is in the pre-rendered screen, as a selector for the same place in the
+/// live app: an entity of the map, or the details' heading.
+fn focused_in_prerendered() -> Option<String> {
+    let focused = document().active_element()?;
+    focused.closest(".prerendered").ok()??;
+    if focused.closest("[data-testid='details']").ok()?.is_some() && focused.tag_name() == "H2" {
+        return Some("[data-testid='details'] [aria-live] h2".to_owned());
+    }
+    let entity = focused
+        .closest("[data-testid='map'] [data-kind][data-id]")
+        .ok()??;
+    Some(format!(
+        "[data-testid='map'] [data-kind='{}'][data-id='{}']",
+        entity.get_attribute("data-kind")?,
+        entity
+            .get_attribute("data-id")?
+            .replace('\\', "\\\\")
+            .replace('\'', "\\'")
+    ))
 }
 
 /// The standalone page's settings, from its URL parameters.

@@ -70,14 +70,23 @@ fn finish(state: AppState, load: u64, loaded: Loaded) {
     }
 }
 
-/// Shows the bundled dispute.
+/// Shows the bundled dispute. In the browser the work comes in three tasks (start-up, checking
+/// the file, drawing it), so none holds the page for long on a slow phone.
 pub fn load_bundled(state: AppState) {
     let load = begin(state, Origin::Bundled);
-    finish(
-        state,
-        load,
-        validate(Origin::Bundled, dispute_core::BUNDLED_DISPUTE),
-    );
+    let check = move || {
+        let loaded = validate(Origin::Bundled, dispute_core::BUNDLED_DISPUTE);
+        later(move || finish(state, load, loaded));
+    };
+    later(check);
+}
+
+/// Runs `then` in a task of its own, after what is waiting (in the browser); at once elsewhere.
+fn later(then: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    set_timeout(then, std::time::Duration::ZERO);
+    #[cfg(not(target_arch = "wasm32"))]
+    then();
 }
 
 /// Stops the load in progress and says so, with the way back to the bundled dispute.

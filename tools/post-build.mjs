@@ -8,6 +8,11 @@
 // - the bundled dispute's opening screen, rendered on the host by the same components
 //   (`cargo run --bin prerender`), is written into the page, at a desktop's and a phone's width,
 //   so the map, the status and the summary show before the wasm arrives, and without JavaScript;
+// - every entity's details, rendered the same way, go into `dispute-map-details.json`, which the
+//   responder (web/responder.js, shipped as `dispute-map-responder.js`) shows when the
+//   pre-rendered screen is clicked before the wasm has taken over;
+// - the JavaScript is minified (terser), as Trunk's own `--minify` would but after this hook's
+//   changes;
 // - `dispute-map-offline.html` is the whole app in one file, to open from disk;
 // - every file gets a `.gz` and a `.br` beside it, for servers that send them as they are.
 import { readFileSync, writeFileSync, readdirSync, statSync, unlinkSync } from "node:fs";
@@ -16,6 +21,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { minify } from "terser";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -72,7 +78,9 @@ function showFailure(reason) {
   alert.setAttribute("role", "alert");
   alert.textContent = "The dispute map could not start: " + reason + ". Reload the page; if it happens again, the page may be missing files or the browser may not support WebAssembly.";
   const host = document.querySelector(HOST) || document.body;
-  host.replaceChildren(alert);
+  // The pre-rendered screen stays readable under the message; anything else gives way to it.
+  if (host.querySelector(".prerendered")) host.prepend(alert);
+  else host.replaceChildren(alert);
 }`;
 }
 
@@ -98,6 +106,13 @@ if (target && /^https?:$/.test(target.protocol) && target.origin === location.or
 }
 
 try {
+  // The app's code is asked for once the opening screen has been painted, so nothing competes
+  // with it (and Trunk's preloads of the glue and the wasm are taken out of index.html).
+  // A page out of sight paints no frames, so it waits at most a fifth of a second.
+  await new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 200);
+  });
   const bindings = await import(new URL(${JSON.stringify("./" + bindingsFile)}, import.meta.url).href);
   const wasm = await bindings.default({ module_or_path: new URL(${JSON.stringify("./" + wasmFile)}, import.meta.url) });
   // The wasm memory, for the benchmark's memory figures (./dev bench).
@@ -116,6 +131,19 @@ html = html.replace(script, '<script type="module" src="./dispute-map.js"></scri
 
 // The opening screen, rendered by the app's own components on the host.
 const screens = JSON.parse(execFileSync("cargo", ["run", "--quiet", "-p", "dispute-map", "--bin", "prerender"], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).toString());
+// No hydration follows (the app mounts beside the screen and swaps), so its markers go.
+const withoutMarkers = (markup) => markup.replaceAll("<!>", "");
+const detailsJson = JSON.stringify(screens.details);
+writeFileSync(join(staging, "dispute-map-details.json"), detailsJson);
+const responder = readFileSync(join(root, "web", "responder.js"), "utf8").replace(
+  'const DETAILS_FILE = "./dispute-map-details.json";',
+  () => `const DETAILS_FILE = "./dispute-map-details.json?v=${version(detailsJson)}";`,
+);
+if (!responder.includes(`?v=${version(detailsJson)}`)) {
+  console.error("post-build: web/responder.js no longer names DETAILS_FILE as expected");
+  process.exit(1);
+}
+writeFileSync(join(staging, "dispute-map-responder.js"), responder);
 /** The phone's copy of the screen, with its ids made its own so no id is on the page twice. */
 const ownIds = (markup, suffix) =>
   markup
@@ -127,10 +155,29 @@ if (!hostElement.test(html)) {
   process.exit(1);
 }
 html = html.replace(hostElement, (_, open, placeholder, close) => `${open}
-      <div class="prerendered wide">${screens.wide}</div>
-      <div class="prerendered narrow">${ownIds(screens.narrow, "-narrow")}</div>
+      <div class="prerendered wide">${withoutMarkers(screens.wide)}</div>
+      <div class="prerendered narrow">${ownIds(withoutMarkers(screens.narrow), "-narrow")}</div>
       <p class="prerender-loading" role="status">Loading the dispute…</p>
       <noscript><p class="prerender-note">This is a still picture of the dispute map: selecting, searching and the other views need JavaScript, which this browser has turned off.</p></noscript>${close}`);
+writeFileSync(indexPath, html);
+
+// The scripts, minified where Trunk would have (its --minify runs before this hook and breaks
+// it); the responder gets its version once minified, and runs before the loader.
+for (const [file, module] of [[bindingsFile, true], ["dispute-map.js", true], ["dispute-map-responder.js", true], ["dispute-map-boot.js", false]]) {
+  const path = join(staging, file);
+  const { code } = await minify(readFileSync(path, "utf8"), { module, compress: { passes: 2 }, format: { comments: false } });
+  writeFileSync(path, code);
+}
+// Trunk's preloads of the glue and the wasm would start them before the opening screen is
+// painted; the loader asks for both once it has been.
+const preloads = /\s*<link rel="(modulepreload|preload)" href="\.\/dispute-map-[0-9a-f]+(_bg\.wasm|\.js)"[^>]*>/g;
+if ((html.match(preloads) || []).length !== 2) {
+  console.error("post-build: index.html no longer has Trunk's two preloads of the glue and the wasm; was Trunk upgraded?");
+  process.exit(1);
+}
+html = html.replace(preloads, "");
+const responderTag = `<script type="module" src="./dispute-map-responder.js?v=${version(readFileSync(join(staging, "dispute-map-responder.js")))}"></script>`;
+html = html.replace('<script type="module" src="./dispute-map.js"></script>', () => `${responderTag}\n    <script type="module" src="./dispute-map.js"></script>`);
 writeFileSync(indexPath, html);
 
 // The single file: styles in a <style>, the JS glue as text imported through a blob: URL, and the
@@ -156,6 +203,7 @@ const offline = html
   .replace(/<script src="\.\/dispute-map-boot\.js[^"]*"><\/script>/, "")
   .replace("</head>", () => `<style>\n${screenCss.replaceAll("</style", "<\\/style")}\n</style>\n<style media="print">\n${printCss.replaceAll("</style", "<\\/style")}\n</style>\n</head>`)
   .replace('<script type="module" src="./dispute-map.js"></script>', () => "")
+  .replace(/<script type="module" src="\.\/dispute-map-responder\.js[^"]*"><\/script>/, () => "")
   .replace("</body>", () => `${offlineScript}\n</body>`);
 writeFileSync(join(staging, "dispute-map-offline.html"), offline);
 

@@ -9,6 +9,10 @@ fn main() {
     let screens = serde_json::json!({
         "wide": dispute_map::prerender::opening_screen(1280.0),
         "narrow": dispute_map::prerender::opening_screen(390.0),
+        "details": dispute_map::prerender::details_panels()
+            .into_iter()
+            .map(|(key, html)| (key, serde_json::Value::String(html)))
+            .collect::<serde_json::Map<_, _>>(),
     });
     println!("{screens}");
 }

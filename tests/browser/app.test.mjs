@@ -22,6 +22,8 @@ test("a deployment missing its wasm file shows why the map could not start", asy
     const { page, context } = await openApp(suite.browser, broken);
     const alert = page.getByRole("alert");
     assert.match(await alert.innerText(), /The dispute map could not start: .+\. Reload the page/);
+    // Nothing is lost: the pre-rendered map stays readable under the message.
+    assert.ok(await page.locator("[data-testid='map'] [data-kind='party'][data-id='microsoft']").first().isVisible());
     await context.close();
   } finally {
     await broken.close();

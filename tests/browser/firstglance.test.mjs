@@ -81,6 +81,56 @@ test("the app takes over without a flash: the map is on screen in every frame, a
   }
 });
 
+test("before the wasm arrives, the pre-rendered map answers clicks, links, Back and keys; the app takes over with the same selection and focus", async () => {
+  const clause = suite.dataset.clauses.find((entry) => entry.id === "azure-stateless-exclusivity");
+  const dispute = suite.dataset.dispute;
+  for (const [size, viewport] of SIZES) {
+    const context = await suite.browser.newContext({ viewport });
+    // The wasm is held back until the test lets it through.
+    let release;
+    const released = new Promise((resolve) => (release = resolve));
+    await context.route(/_bg\.wasm$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    const problems = [];
+    page.on("pageerror", (error) => problems.push(error.message));
+    await page.goto(suite.server.appUrl, { waitUntil: "commit" });
+    const screen = page.locator(size === "phone" ? ".prerendered.narrow" : ".prerendered.wide");
+    const heading = screen.locator("[data-testid='details'] h2");
+    await screen.locator(`[data-testid='map'] [data-kind='clause'][data-id='${clause.id}']`).click();
+    await heading.filter({ hasText: clause.title }).waitFor();
+    assert.equal(await page.evaluate(() => location.hash), `#/map/clause/${clause.id}`, `${size}: the selection is in the address`);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), clause.title, `${size}: focus follows to the details' heading`);
+    assert.equal(await screen.locator(`[data-testid='map'] [aria-current='true']`).getAttribute("data-id"), clause.id, `${size}: the clause is marked selected`);
+    // A link in the details, then Back.
+    await screen.locator("[data-testid='details'] a[data-kind='contract']").first().click();
+    await heading.filter({ hasText: "partnership agreement" }).waitFor();
+    await page.goBack();
+    await heading.filter({ hasText: clause.title }).waitFor();
+    // Escape goes back to the overview; Enter on an entity of the map selects it.
+    await page.keyboard.press("Escape");
+    await heading.filter({ hasText: dispute.title }).waitFor();
+    await screen.locator("[data-testid='map'] [data-kind='party'][data-id='openai']").focus();
+    await page.keyboard.press("Enter");
+    await heading.filter({ hasText: "OpenAI" }).waitFor();
+    // A view only the app can show says it is on its way, and opens when the app is there.
+    await screen.locator(".view-tabs a[data-view='timeline']").click();
+    await page.locator(".prerender-loading", { hasText: "as soon as the app has loaded" }).waitFor();
+    await page.goBack();
+    await heading.filter({ hasText: "OpenAI" }).waitFor();
+    await heading.focus();
+    release();
+    await appReady(page);
+    await page.locator("[data-testid='details'] h2", { hasText: "OpenAI" }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.closest("[data-testid='details']") !== null && document.activeElement.tagName), "H2", `${size}: focus stays on the details' heading`);
+    assert.equal(await page.locator(".prerender-loading").count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test("a page asking for another dispute never shows the bundled one, and a deep link opens once the app is there", async () => {
   const context = await suite.browser.newContext();
   await context.addInitScript(() => {

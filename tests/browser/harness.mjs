@@ -30,9 +30,10 @@ const types = {
  * Serves dist/ at `appBase` and the test fixtures at `/fixtures/`, on loopback only. Every request
  * is recorded so tests can check what the page asked for. Paths matching a `missing` pattern
  * answer 404, to play a deployment that lost a file. `headers` are added to every answer; a
- * function of the path gives each path its own. `files` maps extra paths to files on disk.
+ * function of the path gives each path its own. `files` maps extra paths to files on disk;
+ * `mounts` adds [path prefix, folder] pairs, served like dist/ (the benchmark's peer page).
  */
-export async function startServer({ missing = [], headers: headersFor = {}, files = {} } = {}) {
+export async function startServer({ missing = [], headers: headersFor = {}, files = {}, mounts: extraMounts = [] } = {}) {
   if (!existsSync(join(distDir, "index.html"))) {
     throw new Error(`${distDir}/index.html is missing: build the release bundle first (trunk build --release)`);
   }
@@ -41,6 +42,7 @@ export async function startServer({ missing = [], headers: headersFor = {}, file
     [appBase, distDir],
     ["/fixtures/", fixturesDir],
     ["/intranet/", join(fixturesDir, "intranet")],
+    ...extraMounts,
   ];
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, "http://x").pathname);
@@ -150,9 +152,10 @@ export async function openApp(browser, server, { hash = "", query = "", viewport
   return { page, context, problems };
 }
 
-/** Waits until the app has taken over from the pre-rendered opening screen, or says why not. */
+/** Waits until the app has taken over from the pre-rendered opening screen, or says why not
+ *  (a start-up failure leaves the pre-rendered screen readable under its message). */
 export async function appReady(page) {
-  await page.waitForFunction(() => !document.querySelector(".prerendered") && document.querySelector("[data-testid='details'], [role='alert']"), null, { timeout: 20000 });
+  await page.waitForFunction(() => (!document.querySelector(".prerendered") && document.querySelector("[data-testid='details'], [role='alert']")) || document.querySelector(".fatal-error"), null, { timeout: 20000 });
 }
 
 /** The bundled dataset, read from the repository for test expectations. */

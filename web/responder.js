@@ -1,0 +1,173 @@
+// The pre-rendered opening screen's responder: until the wasm has taken over, a click (or Enter)
+// on an entity of the map, or on a link in the details, opens that entity's details, drawn at
+// build time by the app's own Details component (dispute-map-details.json, written by
+// tools/post-build.mjs). Selections go through the URL hash, exactly as the app's own do, so the
+// app takes over showing the same selection, and back and forward work throughout. What this
+// cannot show (another view, searching, the menu) waits for the app, which reads the same hash.
+// Loaded by the standalone page only, as a module (so after parsing, never blocking the paint);
+// every listener does nothing once the pre-rendered screen is gone.
+
+const DETAILS_FILE = "./dispute-map-details.json";
+const KINDS = new Set(["dispute", "party", "contract", "clause", "statement", "source", "event", "conflict"]);
+const VIEWS = new Set(["map", "timeline", "conflicts", "list"]);
+
+const host = document.querySelector("[data-dispute-map][data-standalone]");
+const copies = () => (host ? [...host.querySelectorAll(".prerendered")] : []);
+
+/** What a hash asks the map view to show: `null` for the overview, `undefined` when it asks
+ *  for something only the app can show. The same grammar as src/route.rs. */
+function selectionOf(hash) {
+  const segments = hash.replace(/^#/, "").split("/").filter(Boolean);
+  if (segments.length > 0 && VIEWS.has(segments[0])) {
+    if (segments[0] !== "map") return undefined;
+    segments.shift();
+  }
+  if (segments.length === 0) return null;
+  if (segments.length !== 2 || !KINDS.has(segments[0])) return undefined;
+  let id;
+  try {
+    id = decodeURIComponent(segments[1]);
+  } catch {
+    return undefined;
+  }
+  return { kind: segments[0], id };
+}
+
+let details = null;
+const overviews = new Map();
+
+function entitySelector(kind, id) {
+  return `[data-testid='map'] [data-kind='${kind}'][data-id='${CSS.escape(id)}']`;
+}
+
+/** Draws a selection (or the overview, for `null`) in both copies of the screen. */
+function show(selection, { focus = false } = {}) {
+  for (const copy of copies()) {
+    const shell = copy.querySelector(".dispute-map");
+    const region = copy.querySelector("[data-testid='details'] [aria-live]");
+    if (!shell || !region) continue;
+    if (!overviews.has(copy)) overviews.set(copy, region.innerHTML);
+    for (const previous of copy.querySelectorAll("[data-testid='map'] [aria-current='true']")) {
+      previous.classList.remove("selected");
+      previous.removeAttribute("aria-current");
+    }
+    shell.classList.toggle("has-selection", selection !== null);
+    if (selection === null) {
+      region.innerHTML = overviews.get(copy);
+      continue;
+    }
+    const entity = copy.querySelector(entitySelector(selection.kind, selection.id));
+    if (entity) {
+      entity.classList.add("selected");
+      entity.setAttribute("aria-current", "true");
+      for (const other of copy.querySelectorAll("[data-testid='map'] [data-kind][tabindex='0']")) other.setAttribute("tabindex", "-1");
+      entity.setAttribute("tabindex", "0");
+    }
+    const panel = details?.[`${selection.kind}/${selection.id}`];
+    if (panel !== undefined) {
+      region.innerHTML = panel;
+    } else if (details) {
+      region.innerHTML = `<div class="details-problem" role="alert"><p></p></div>`;
+      region.querySelector("p").textContent = `There is no ${selection.kind} with the id "${selection.id}" in this dispute.`;
+    } else {
+      region.innerHTML = `<p class="muted" role="status">Loading the details…</p>`;
+    }
+    // As the app does for a selection the user made: focus follows to the panel's heading, in
+    // the copy on screen.
+    if (focus && copy.getClientRects().length > 0) region.querySelector("h2")?.focus();
+  }
+}
+
+// Whether the next selection drawn was the user's own, so keyboard focus follows it; kept until
+// the details have arrived to take it.
+let userSelected = false;
+
+function follow() {
+  if (copies().length === 0) {
+    removeEventListener("hashchange", follow);
+    return;
+  }
+  const selection = selectionOf(location.hash);
+  // What only the app can show: the page says it is on its way.
+  host.classList.toggle("prerender-waiting", selection === undefined);
+  if (selection === undefined) {
+    const status = host.querySelector(".prerender-loading");
+    if (status) status.textContent = "Opening it as soon as the app has loaded…";
+    return;
+  }
+  show(selection, { focus: userSelected });
+  if (details || selection === null) userSelected = false;
+}
+
+function select(target) {
+  userSelected = true;
+  const hash = `#/map/${target.dataset.kind}/${encodeURIComponent(target.dataset.id)}`;
+  if (location.hash === hash) follow();
+  else location.hash = hash;
+}
+
+function clearSelection() {
+  userSelected = false;
+  location.hash = "#/map";
+}
+
+if (host && copies().length > 0 && !document.documentElement.classList.contains("loading-data")) {
+  host.addEventListener("click", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target?.closest(".prerendered")) return;
+    if (target.closest(".sheet-close")) return clearSelection();
+    const toggle = target.closest(".panel-toggle");
+    if (toggle) {
+      const shell = toggle.closest(".dispute-map");
+      const closed = !shell.classList.contains("panel-closed");
+      shell.classList.toggle("panel-closed", closed);
+      toggle.closest(".details")?.classList.toggle("closed", closed);
+      toggle.setAttribute("aria-expanded", String(!closed));
+      toggle.textContent = closed ? "Show details" : "Hide details";
+      return;
+    }
+    const entity = target.closest("[data-testid='map'] [data-kind][data-id][role='button']");
+    if (entity) return select(entity);
+    // A link to an entity follows its own href; one the user followed moves focus on arrival.
+    if (target.closest("a[href^='#/']")) userSelected = true;
+  });
+  // On the document: after Back has redrawn the details, focus may be on the page's body.
+  document.addEventListener("keydown", (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (copies().length === 0 || !(target === document.body || target?.closest(".prerendered"))) return;
+    if (event.key === "Escape" && selectionOf(location.hash)) {
+      event.preventDefault();
+      return clearSelection();
+    }
+    const entity = target.closest("[data-testid='map'] [data-kind][data-id][role='button']");
+    if (entity && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      select(entity);
+    }
+  });
+  addEventListener("hashchange", follow);
+  // The details come after the first paint, so they never compete with the opening screen; a
+  // deep link asks for them at once and shows its selection as soon as they have arrived.
+  const deepLink = Boolean(selectionOf(location.hash));
+  (deepLink ? Promise.resolve() : afterFirstPaint())
+    .then(() => fetch(new URL(DETAILS_FILE, import.meta.url)))
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((panels) => {
+      details = panels;
+      follow();
+    })
+    .catch(() => {
+      // The app itself will show the details when it takes over; until then a selection says
+      // it is loading, which stays true.
+    });
+  if (deepLink) follow();
+}
+
+/** Resolves once the browser has painted the page as it stands. */
+function afterFirstPaint() {
+  // A page out of sight paints no frames, so it waits at most a fifth of a second.
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 200);
+  });
+}
