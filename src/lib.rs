@@ -5,6 +5,7 @@
 //! same components render the pre-rendered opening screen (`prerender`) and are tested.
 
 mod app;
+mod authoring;
 mod components;
 mod loading;
 #[cfg(not(target_arch = "wasm32"))]

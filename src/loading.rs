@@ -137,6 +137,15 @@ pub fn load_file(state: AppState, file: web_sys::File) {
             .await
             .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
         let loaded = match bytes {
+            // A workbook goes through the spreadsheet tools, fetched now if they have not been,
+            // into the same checks; its problems and warnings are named by their cells.
+            Ok(bytes) if crate::authoring::is_workbook(&name) => {
+                checking(state, load).await;
+                match crate::authoring::file_of_workbook(&bytes).await {
+                    Ok((json, warnings)) => with_warnings(validate(origin, &json), warnings),
+                    Err(problems) => Loaded::Failed(origin, problems),
+                }
+            }
             Ok(bytes) => match dataset::text_of(bytes) {
                 Ok(text) => {
                     checking(state, load).await;
@@ -148,6 +157,33 @@ pub fn load_file(state: AppState, file: web_sys::File) {
         };
         finish(state, load, loaded);
     });
+}
+
+/// A workbook's dataset with the warnings the spreadsheet tools found, named by their cells
+/// (`Parties!H1: column "notes" is not part of the format; ignored`), in place of the same
+/// warnings named by JSON paths.
+fn with_warnings(loaded: Loaded, warnings: Vec<String>) -> Loaded {
+    match loaded {
+        Loaded::Ready(origin, mut dataset, text) => {
+            if let Some(dataset) = Arc::get_mut(&mut dataset) {
+                dataset.warnings = warnings
+                    .into_iter()
+                    .map(|warning| match warning.split_once(": ") {
+                        Some((place, message)) => dataset::ValidationError {
+                            path: place.to_owned(),
+                            message: message.to_owned(),
+                        },
+                        None => dataset::ValidationError {
+                            path: "(workbook)".to_owned(),
+                            message: warning,
+                        },
+                    })
+                    .collect();
+            }
+            Loaded::Ready(origin, dataset, text)
+        }
+        other => other,
+    }
 }
 
 /// Lets the page paint "Checking…" before a long validation holds the main thread.

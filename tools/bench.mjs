@@ -233,6 +233,13 @@ async function main() {
     const all = await transfer(whole);
     report("the whole app (adds the wasm and its glue), gzip", all.gzip, "KB", "", null);
     report("the whole app, brotli", all.brotli, "KB", "", null);
+    // The spreadsheet tools are a module of their own, fetched only when someone opens or
+    // downloads a workbook: the opening never carries them.
+    const eager = whole.filter((path) => path.startsWith("dispute-map-author"));
+    report("spreadsheet tools fetched by the opening screen and the app", eager.length, "files", "0", eager.length === 0);
+    const author = await transfer(["dispute-map-author.js", "dispute-map-author_bg.wasm"]);
+    report("spreadsheet tools, fetched on first use, gzip", author.gzip, "KB", "", null);
+    report("spreadsheet tools, brotli", author.brotli, "KB", "", null);
     // The static floor: the same first view, same markup and CSS, no script.
     await page.goto(server.appUrl);
     await page.waitForFunction(APP_IN_PLACE);
@@ -419,7 +426,7 @@ async function main() {
 
   console.log(`\nBenchmark (median of ${RUNS} runs where repeated; Chromium ${version})\n`);
   console.log("| figure | value | budget | result |\n|---|---|---|---|");
-  const decimals = { "×": 2, score: 3, "": 0 };
+  const decimals = { "×": 2, score: 3, "": 0, files: 0 };
   for (const row of rows) {
     const value = `${row.value.toFixed(decimals[row.unit] ?? 1)} ${row.unit}`.trim();
     const result = row.passes === null ? "" : row.passes ? "PASS" : "FAIL";

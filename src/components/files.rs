@@ -38,6 +38,50 @@ pub fn export_json(state: AppState) {
     }
 }
 
+/// The media type of an `.xlsx` workbook.
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Saves the loaded dispute as a workbook (the spreadsheet tools are fetched the first time).
+pub fn export_workbook(state: AppState, say: WriteSignal<Option<String>>) {
+    let Loaded::Ready(_, dataset, text) = state.loaded.get_untracked() else {
+        return;
+    };
+    let name = format!("{}.xlsx", dataset.dispute().id);
+    say.set(Some("Preparing the spreadsheet…".to_owned()));
+    leptos::task::spawn_local(async move {
+        match crate::authoring::workbook_of(&text).await {
+            Ok(base64) => {
+                download(&name, &format!("data:{XLSX};base64,{base64}"));
+                say.set(Some(format!("Saved {name}.")));
+            }
+            Err(problems) => say.set(Some(format!(
+                "The spreadsheet could not be made: {}",
+                problems.join("; ")
+            ))),
+        }
+    });
+}
+
+/// Saves the blank workbook, with its README sheet, to fill in.
+pub fn export_template(_: AppState, say: WriteSignal<Option<String>>) {
+    say.set(Some("Preparing the template…".to_owned()));
+    leptos::task::spawn_local(async move {
+        match crate::authoring::template().await {
+            Ok(base64) => {
+                download(
+                    "dispute-template.xlsx",
+                    &format!("data:{XLSX};base64,{base64}"),
+                );
+                say.set(Some("Saved dispute-template.xlsx.".to_owned()));
+            }
+            Err(problems) => say.set(Some(format!(
+                "The template could not be made: {}",
+                problems.join("; ")
+            ))),
+        }
+    });
+}
+
 /// Saves the statements as W3C Web Annotations (JSON-LD), each a highlight of its source's text
 /// that any annotation tool can find again.
 pub fn export_annotations(state: AppState) {

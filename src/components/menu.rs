@@ -1,7 +1,11 @@
-//! The header's one compact menu: open a file, export, print, copy the link. Folded behind a
+//! The header's one compact menu: open a file (JSON or a workbook), export (JSON, a workbook, the
+//! blank workbook, annotations, SVG, PNG), print, copy the link. Folded behind a
 //! single button so the answer, not the file controls, leads the screen.
 
-use super::files::{export_annotations, export_json, export_png, export_svg, read_picked_file};
+use super::files::{
+    export_annotations, export_json, export_png, export_svg, export_template, export_workbook,
+    read_picked_file,
+};
 use crate::state::{AppState, Loaded};
 use dispute_core::route::View;
 use leptos::ev;
@@ -76,11 +80,14 @@ pub fn Menu() -> impl IntoView {
             <div class="menu-panel" id="app-menu" role="group" aria-label="Open, export, print and share" hidden=move || !open.get()>
                 <label class="menu-item file-item">
                     "Open a dispute file…"
-                    <input class="visually-hidden" type="file" accept=".json,application/json"
+                    <input class="visually-hidden" type="file" accept=".json,application/json,.xlsx,.xls,.ods"
                         on:change=move |event| { set_open.set(false); read_picked_file(state, event) } />
                 </label>
                 <button type="button" class="menu-item" disabled=move || !ready()
                     on:click=act(|state, _| export_json(state))>"Download JSON"</button>
+                <button type="button" class="menu-item" disabled=move || !ready()
+                    on:click=act(export_workbook)>"Download as spreadsheet"</button>
+                <button type="button" class="menu-item" on:click=act(export_template)>"Download a blank spreadsheet"</button>
                 <button type="button" class="menu-item" disabled=move || !ready()
                     on:click=act(|state, _| export_annotations(state))>"Download annotations (W3C)"</button>
                 <button type="button" class="menu-item" disabled=move || !ready() || !on_map()
