@@ -381,9 +381,8 @@ fn Loading(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let from = match origin {
-        Origin::Bundled => "the bundled dispute".to_owned(),
         Origin::Url(url) => url,
-        Origin::File(name) => format!("your file {name}"),
+        other => other.describe(),
     };
     view! {
         <div class="loading">
@@ -421,11 +420,7 @@ fn LoadProblems() -> impl IntoView {
         let Loaded::Failed(origin, problems) = state.loaded.get() else {
             return ().into_any();
         };
-        let from = match origin {
-            Origin::Bundled => "The bundled dispute".to_owned(),
-            Origin::Url(url) => format!("The dispute file {url}"),
-            Origin::File(name) => format!("Your file {name}"),
-        };
+        let from = capitalised(&origin.describe());
         let count = problems.len();
         view! {
             <section class="load-problems" role="alert">
@@ -436,4 +431,13 @@ fn LoadProblems() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// `text` with its first letter a capital.
+fn capitalised(text: &str) -> String {
+    let mut characters = text.chars();
+    characters
+        .next()
+        .map(|first| first.to_uppercase().chain(characters).collect())
+        .unwrap_or_default()
 }

@@ -93,3 +93,60 @@ pub async fn file_of_workbook(bytes: &[u8]) -> Result<(String, Vec<String>), Vec
         .ok_or_else(|| vec!["the spreadsheet tools returned no file".to_owned()])?;
     Ok((json, parts.collect()))
 }
+
+/// A dispute file's text with `statement` (the JSON of one statement) added at the end.
+pub async fn add_statement(text: &str, statement: &str) -> Result<String, Vec<String>> {
+    call(
+        "add_statement",
+        &[JsValue::from_str(text), JsValue::from_str(statement)],
+    )
+    .await?
+    .as_string()
+    .ok_or_else(|| vec!["the spreadsheet tools returned no file".to_owned()])
+}
+
+/// Where this browser keeps the edited dispute until it is downloaded or discarded, and what it
+/// was based on.
+const DRAFT_KEY: &str = "dispute-map-draft";
+const DRAFT_BASE_KEY: &str = "dispute-map-draft-base";
+
+fn storage() -> Option<web_sys::Storage> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        leptos::prelude::window().local_storage().ok().flatten()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        None
+    }
+}
+
+/// The draft this browser keeps, with what it was based on, if any.
+pub fn draft() -> Option<(String, String)> {
+    let storage = storage()?;
+    let text = storage.get_item(DRAFT_KEY).ok().flatten()?;
+    let base = storage
+        .get_item(DRAFT_BASE_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "a dispute".to_owned());
+    Some((text, base))
+}
+
+/// Keeps the edited dispute in this browser; says why not when the browser refuses (storage
+/// full or turned off).
+pub fn keep_draft(text: &str, base: &str) -> Result<(), String> {
+    let storage = storage().ok_or("this browser does not let the page keep a draft")?;
+    storage
+        .set_item(DRAFT_KEY, text)
+        .and_then(|()| storage.set_item(DRAFT_BASE_KEY, base))
+        .map_err(|_| "this browser refused to keep the draft (its storage may be full)".to_owned())
+}
+
+/// Forgets the draft.
+pub fn discard_draft() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(DRAFT_KEY);
+        let _ = storage.remove_item(DRAFT_BASE_KEY);
+    }
+}

@@ -89,6 +89,37 @@ fn later(then: impl FnOnce() + 'static) {
     then();
 }
 
+/// Shows an edited dispute in place of the one shown, once it passes the same checks as any
+/// file; otherwise returns every problem and leaves the shown dispute as it was.
+pub fn show_edited(state: AppState, text: &str, base: &str) -> Result<(), Vec<String>> {
+    match validate(Origin::Edited(base.to_owned()), text) {
+        Loaded::Failed(_, problems) => Err(problems),
+        loaded => {
+            state.pending.update_value(|pending| {
+                if let Some(pending) = pending.take() {
+                    pending.end("replaced");
+                }
+            });
+            state.loads.update_value(|count| *count += 1);
+            state.loaded.set(loaded);
+            Ok(())
+        }
+    }
+}
+
+/// Opens the draft this browser keeps; a draft that no longer passes the checks shows its
+/// problems, with the way back to the bundled dispute.
+pub fn open_draft(state: AppState) {
+    let Some((text, base)) = crate::authoring::draft() else {
+        state.draft.set(false);
+        return;
+    };
+    if let Err(problems) = show_edited(state, &text, &base) {
+        let load = begin(state, Origin::Edited(base.clone()));
+        finish(state, load, Loaded::Failed(Origin::Edited(base), problems));
+    }
+}
+
 /// Stops the load in progress and says so, with the way back to the bundled dispute.
 pub fn cancel(state: AppState) {
     let origin = match state.loaded.get_untracked() {

@@ -31,6 +31,21 @@ pub enum Origin {
     Url(String),
     /// A file the user opened from their own disk; it never leaves the browser.
     File(String),
+    /// A dispute edited in this browser (a statement made with the quote picker), and what it
+    /// was before: "the bundled dispute", "your file acme.xlsx".
+    Edited(String),
+}
+
+impl Origin {
+    /// What the dispute is, in a sentence's words: "the bundled dispute", "your file acme.json".
+    pub fn describe(&self) -> String {
+        match self {
+            Origin::Bundled => "the bundled dispute".to_owned(),
+            Origin::Url(url) => format!("the dispute file {url}"),
+            Origin::File(name) => format!("your file {name}"),
+            Origin::Edited(base) => format!("your edits to {base}"),
+        }
+    }
 }
 
 /// What the app is showing.
@@ -80,6 +95,8 @@ pub struct AppState {
     pub tour: RwSignal<Option<usize>>,
     /// A file has arrived and is being checked (a large one takes a moment).
     pub checking: RwSignal<bool>,
+    /// Whether this browser keeps a draft of edits not yet downloaded (`authoring::draft`).
+    pub draft: RwSignal<bool>,
     /// The width of the map's own element in CSS pixels, which picks the map's metrics and,
     /// through the same breakpoint in the stylesheet, the desktop or phone layout.
     pub width: RwSignal<f64>,
@@ -133,6 +150,7 @@ impl AppState {
             loads: StoredValue::new(0),
             pending: StoredValue::new_local(None),
             checking: RwSignal::new(false),
+            draft: RwSignal::new(crate::authoring::draft().is_some()),
             tour: RwSignal::new(None),
             briefing: RwSignal::new(false),
             width: RwSignal::new(1280.0),

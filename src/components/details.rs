@@ -6,6 +6,7 @@
 //! Beside the map on a desktop, where it can be closed; a sheet over the map on a phone.
 
 use super::paged::Paged;
+use super::picker::QuotePicker;
 use super::tour::TourCard;
 use super::{after_first_drawing, shown, EntityLink, RouteLink};
 use crate::state::AppState;
@@ -745,10 +746,11 @@ fn source(dataset: &Dataset, id: &str) -> AnyView {
             </dl>
             {source.note.clone().map(|note| view! { <p class="note">{text(&note)}</p> })}
             {statements_by_speaker(dataset, "Statements reported in or citing it", statements)}
-            {source.text.is_some().then(|| view! {
+            {source.text.clone().map(|text| view! {
                 <details class="details-section">
                     <summary><h3>"Full text"</h3></summary>
                     {source_text(source, None)}
+                    <QuotePicker source=source.id.0.clone() text />
                 </details>
             })}
         </div>

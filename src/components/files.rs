@@ -3,7 +3,7 @@
 //! current view as a printed page. The menu (`menu.rs`) offers them.
 
 use crate::loading::{asset_base, load_file, next_frame};
-use crate::state::{AppState, Loaded};
+use crate::state::{AppState, Loaded, Origin};
 use dispute_core::layout::decimal;
 use leptos::ev;
 use leptos::prelude::*;
@@ -30,11 +30,20 @@ pub fn read_picked_file(state: AppState, event: ev::Event) {
 
 /// Saves the loaded file exactly as it was read.
 pub fn export_json(state: AppState) {
-    if let Loaded::Ready(_, dataset, text) = state.loaded.get_untracked() {
+    if let Loaded::Ready(origin, dataset, text) = state.loaded.get_untracked() {
         download(
             &format!("{}.json", dataset.dispute().id),
             &data_url("application/json", &text),
         );
+        downloaded(state, &origin);
+    }
+}
+
+/// Edits, once downloaded, need no draft in this browser.
+fn downloaded(state: AppState, origin: &Origin) {
+    if matches!(origin, Origin::Edited(_)) {
+        crate::authoring::discard_draft();
+        state.draft.set(false);
     }
 }
 
@@ -43,7 +52,7 @@ const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.
 
 /// Saves the loaded dispute as a workbook (the spreadsheet tools are fetched the first time).
 pub fn export_workbook(state: AppState, say: WriteSignal<Option<String>>) {
-    let Loaded::Ready(_, dataset, text) = state.loaded.get_untracked() else {
+    let Loaded::Ready(origin, dataset, text) = state.loaded.get_untracked() else {
         return;
     };
     let name = format!("{}.xlsx", dataset.dispute().id);
@@ -52,6 +61,7 @@ pub fn export_workbook(state: AppState, say: WriteSignal<Option<String>>) {
         match crate::authoring::workbook_of(&text).await {
             Ok(base64) => {
                 download(&name, &format!("data:{XLSX};base64,{base64}"));
+                downloaded(state, &origin);
                 say.set(Some(format!("Saved {name}.")));
             }
             Err(problems) => say.set(Some(format!(

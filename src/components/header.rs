@@ -3,7 +3,7 @@
 
 use super::menu::Menu;
 use super::RouteLink;
-use crate::loading::load_bundled;
+use crate::loading::{load_bundled, open_draft};
 use crate::state::{AppState, Loaded, Origin};
 use dispute_core::model::{EntityKind, EntityRef};
 use dispute_core::route::Route;
@@ -24,15 +24,18 @@ pub fn Header() -> impl IntoView {
             }
         };
         let from = match origin {
+            Origin::Bundled if state.draft.get() => return Some(draft_notice(state)),
             Origin::Bundled => return None,
             Origin::Url(url) => format!("From {url}"),
             Origin::File(name) => {
                 format!("From your file {name} (opened in this browser, not uploaded)")
             }
+            Origin::Edited(base) => return Some(edited_notice(state, base)),
         };
         Some(view! {
             <p class="provenance"><bdi>{from}</bdi> " · " <BackToBundled label="Open the bundled dispute" /></p>
         })
+        .map(IntoAny::into_any)
     };
     view! {
         <header class="app-header">
@@ -118,4 +121,46 @@ pub fn BackToBundled(label: &'static str) -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The header's line for an edited dispute: that its edits are unsaved (kept in this browser
+/// until downloaded), or that they have been downloaded; and Discard.
+fn edited_notice(state: AppState, base: String) -> AnyView {
+    let discard = move |_| {
+        crate::authoring::discard_draft();
+        state.draft.set(false);
+        load_bundled(state);
+    };
+    view! {
+        <p class="provenance edited" role="status">
+            <strong>{move || if state.draft.get() { "Unsaved edits" } else { "Edits downloaded" }}</strong>
+            <bdi>{format!(" to {base}")}</bdi>
+            {move || state.draft.get().then_some(": kept in this browser until you download them (Menu)")}
+            " · "
+            <button type="button" class="link-button" on:click=discard>"Discard edits"</button>
+        </p>
+    }
+    .into_any()
+}
+
+/// The header's line when this browser keeps edits from an earlier visit: open them or discard
+/// them.
+fn draft_notice(state: AppState) -> AnyView {
+    let base = crate::authoring::draft()
+        .map(|(_, base)| base)
+        .unwrap_or_default();
+    let discard = move |_| {
+        crate::authoring::discard_draft();
+        state.draft.set(false);
+    };
+    view! {
+        <p class="provenance draft-notice" role="status">
+            <bdi>{format!("Your unsaved edits to {base} are kept in this browser.")}</bdi>
+            " "
+            <button type="button" class="link-button" on:click=move |_| open_draft(state)>"Open them"</button>
+            " · "
+            <button type="button" class="link-button" on:click=discard>"Discard them"</button>
+        </p>
+    }
+    .into_any()
 }

@@ -9,6 +9,7 @@ pub mod list;
 pub mod map;
 pub mod menu;
 pub mod paged;
+pub mod picker;
 pub mod search;
 pub mod timeline;
 pub mod toolbar;

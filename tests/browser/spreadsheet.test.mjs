@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { useSuite, openApp, bundledDataset, chooseFromMenu } from "./harness.mjs";
+import { useSuite, openApp, appReady, bundledDataset, chooseFromMenu } from "./harness.mjs";
 import { unzip, zip } from "./zip.mjs";
 
 const suite = useSuite();
@@ -117,5 +117,75 @@ test("the blank workbook has the README sheet and every sheet's headers", async 
   const strings = entries.get("xl/sharedStrings.xml").toString("utf8");
   for (const header of ["speaker.party", "date.precision", "quote", "claimants"]) assert.ok(strings.includes(`>${header}<`), header);
   assert.match(strings, /separated by \|/);
+  await context.close();
+});
+
+test("the quote picker makes a statement from selected words, verbatim; the draft survives a reload until it is downloaded or discarded", async () => {
+  const dataset = await bundledDataset();
+  const source = dataset.sources.find((candidate) => candidate.text);
+  const { page, context, problems } = await openApp(suite.browser, suite.server, { hash: `#/source/${source.id}` });
+  const details = page.locator("[data-testid='details']");
+  await details.locator("summary", { hasText: "Full text" }).click();
+  // Without a selection the button says what to do.
+  await details.getByRole("button", { name: "Make a statement from this" }).click();
+  await details.getByText("Select words in the text above first").waitFor();
+  // Select words inside one paragraph, as a mouse would.
+  const words = await page.evaluate(() => {
+    const paragraph = [...document.querySelectorAll("[data-testid='details'] .source-text p")].find((p) => p.textContent.split(" ").length > 12);
+    const node = paragraph.querySelector("bdi").firstChild;
+    const start = node.textContent.indexOf(" ") + 1;
+    const end = node.textContent.split(" ").slice(0, 9).join(" ").length;
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, end);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return node.textContent.slice(start, end);
+  });
+  assert.ok(source.text.includes(words), "the selection is the article's own words");
+  await details.getByRole("button", { name: "Make a statement from this" }).click();
+  const form = details.getByRole("form", { name: "A new statement" });
+  await form.waitFor();
+  assert.equal((await form.locator("blockquote").innerText()).trim(), words);
+  // Add with nothing filled in names what is missing, and nothing changes.
+  await form.getByRole("button", { name: "Add" }).click();
+  await form.getByRole("alert").getByText("Who said it").waitFor();
+  await form.getByLabel("Speaks for").selectOption("microsoft");
+  await form.getByLabel("Who said it, as the source puts it").fill("The report");
+  await form.getByLabel("Attribution").selectOption("outlet-paraphrase");
+  await form.getByLabel("About (choose one or more)").selectOption(["microsoft", dataset.clauses[0].id]);
+  await form.getByLabel("Summary, in your words").fill("Made with the quote picker.");
+  await form.getByRole("button", { name: "Add" }).click();
+  const id = `${source.id}-added-1`;
+  await page.waitForFunction((id) => location.hash.endsWith(`/statement/${id}`), id);
+  await details.locator("mark", { hasText: words }).first().waitFor();
+  const header = page.locator("header");
+  await header.getByText("Unsaved edits").waitFor();
+  assert.match(await header.innerText(), /kept in this browser until you download them/);
+
+  // A reload offers the draft back.
+  await page.reload();
+  await appReady(page);
+  await header.getByText("Your unsaved edits to the bundled dispute are kept in this browser.").waitFor();
+  await header.getByRole("button", { name: "Open them" }).click();
+  await header.getByText("Unsaved edits").waitFor();
+  await page.evaluate((id) => { location.hash = `#/statement/${id}`; }, id);
+  await details.locator("mark", { hasText: words }).first().waitFor();
+
+  // Downloaded, the statement is in the JSON word for word, and the draft is gone.
+  const [json] = await Promise.all([page.waitForEvent("download"), chooseFromMenu(page, "Download JSON")]);
+  const file = JSON.parse(await readFile(await json.path(), "utf8"));
+  const made = file.statements.find((statement) => statement.id === id);
+  assert.equal(made.quote, words);
+  assert.equal(made.source, source.id);
+  assert.deepEqual(made.speaker, { party: "microsoft", description: "The report" });
+  assert.equal(made.attribution, "outlet-paraphrase");
+  await header.getByText("Edits downloaded").waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem("dispute-map-draft")), null);
+
+  // Discard goes back to the bundled dispute.
+  await header.getByRole("button", { name: "Discard edits" }).click();
+  await page.waitForFunction(() => !document.querySelector("header .edited"));
+  assert.deepEqual(problems, []);
   await context.close();
 });

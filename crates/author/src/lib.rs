@@ -43,3 +43,18 @@ pub fn file_of_workbook(bytes: &[u8]) -> Result<Vec<String>, JsValue> {
 fn lines(problems: Vec<String>) -> JsValue {
     JsValue::from(problems.join(SEPARATOR))
 }
+
+/// A dispute file's JSON text with one more statement (given as the JSON of a statement) at
+/// the end of its list, written out again; or, thrown, why not. The app checks the result as
+/// it checks any file.
+#[wasm_bindgen]
+pub fn add_statement(file_json: &str, statement_json: &str) -> Result<String, JsValue> {
+    let mut file: dispute_core::model::DisputeFile = serde_json::from_str(file_json)
+        .map_err(|problem| lines(vec![format!("the dispute: {problem}")]))?;
+    let statement: dispute_core::model::Statement = serde_json::from_str(statement_json)
+        .map_err(|problem| lines(vec![format!("the new statement: {problem}")]))?;
+    file.statements.push(statement);
+    serde_json::to_string_pretty(&file)
+        .map(|json| json + "\n")
+        .map_err(|problem| lines(vec![problem.to_string()]))
+}

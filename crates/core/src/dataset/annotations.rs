@@ -11,7 +11,7 @@ use std::fmt::Write;
 const AFFIX: usize = 32;
 
 /// A string as a JSON string literal.
-fn quoted(text: &str) -> String {
+pub fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for character in text.chars() {

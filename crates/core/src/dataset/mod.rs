@@ -24,7 +24,7 @@ mod query;
 mod verbatim;
 mod warnings;
 
-pub use annotations::text_fragment;
+pub use annotations::{quoted as json_string, text_fragment};
 pub use chains::{Chain, OriginKind, Reach};
 pub use query::{unicode_lowercase, Filter, Kept, Lowercase};
 
