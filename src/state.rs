@@ -249,6 +249,18 @@ impl AppState {
         }
     }
 
+    /// Focuses the first element matching `selector` without scrolling anything: for the
+    /// details' heading, which is in view at the top of its panel, so the browser need not
+    /// measure the page to bring it there.
+    pub fn focus_in_place(&self, selector: &str) -> bool {
+        use wasm_bindgen::JsCast;
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        self.find(selector)
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|element| element.focus_with_options(&options).is_ok())
+    }
+
     /// The first element inside this map that matches a CSS selector.
     pub fn find(&self, selector: &str) -> Option<web_sys::Element> {
         self.root.with_value(|root| {

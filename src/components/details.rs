@@ -32,13 +32,17 @@ const SHOWN_TEXT: usize = 20_000;
 pub fn Details() -> impl IntoView {
     let state = expect_context::<AppState>();
 
-    // A selection the user made moves keyboard focus to the panel's heading once it is drawn.
+    // A selection the user made moves keyboard focus to the panel's heading once it is on
+    // screen: a frame after it is drawn, when the page is laid out already, so focusing costs
+    // no second layout of the whole page.
     Effect::new(move |_| {
         state.selection.track();
         if state.focus_details.get_untracked() {
             state.focus_details.set(false);
             request_animation_frame(move || {
-                state.focus("[data-testid='details'] [aria-live] h2");
+                request_animation_frame(move || {
+                    state.focus_in_place("[data-testid='details'] [aria-live] h2");
+                });
             });
         }
     });
