@@ -170,6 +170,7 @@ fn an_edited_workbook_reopens_with_exactly_its_edits() {
     // One broken reference: the error names its cell.
     edits.push(("Statements", "F3", "no-such-source"));
     let problems = dispute_sheet::check(&edited(&edits)).unwrap_err();
+    assert_eq!(problems.len(), 1, "one broken reference, one problem: {problems:#?}");
     assert!(
         problems
             .iter()

@@ -563,7 +563,10 @@ fn conflicts(context: &Context, errors: &mut Vec<ValidationError>) {
                 let Some(statement) = context.statements.get(id.as_str()) else {
                     continue;
                 };
-                if statement.source != side.source {
+                // A statement whose own source is unknown has its error already; comparing
+                // that unknown source with the side's would only repeat it.
+                let known = context.sources.contains_key(statement.source.as_str());
+                if known && statement.source != side.source {
                     errors.push(error(
                         format!("{side_at}.statements[{statement_index}]"),
                         format!(
