@@ -171,25 +171,67 @@ fn write_readme(readme: &mut Worksheet, header: &Format) -> Result<(), XlsxError
         readme.write_string(row as u32, 0, *line)?;
     }
     let mut row = intro.len() as u32 + 1;
-    for (index, title) in ["sheet", "column", "what goes in it"].iter().enumerate() {
+    let titles = [
+        "sheet",
+        "column",
+        "what goes in it",
+        "example (the first row of examples/harbor-city.json, a fictional dispute)",
+    ];
+    for (index, title) in titles.iter().enumerate() {
         readme.write_string_with_format(row, index as u16, *title, header)?;
     }
+    readme.set_column_width(3, 60)?;
+    let example: Value = serde_json::from_str(dispute_core::EXAMPLE_DISPUTE).unwrap_or(Value::Null);
     for sheet in SHEETS {
         row += 1;
         readme.write_string_with_format(row, 0, sheet.name, header)?;
         readme.write_string(row, 2, sheet.help)?;
-        let columns = if sheet.place == Place::About {
-            ABOUT_FIELDS
-        } else {
-            sheet.columns
-        };
-        for column in columns {
+        let first = rows(sheet, &example);
+        let (columns, examples): (&[crate::columns::Column], Vec<String>) =
+            if sheet.place == Place::About {
+                let examples = ABOUT_FIELDS
+                    .iter()
+                    .map(|field| {
+                        let value = first
+                            .iter()
+                            .find(|row| row[0] == Value::from(field.name))
+                            .map(|row| &row[1]);
+                        value.map(shown).unwrap_or_default()
+                    })
+                    .collect();
+                (ABOUT_FIELDS, examples)
+            } else {
+                let examples = first
+                    .first()
+                    .map(|cells| cells.iter().map(shown).collect())
+                    .unwrap_or_default();
+                (sheet.columns, examples)
+            };
+        for (index, column) in columns.iter().enumerate() {
             row += 1;
             readme.write_string(row, 1, column.name)?;
             readme.write_string(row, 2, column.help)?;
+            if let Some(example) = examples.get(index).filter(|example| !example.is_empty()) {
+                readme.write_string(row, 3, example)?;
+            }
         }
     }
     Ok(())
+}
+
+/// A value as the README's example shows it: as its cell would hold it, long texts cut short.
+fn shown(value: &Value) -> String {
+    let text = match value {
+        Value::Null => String::new(),
+        Value::Bool(flag) => if *flag { "TRUE" } else { "FALSE" }.to_owned(),
+        Value::String(text) => text.clone(),
+        Value::Array(items) => join(items.iter().filter_map(Value::as_str)),
+        other => other.to_string(),
+    };
+    match text.char_indices().nth(160) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
 }
 
 fn width(name: &str, kind: Kind) -> u16 {

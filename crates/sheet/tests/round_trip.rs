@@ -170,7 +170,11 @@ fn an_edited_workbook_reopens_with_exactly_its_edits() {
     // One broken reference: the error names its cell.
     edits.push(("Statements", "F3", "no-such-source"));
     let problems = dispute_sheet::check(&edited(&edits)).unwrap_err();
-    assert_eq!(problems.len(), 1, "one broken reference, one problem: {problems:#?}");
+    assert_eq!(
+        problems.len(),
+        1,
+        "one broken reference, one problem: {problems:#?}"
+    );
     assert!(
         problems
             .iter()
@@ -224,6 +228,21 @@ fn the_template_holds_every_sheet_and_reads_as_an_empty_file_with_named_problems
         open_workbook_auto_from_rs(std::io::Cursor::new(dispute_sheet::template())).unwrap();
     let names = reader.sheet_names();
     assert_eq!(names[0], "README");
+    // The README explains each column with the example's value for it.
+    let mut reader = reader;
+    let readme = reader.worksheet_range("README").unwrap();
+    let row_of = |column: &str| {
+        readme
+            .rows()
+            .find(|cells| cells.get(1).is_some_and(|cell| cell.to_string() == column))
+            .map(|cells| cells.to_vec())
+    };
+    let claimants = row_of("claimants").expect("the README lists the claimants column");
+    let example = file_of(dispute_core::EXAMPLE_DISPUTE);
+    assert_eq!(
+        claimants[3].to_string(),
+        dispute_sheet::join(example.dispute.claimants.iter().map(|id| id.as_str()))
+    );
     for sheet in dispute_sheet::columns::SHEETS {
         assert!(
             names.iter().any(|name| name == sheet.name),
