@@ -31,7 +31,7 @@ test("a broken file dropped on the map lists its errors, and the bundled dispute
   const alert = page.getByRole("alert");
   await alert.waitFor();
   const text = await alert.innerText();
-  assert.match(text, /Your file broken\.json could not be opened \(5 problems\)/);
+  assert.match(text, /Your file broken\.json could not be opened \(4 problems\)/);
   assert.match(text, /statements\[0\]\.source: no source with id "ft-report"/);
   await page.getByRole("link", { name: "Open the bundled dispute instead" }).click();
   await appReady(page);

@@ -31,9 +31,10 @@ fn lists_every_problem_of_a_broken_file() {
         "/../../tests/browser/fixtures/broken.json"
     ));
     assert_eq!(status, 1, "{output}");
-    // Three mistakes, five problems: the bad id also leaves the respondent "beta" undefined, and the
-    // statement's wrong source no longer matches its conflict side.
-    assert!(output.contains("5 problems"), "{output}");
+    // Three mistakes, four problems: the bad id also leaves the respondent "beta" undefined. The
+    // statement's unknown source is one problem, not repeated where its conflict side names it.
+    assert!(output.contains("4 problems"), "{output}");
+    assert!(!output.contains("is reported in"), "{output}");
     assert!(
         output.contains("dispute.respondents[0]: no party with id \"beta\""),
         "{output}"
