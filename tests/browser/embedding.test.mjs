@@ -49,6 +49,9 @@ test("two maps embedded as elements each work on their own, and the page's hash 
 test("the map in a frame follows its deep link, and back and forward work inside it", async () => {
   const { page, context } = await openHostPage();
   const frame = page.frameLocator("#framed");
+  // Once the app has taken over from the pre-rendered screen, whose wide and narrow copies each
+  // show the deep link's details.
+  await frame.locator(".prerendered").first().waitFor({ state: "detached" });
   await frame.locator("[data-testid='details'] h2", { hasText: "AWS as Frontier" }).waitFor();
   assert.equal(await frame.locator("h1").count(), 0, "?compact leaves out the header");
   await frame.locator("[data-testid='map'] [data-kind='party'][data-id='openai']").click();
