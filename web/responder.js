@@ -52,8 +52,12 @@ function show(selection, { focus = false } = {}) {
       previous.removeAttribute("aria-current");
     }
     shell.classList.toggle("has-selection", selection !== null);
+    // What the region shows now, so drawing the same again (the details arriving and the
+    // address changing, in either order) keeps the element that has focus.
+    const key = selection === null ? "overview" : `${selection.kind}/${selection.id}`;
     if (selection === null) {
-      region.innerHTML = overviews.get(copy);
+      if (region.dataset.shown !== key) region.innerHTML = overviews.get(copy);
+      region.dataset.shown = key;
       continue;
     }
     const entity = copy.querySelector(entitySelector(selection.kind, selection.id));
@@ -63,14 +67,17 @@ function show(selection, { focus = false } = {}) {
       for (const other of copy.querySelectorAll("[data-testid='map'] [data-kind][tabindex='0']")) other.setAttribute("tabindex", "-1");
       entity.setAttribute("tabindex", "0");
     }
-    const panel = details?.[`${selection.kind}/${selection.id}`];
+    const panel = details?.[key];
     if (panel !== undefined) {
-      region.innerHTML = panel;
+      if (region.dataset.shown !== key) region.innerHTML = panel;
+      region.dataset.shown = key;
     } else if (details) {
       region.innerHTML = `<div class="details-problem" role="alert"><p></p></div>`;
       region.querySelector("p").textContent = `There is no ${selection.kind} with the id "${selection.id}" in this dispute.`;
+      delete region.dataset.shown;
     } else {
       region.innerHTML = `<p class="muted" role="status">Loading the details…</p>`;
+      delete region.dataset.shown;
     }
     // As the app does for a selection the user made: focus follows to the panel's heading, in
     // the copy on screen.
