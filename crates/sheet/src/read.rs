@@ -111,6 +111,8 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<String>> {
     let mut warnings = Vec::new();
     let mut places = Places::default();
     let mut file = Map::new();
+    // The nested sheets' cells, read once, used once their parents are in.
+    let mut nested: HashMap<&'static str, Range<Data>> = HashMap::new();
     let names = workbook.sheet_names();
     for name in &names {
         if name != "README" && sheet(name).is_none() {
@@ -185,6 +187,9 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<String>> {
             }
             Place::Nested { .. } => {}
         }
+        if matches!(sheet.place, Place::Nested { .. }) {
+            nested.insert(sheet.name, range);
+        }
     }
     // Nested lists last, once their parents are in.
     for sheet in SHEETS {
@@ -205,7 +210,8 @@ pub fn read(bytes: &[u8]) -> Result<Read, Vec<String>> {
             }
             continue;
         };
-        let range = workbook.worksheet_range(sheet.name).unwrap_or_default();
+        let range = nested.remove(sheet.name).unwrap_or_default();
+        // Its header's problems and warnings were reported in the first pass.
         let table = Table::of(sheet, &range, &mut Vec::new(), &mut Vec::new());
         // Each id names its first entry (a repeated id is the loader's to report).
         let mut owners: HashMap<String, usize> = HashMap::new();
