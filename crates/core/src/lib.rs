@@ -11,6 +11,7 @@ pub mod generate;
 pub mod layout;
 pub mod model;
 pub mod route;
+pub mod suggest;
 
 /// The dispute bundled into the app at build time.
 pub const BUNDLED_DISPUTE: &str = include_str!("../../../data/dispute.json");

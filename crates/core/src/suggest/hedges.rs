@@ -1,0 +1,162 @@
+//! Modality: a claim unit that hedges is `speculative`, by the schema's definition. Each
+//! special case is a reading a news reader makes without thinking: "May" the month is no
+//! hedge, "could not be reached" reports a fact, "said it would appeal" reports a plan, "if"
+//! inside a quotation is the speaker's condition and "if not" no condition at all.
+
+use super::rules::{HEDGE_WORDS, MONTHS, SPEECH_CUES};
+use super::tokens::{is_one_of, Token, TokenKind};
+
+/// The first hedge among `tokens`, if any: its token index.
+pub fn first_hedge(text: &str, tokens: &[Token]) -> Option<usize> {
+    (0..tokens.len()).find(|&index| is_hedge(text, tokens, index))
+}
+
+fn word_at<'a>(text: &'a str, tokens: &[Token], index: usize) -> Option<&'a str> {
+    tokens
+        .get(index)
+        .filter(|token| token.is_word())
+        .map(|token| token.text(text))
+}
+
+/// Whether the token at `index` hedges its claim.
+fn is_hedge(text: &str, tokens: &[Token], index: usize) -> bool {
+    let token = &tokens[index];
+    if !token.is_word() {
+        return false;
+    }
+    let word = token.text(text);
+    let next = word_at(text, tokens, index + 1);
+    let previous = index
+        .checked_sub(1)
+        .and_then(|before| word_at(text, tokens, before));
+    match word.to_ascii_lowercase().as_str() {
+        "may" => !is_month_may(word, previous, next),
+        "could" => {
+            !(next.is_some_and(|next| next.eq_ignore_ascii_case("not"))
+                && reached_for_comment(text, tokens, index))
+        }
+        "would" => !reported_future(text, tokens, index),
+        "if" => {
+            !token.quoted
+                && !next.is_some_and(|next| is_one_of(next, &["not", "any", "anything"]))
+                && !previous.is_some_and(|previous| is_one_of(previous, &["even", "as", "only"]))
+        }
+        lower => HEDGE_WORDS.contains(&lower),
+    }
+}
+
+/// "in May", "May 5", "last May": the month. A lowercase "may" is always the verb; a
+/// capitalised one is the month unless it opens the sentence without a number after it.
+fn is_month_may(word: &str, previous: Option<&str>, next: Option<&str>) -> bool {
+    let next_is_number = next.is_some_and(|next| next.starts_with(|c: char| c.is_ascii_digit()));
+    word != "may" && (next_is_number || previous.is_some())
+}
+
+/// "could not be reached (for comment)", "could not immediately be reached".
+fn reached_for_comment(text: &str, tokens: &[Token], index: usize) -> bool {
+    tokens[index + 1..]
+        .iter()
+        .filter(|token| token.is_word())
+        .take(4)
+        .any(|token| token.text(text).eq_ignore_ascii_case("reached"))
+}
+
+/// "would" after "that" or a verb of saying in the same unit is reported future ("said it would
+/// appeal", "the assumption that the partnership would"), not a hedge of the writer's.
+fn reported_future(text: &str, tokens: &[Token], index: usize) -> bool {
+    tokens[..index].iter().any(|token| {
+        token.is_word()
+            && !token.quoted
+            && (token.text(text).eq_ignore_ascii_case("that")
+                || is_one_of(token.text(text), SPEECH_CUES))
+    }) && !tokens[..index]
+        .iter()
+        .any(|token| token.kind == TokenKind::Word && token.text(text).eq_ignore_ascii_case("if"))
+}
+
+/// Whether a word names a month, in full or shortened ("Sept.", "Dec"): its number.
+pub fn is_month(word: &str) -> Option<u8> {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS.iter().find_map(|(name, number)| {
+        let shortened = (3..=5).contains(&lower.len()) && name.starts_with(&lower);
+        (lower == *name || shortened).then_some(*number)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokens;
+    use super::*;
+
+    fn hedged(text: &str) -> bool {
+        first_hedge(text, &tokens(text, 0..text.len())).is_some()
+    }
+
+    #[test]
+    fn hedges_make_a_claim_speculative_and_look_alikes_do_not() {
+        let cases = [
+            ("may", "The deal may breach the charter.", true),
+            ("May the month", "The board will vote in May.", false),
+            ("May with a day", "It was signed on May 5.", false),
+            ("could", "The ruling could cost millions.", true),
+            (
+                "could not be reached",
+                "The carrier could not be reached for comment.",
+                false,
+            ),
+            ("would", "This reading would favour the port.", true),
+            (
+                "reported future",
+                "The carrier said it would appeal.",
+                false,
+            ),
+            (
+                "assumption that",
+                "It rested on the assumption that prices would rise.",
+                false,
+            ),
+            ("reportedly", "The firms are reportedly in talks.", true),
+            ("appears", "The port appears ready to settle.", true),
+            (
+                "believe",
+                "Executives believe the charter was broken.",
+                true,
+            ),
+            (
+                "conditional",
+                "If the court agrees, the carrier pays.",
+                true,
+            ),
+            (
+                "if inside a quotation",
+                "He said, “We will sue if they breach it.”",
+                false,
+            ),
+            (
+                "if not",
+                "It broke the spirit if not the letter of the deal.",
+                false,
+            ),
+            ("likely", "The outcome will likely shape the market.", true),
+            (
+                "plain fact",
+                "The carrier signed the charter in 2019.",
+                false,
+            ),
+            ("can", "Details can shape the outcome.", false),
+            ("speculation", "The silence fueled speculation.", false),
+            ("potential", "It sees the deal as a potential threat.", true),
+        ];
+        for (name, text, expected) in cases {
+            assert_eq!(hedged(text), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn months_are_named_in_full_or_short() {
+        assert_eq!(is_month("Sept."), Some(9));
+        assert_eq!(is_month("December"), Some(12));
+        assert_eq!(is_month("Mar"), Some(3));
+        assert_eq!(is_month("Maybe"), None);
+    }
+}
