@@ -48,6 +48,10 @@ fn main() -> ExitCode {
                     file.conflicts.len(),
                     file.tour.len()
                 );
+                // Sentences of the sources that no statement carries: the sentence audit as a
+                // check.
+                let mut warnings = warnings;
+                warnings.extend(dispute_core::suggest::coverage::not_carried(file));
                 let count = warnings.len();
                 if count > 0 {
                     println!(

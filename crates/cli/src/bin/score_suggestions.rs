@@ -89,6 +89,8 @@ fn describe(miss: &Miss) -> String {
             field,
             expected,
             suggested,
-        } => format!("{id}: {field} {expected}, suggested {suggested}"),
+            quote,
+            reason,
+        } => format!("{id}: {field} {expected}, suggested {suggested} ({reason}): {quote}"),
     }
 }

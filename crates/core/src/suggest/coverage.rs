@@ -2,7 +2,8 @@
 //! statement's quote overlaps it; headings, labels, bylines and datelines carry no claim and are
 //! not counted. This turns the sentence audit (docs/sources-audit.md) into a check.
 
-use super::segment::segment;
+use super::segment::{asks, segment};
+use crate::model::DisputeFile;
 use std::ops::Range;
 
 /// How much of a source its statements carry.
@@ -31,6 +32,10 @@ pub fn coverage(text: &str, quotes: &[Range<usize>]) -> Coverage {
     let segmented = segment(text);
     let mut coverage = Coverage::default();
     for sentence in &segmented.sentences {
+        let block = segmented.blocks[sentence.block].kind;
+        if asks(text, &sentence.range, block) {
+            continue;
+        }
         coverage.sentences += 1;
         let range = &sentence.range;
         let before_end = quotes.partition_point(|quote| quote.start < range.end);
@@ -42,6 +47,42 @@ pub fn coverage(text: &str, quotes: &[Range<usize>]) -> Coverage {
         }
     }
     coverage
+}
+
+/// One line for every sentence of every source that no statement carries: what a sentence
+/// audit would flag.
+pub fn not_carried(file: &DisputeFile) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (index, source) in file.sources.iter().enumerate() {
+        let Some(text) = source.text.as_deref() else {
+            continue;
+        };
+        let quotes: Vec<Range<usize>> = file
+            .statements
+            .iter()
+            .filter(|statement| statement.source == source.id)
+            .filter_map(|statement| {
+                text.find(&statement.quote)
+                    .map(|start| start..start + statement.quote.len())
+            })
+            .collect();
+        for range in coverage(text, &quotes).not_carried {
+            lines.push(format!(
+                "sources[{index}].text: no statement carries the sentence \"{}\" of \"{}\"",
+                shortened(&text[range]),
+                source.id
+            ));
+        }
+    }
+    lines
+}
+
+/// A sentence cut to about 100 characters for a one-line message.
+fn shortened(sentence: &str) -> String {
+    match sentence.char_indices().nth(100) {
+        Some((cut, _)) => format!("{}…", &sentence[..cut]),
+        None => sentence.to_owned(),
+    }
 }
 
 #[cfg(test)]

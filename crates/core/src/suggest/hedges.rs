@@ -31,16 +31,20 @@ fn is_hedge(text: &str, tokens: &[Token], index: usize) -> bool {
         .and_then(|before| word_at(text, tokens, before));
     match word.to_ascii_lowercase().as_str() {
         "may" => !is_month_may(word, previous, next),
-        "could" => {
-            !(next.is_some_and(|next| next.eq_ignore_ascii_case("not"))
-                && reached_for_comment(text, tokens, index))
+        // "could not be reached", "money could not repair": a negated ability, not a doubt.
+        "could" => !next.is_some_and(|next| next.eq_ignore_ascii_case("not")),
+        // "Neither would say", "would not comment": a refusal.
+        "would" => {
+            !reported_future(text, tokens, index)
+                && !next.is_some_and(|next| is_one_of(next, &["not", "say", "comment"]))
+                && !previous.is_some_and(|previous| {
+                    is_one_of(previous, &["neither", "nobody", "none", "no"])
+                })
         }
-        "would" => !reported_future(text, tokens, index),
-        "if" => {
-            !token.quoted
-                && !next.is_some_and(|next| is_one_of(next, &["not", "any", "anything"]))
-                && !previous.is_some_and(|previous| is_one_of(previous, &["even", "as", "only"]))
-        }
+        // A condition on the whole claim opens it ("If the court agrees, …"); one after the
+        // verb conditions an act that is still asserted ("seeking damages if it goes to
+        // court"), and one in quotation marks is the speaker's.
+        "if" => !token.quoted && opens_the_claim(text, tokens, index),
         lower => HEDGE_WORDS.contains(&lower),
     }
 }
@@ -52,13 +56,21 @@ fn is_month_may(word: &str, previous: Option<&str>, next: Option<&str>) -> bool 
     word != "may" && (next_is_number || previous.is_some())
 }
 
-/// "could not be reached (for comment)", "could not immediately be reached".
-fn reached_for_comment(text: &str, tokens: &[Token], index: usize) -> bool {
-    tokens[index + 1..]
-        .iter()
-        .filter(|token| token.is_word())
-        .take(4)
-        .any(|token| token.text(text).eq_ignore_ascii_case("reached"))
+/// Whether the word at `index` opens its claim (after at most a conjunction), or a clause of
+/// its own after a dash ("— and if the courts uphold that").
+fn opens_the_claim(text: &str, tokens: &[Token], index: usize) -> bool {
+    let mut at = index;
+    while at > 0
+        && tokens[at - 1].is_word()
+        && is_one_of(
+            tokens[at - 1].text(text),
+            &["and", "but", "yet", "or", "so"],
+        )
+    {
+        at -= 1;
+    }
+    tokens[..at].iter().all(|token| !token.is_word())
+        || matches!(tokens[at - 1].kind, TokenKind::Punct('—' | '–'))
 }
 
 /// "would" after "that" or a verb of saying in the same unit is reported future ("said it would
@@ -66,9 +78,8 @@ fn reached_for_comment(text: &str, tokens: &[Token], index: usize) -> bool {
 fn reported_future(text: &str, tokens: &[Token], index: usize) -> bool {
     tokens[..index].iter().any(|token| {
         token.is_word()
-            && !token.quoted
             && (token.text(text).eq_ignore_ascii_case("that")
-                || is_one_of(token.text(text), SPEECH_CUES))
+                || (!token.quoted && is_one_of(token.text(text), SPEECH_CUES)))
     }) && !tokens[..index]
         .iter()
         .any(|token| token.kind == TokenKind::Word && token.text(text).eq_ignore_ascii_case("if"))

@@ -16,6 +16,7 @@
 pub mod article;
 mod claims;
 pub mod coverage;
+mod cues;
 mod hedges;
 mod names;
 mod rules;
@@ -172,19 +173,39 @@ pub fn suggest(text: &str, known: &Known) -> Suggested {
         if !block.kind.carries_claims() {
             continue;
         }
+        // A pull quotation's credit line comes after it: read first.
+        if let Some(credit) = segmented
+            .blocks
+            .get(block_index + 1)
+            .filter(|next| next.kind == BlockKind::Credit)
+        {
+            reader.credit_line(&tokens::tokens(text, credit.range.clone()));
+        }
         let mut first_in_block = true;
         while let Some(sentence) = segmented
             .sentences
             .get(sentence_index)
             .filter(|sentence| sentence.block == block_index)
         {
-            for unit in claims::claim_units(text, sentence.range.clone(), block.kind.is_display()) {
-                let unit_tokens = tokens::tokens(text, unit.range.clone());
+            reader.sentence();
+            // A question in the body asks; it claims nothing ("Are the two sides talking?").
+            let question = segment::asks(text, &sentence.range, block.kind);
+            let units = if question {
+                Vec::new()
+            } else {
+                claims::claim_units(text, sentence.range.clone(), block.kind.is_display())
+            };
+            for unit in units {
+                let mut unit_tokens = match &unit.subject {
+                    Some(subject) => tokens::tokens(text, subject.clone()),
+                    None => Vec::new(),
+                };
+                let own = tokens::tokens(text, unit.range.clone());
+                unit_tokens.extend(own.iter().cloned());
                 let (frame, named) =
                     reader.frame(&unit_tokens, unit.kind, block.kind, first_in_block);
                 first_in_block = false;
-                let hedge = hedges::first_hedge(text, &unit_tokens)
-                    .map(|index| unit_tokens[index].range.clone());
+                let hedge = hedges::first_hedge(text, &own).map(|index| own[index].range.clone());
                 let modality = if hedge.is_some() {
                     Modality::Speculative
                 } else {

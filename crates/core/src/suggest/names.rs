@@ -23,12 +23,16 @@ struct Variant {
     party: usize,
     /// Lowercase variants ("the carrier") match in any case; names match as written.
     any_case: bool,
+    /// A descriptive alias without its "the" ("utility" of "the utility"): it names the party
+    /// in a speaker's phrase ("utility spokesman Glen Harrow"), not everywhere.
+    weak: bool,
 }
 
 /// The parties' names, indexed by their first word.
 #[derive(Clone, Debug, Default)]
 pub struct Names {
     by_first_word: HashMap<String, Vec<Variant>>,
+    persons: Vec<bool>,
 }
 
 /// A party named at tokens `start..end`.
@@ -46,10 +50,16 @@ const COMPANY_SUFFIXES: &[&str] = &[
 
 impl Names {
     pub fn new(parties: &[KnownParty]) -> Self {
-        let mut names = Names::default();
+        let mut names = Names {
+            persons: parties.iter().map(|party| party.person).collect(),
+            ..Names::default()
+        };
         for (index, party) in parties.iter().enumerate() {
             for variant in variants(party) {
-                names.add(&variant, index);
+                names.add(&variant, index, false);
+                if let Some(bare) = variant.strip_prefix("the ") {
+                    names.add(bare, index, true);
+                }
             }
         }
         for variants in names.by_first_word.values_mut() {
@@ -59,7 +69,12 @@ impl Names {
         names
     }
 
-    fn add(&mut self, variant: &str, party: usize) {
+    /// Whether the party at `index` is a person.
+    pub fn is_person(&self, index: usize) -> bool {
+        self.persons.get(index).copied().unwrap_or(false)
+    }
+
+    fn add(&mut self, variant: &str, party: usize, weak: bool) {
         let words: Vec<String> = variant
             .split(|c: char| c.is_whitespace())
             .map(|word| word.trim_matches(|c: char| matches!(c, ',' | '(' | ')')))
@@ -80,12 +95,23 @@ impl Names {
                 words,
                 party,
                 any_case,
+                weak,
             });
         }
     }
 
     /// Every party named among `tokens`, left to right, none overlapping.
     pub fn mentions(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
+        self.find(text, tokens, false)
+    }
+
+    /// As `mentions`, with descriptive aliases without their "the" too: for a speaker's
+    /// phrase.
+    pub fn mentions_in_phrase(&self, text: &str, tokens: &[Token]) -> Vec<Mention> {
+        self.find(text, tokens, true)
+    }
+
+    fn find(&self, text: &str, tokens: &[Token], weak: bool) -> Vec<Mention> {
         let mut mentions = Vec::new();
         let mut index = 0;
         while index < tokens.len() {
@@ -98,6 +124,7 @@ impl Names {
             let found = self.by_first_word.get(&key).and_then(|variants| {
                 variants
                     .iter()
+                    .filter(|variant| weak || !variant.weak)
                     .find_map(|variant| self.matches_at(text, tokens, index, variant))
             });
             match found {

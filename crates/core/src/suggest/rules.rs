@@ -366,9 +366,90 @@ pub const PLAIN_SPEECH_CUES: &[&str] = &[
 /// Verbs that are nouns as often ("the dispute", "the claims"): a position only with "that"
 /// or a determiner after them ("disputes the figure").
 pub const NOUN_LIKE_CUES: &[&str] = &[
-    "claim", "claims", "dispute", "disputes", "disputed", "counter", "counters", "object",
-    "objects", "report", "reports", "view", "views", "fear", "fears", "hope", "hopes", "worry",
-    "worries", "want", "wants",
+    "claim",
+    "claims",
+    "dispute",
+    "disputes",
+    "disputed",
+    "counter",
+    "counters",
+    "object",
+    "objects",
+    "report",
+    "reports",
+    "view",
+    "views",
+    "fear",
+    "fears",
+    "hope",
+    "hopes",
+    "worry",
+    "worries",
+    "call",
+    "calls",
+    "called",
+    "estimate",
+    "estimates",
+];
+
+/// Participles after a comma that report the subject speaking again (", arguing that the
+/// deal breaches …"): a claim of the subject's own.
+pub const SPEAKING_PARTICIPLES: &[&str] = &[
+    "arguing",
+    "saying",
+    "claiming",
+    "insisting",
+    "warning",
+    "noting",
+    "stressing",
+    "contending",
+    "alleging",
+    "accusing",
+    "maintaining",
+    "asserting",
+    "complaining",
+    "calling",
+    "citing",
+    "finding",
+    "ruling",
+];
+
+/// Documents a party speaks through. Court papers are the party's words on the record when
+/// quoted, paraphrased by the outlet otherwise; a company's own statements and presentations
+/// are its official voice.
+pub const COURT_DOCUMENTS: &[&str] = &[
+    "complaint",
+    "lawsuit",
+    "suit",
+    "filing",
+    "filings",
+    "petition",
+    "motion",
+    "brief",
+    "claim",
+    "counterclaim",
+    "affidavit",
+    "pleading",
+    "pleadings",
+    "papers",
+];
+
+pub const COMPANY_DOCUMENTS: &[&str] = &[
+    "statement",
+    "statements",
+    "release",
+    "presentation",
+    "letter",
+    "memo",
+    "email",
+    "e-mail",
+    "announcement",
+    "prospectus",
+    "report",
+    "notice",
+    "note",
+    "post",
+    "blog",
 ];
 
 /// Words a verb of holding a position takes after it when it is one.
@@ -489,6 +570,14 @@ pub const POSITION_CUES: &[&str] = &[
     "suspect",
     "suspects",
     "suspected",
+    "call",
+    "calls",
+    "called",
+    "describe",
+    "describes",
+    "described",
+    "estimate",
+    "estimates",
 ];
 
 /// "Is considering a lawsuit", "is weighing whether": the outlet reports a party's
@@ -660,24 +749,19 @@ pub const PEOPLE_NOUNS: &[&str] = &[
     "leadership",
 ];
 
-/// The marks of a party's official voice.
-pub const SPOKESPERSON_MARKERS: &[&str] = &[
-    "spokesperson",
-    "spokespersons",
-    "spokeswoman",
-    "spokesman",
-    "spokespeople",
-    "representative",
-    "representatives",
-    "statement",
-    "release",
-    "communications",
-    "press",
-];
-
 /// Titles that mark a named person speaking for themselves or a party.
 pub const TITLES: &[&str] = &[
     "chief",
+    "executive",
+    "lawyer",
+    "attorney",
+    "counsel",
+    "adviser",
+    "advisor",
+    "spokesperson",
+    "spokeswoman",
+    "spokesman",
+    "representative",
     "ceo",
     "cfo",
     "coo",
@@ -825,6 +909,13 @@ pub const FRONTED_OPENERS: &[&str] = &[
     "during",
     "after",
     "before",
+    "when",
+    "while",
+    "although",
+    "because",
+    "once",
+    "until",
+    "if",
     "earlier",
     "later",
     "separately",
@@ -903,6 +994,8 @@ pub const HEDGE_WORDS: &[&str] = &[
     "potential",
     "possible",
     "possibility",
+    "likeliest",
+    "likelier",
     "estimated",
     "fear",
     "fears",

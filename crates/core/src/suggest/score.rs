@@ -93,6 +93,9 @@ pub enum Miss {
         field: &'static str,
         expected: String,
         suggested: String,
+        /// The suggestion's quote, and the rule that gave its speaker.
+        quote: String,
+        reason: &'static str,
     },
 }
 
@@ -152,6 +155,8 @@ pub fn score_text(
                     field: name,
                     expected,
                     suggested,
+                    quote: text[suggestion.range.clone()].to_owned(),
+                    reason: suggestion.reason,
                 });
                 0
             }

@@ -28,6 +28,8 @@ pub enum BlockKind {
     LeadIn,
     /// A summary bullet or a list item; the range leaves its marker out.
     Bullet,
+    /// "— Priya Raman, CEO, Corvane" under a pull quotation: who said it, no claim.
+    Credit,
     /// A paragraph of the body.
     Body,
 }
@@ -57,6 +59,7 @@ impl BlockKind {
             BlockKind::Heading => "heading",
             BlockKind::LeadIn => "lead-in",
             BlockKind::Bullet => "bullet",
+            BlockKind::Credit => "credit",
             BlockKind::Body => "body",
         }
     }
@@ -100,6 +103,13 @@ pub fn segment(text: &str) -> Segmented {
     segmented
 }
 
+/// Whether a sentence of the body asks rather than tells ("Are the two sides talking?"): it
+/// claims nothing. A headline may ask and still frame the story.
+pub fn asks(text: &str, sentence: &Range<usize>, block: BlockKind) -> bool {
+    let sentence = text[sentence.clone()].trim_end();
+    block == BlockKind::Body && sentence.ends_with('?') && !sentence.starts_with(['“', '"'])
+}
+
 /// The non-empty lines of `text`, trimmed.
 fn lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start = 0;
@@ -140,8 +150,16 @@ pub fn blocks(text: &str) -> Vec<Block> {
             seen_headline = true;
             seen_body = true;
             let start = line.start + marker;
+            let after_quotation = blocks
+                .last()
+                .is_some_and(|block: &Block| is_quotation(&text[block.range.clone()]));
+            let kind = if after_quotation && is_credit(&text[start..line.end]) {
+                BlockKind::Credit
+            } else {
+                BlockKind::Bullet
+            };
             blocks.push(Block {
-                kind: BlockKind::Bullet,
+                kind,
                 range: start..line.end,
             });
             continue;
@@ -195,6 +213,29 @@ pub fn blocks(text: &str) -> Vec<Block> {
         blocks.push(Block { kind, range: line });
     }
     blocks
+}
+
+/// A paragraph that is one quotation and nothing else: a pull quote.
+fn is_quotation(paragraph: &str) -> bool {
+    let opens = paragraph.starts_with(['“', '"', '«']);
+    let closes = paragraph.ends_with(['”', '"', '»']);
+    opens
+        && closes
+        && paragraph
+            .chars()
+            .filter(|c| matches!(c, '“' | '"' | '«'))
+            .count()
+            <= 2
+}
+
+/// "Priya Raman, CEO, Corvane Data Systems": a name and what they are, in a few words, with no
+/// sentence of their own.
+fn is_credit(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    line.contains(',')
+        && words <= 12
+        && line.starts_with(|c: char| c.is_uppercase())
+        && !matches!(last_visible(line), Some('.' | '!' | '?'))
 }
 
 /// The last character that is not a closing mark or bracket.

@@ -1,20 +1,28 @@
 //! Who says a claim, and how the article attributes it. Read as a news reader reads it: the cue
 //! around a direct quotation ("…," said X; X said: "…"), a quotation split around its cue, a
 //! floating quotation that goes on with the speaker before it, indirect speech (X said that…,
-//! told investors…, argued…, denied…), "according to X", unnamed sources, spokespeople, and
-//! outlets cited as the origin ("The FT reports that…").
+//! told investors…, argued…, denied…), "according to X", unnamed sources, spokespeople,
+//! documents (the complaint alleges…), and outlets cited as the origin ("The FT reports
+//! that…").
 //!
-//! Each rule family is a function of its own; `Reader::frame` tries them in the order a reader
-//! does, and `Reader` carries what a reader remembers between sentences: the party last named
-//! (for "the company"), the last speaker (for "they", "he", "she" and floating quotations), and
-//! the people the article has introduced ("Dahl" after "Ingrid Dahl, the carrier's chief").
+//! The attribution follows the schema's definitions: a party's own words in quotation marks are
+//! on the record (a named person) or its spokesperson's; the same party's position reported in
+//! the outlet's words is `outlet-paraphrase`; unnamed people are `anonymous`; everything the
+//! outlet says in its own voice is `outlet-analysis`.
+//!
+//! Each rule family is a method of its own; `Reader::frame` tries them in the order a reader
+//! does. `Reader` carries what a reader remembers between sentences: the party the article is
+//! about at the moment (for "the company"), the party that sued (for "the complaint"), the last
+//! speaker (for "they", "he", "she" and floating quotations), and the people the article has
+//! introduced ("Dahl" after "Ingrid Dahl, the carrier's chief").
 
+use super::claims::UnitKind;
+use super::cues::{cue_at, Cue};
 use super::names::{known_outlet, Mention, Names};
 use super::rules::{
-    AFTER_A_POSITION, ANONYMITY_MARKERS, BETWEEN_SPEAKER_AND_VERB, CLAUSE_WORDS, COMPANY_NOUNS,
-    DELIBERATION_VERBS, FRONTED_OPENERS, HYPOTHETICAL, INNER_STATE_NOUNS, NEGATIONS,
-    NOUN_LIKE_CUES, OUTLETS, OUTLET_NOUNS, PEOPLE_NOUNS, PLAIN_SPEECH_CUES, POSITION_CUES,
-    SPEECH_CUES, SPOKESPERSON_MARKERS, STANCE_ADJECTIVES, TITLES,
+    ANONYMITY_MARKERS, BETWEEN_SPEAKER_AND_VERB, CLAUSE_WORDS, COMPANY_DOCUMENTS, COMPANY_NOUNS,
+    COURT_DOCUMENTS, DELIBERATION_VERBS, FRONTED_OPENERS, INNER_STATE_NOUNS, OUTLETS, OUTLET_NOUNS,
+    PEOPLE_NOUNS, STANCE_ADJECTIVES, TITLES,
 };
 use super::segment::BlockKind;
 use super::tokens::{is_capitalised, is_one_of, Token, TokenKind};
@@ -33,13 +41,9 @@ pub struct Frame {
     pub cites: Option<Range<usize>>,
     /// Which rule gave it, for the reviewer.
     pub reason: &'static str,
-}
-
-/// What kind of verb introduces a claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Cue {
-    Speech,
-    Position,
+    /// Whether the speaker is the unit's grammatical subject (so ", arguing that …" after it
+    /// is the same speaker's).
+    pub subject: bool,
 }
 
 /// A person the article has introduced, by surname.
@@ -48,19 +52,28 @@ struct Person {
     surname: String,
     party: Option<usize>,
     description: String,
+    attribution: Attribution,
 }
 
 /// What a reader remembers while reading an article from the top.
 pub struct Reader<'a> {
     text: &'a str,
     names: &'a Names,
-    /// The party named last, for "the company".
+    /// The party named last.
     last_party: Option<usize>,
+    /// The party the article is about at the moment: the last one to be a sentence's subject.
+    topic: Option<usize>,
+    /// The party that sued or filed, for "the complaint".
+    claimant: Option<usize>,
+    /// The party that is the subject of the sentence being read.
+    sentence_subject: Option<usize>,
     previous: Option<Frame>,
     last_quotation: Option<Frame>,
     lead_in: Option<Frame>,
     people: Vec<Person>,
     last_person: Option<Person>,
+    /// The last unnamed source, for "one of the people said".
+    last_unnamed: Option<Frame>,
 }
 
 /// A speaker phrase found for a cue: tokens `start..end`.
@@ -70,21 +83,38 @@ struct Phrase {
     end: usize,
 }
 
+/// Who a speaker phrase is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Voice {
+    Unnamed,
+    Spokesperson,
+    CourtDocument,
+    CompanyDocument,
+    Person,
+    PartyPeople,
+    Party,
+    Unknown,
+}
+
 impl<'a> Reader<'a> {
     pub fn new(text: &'a str, names: &'a Names) -> Self {
         Reader {
             text,
             names,
             last_party: None,
+            topic: None,
+            claimant: None,
+            sentence_subject: None,
             previous: None,
             last_quotation: None,
             lead_in: None,
             people: Vec::new(),
             last_person: None,
+            last_unnamed: None,
         }
     }
 
-    /// A heading ends what a reader carries over.
+    /// A heading ends what a reader carries over from one quotation to the next.
     pub fn heading(&mut self) {
         self.last_quotation = None;
         self.lead_in = None;
@@ -93,54 +123,78 @@ impl<'a> Reader<'a> {
     /// A lead-in line ("The company said:"): its speaker speaks in the next block.
     pub fn lead_in(&mut self, tokens: &[Token]) {
         let mentions = self.names.mentions(self.text, tokens);
-        self.lead_in = self.cue_frame(tokens, &mentions, 0);
-        self.remember_parties(&mentions);
+        self.lead_in = self.cue_frame(tokens, &mentions, 0, true);
+        self.remember(tokens, &mentions);
     }
 
-    /// The frame of one claim unit; `tokens` are its tokens, `block` where it stands.
+    /// A pull quotation's credit line ("— Priya Raman, CEO, Corvane Data Systems"): its
+    /// person speaks the quotation above it.
+    pub fn credit_line(&mut self, tokens: &[Token]) {
+        let mentions = self.names.mentions(self.text, tokens);
+        let phrase = Phrase {
+            start: 0,
+            end: tokens.len(),
+        };
+        self.lead_in = self
+            .classify(tokens, &mentions, phrase, Cue::Speech, true)
+            .map(|frame| Frame {
+                reason: "the credit line under a pull quotation",
+                ..frame
+            });
+    }
+
+    /// A new sentence begins.
+    pub fn sentence(&mut self) {
+        self.sentence_subject = None;
+    }
+
+    /// The frame of one claim unit; `tokens` are its tokens (after the subject it was cut
+    /// from, when it was), `block` where it stands. Returns the frame and the parties the unit
+    /// names.
     pub fn frame(
         &mut self,
         tokens: &[Token],
-        kind: super::claims::UnitKind,
+        kind: UnitKind,
         block: BlockKind,
         first_in_block: bool,
     ) -> (Frame, Vec<usize>) {
-        use super::claims::UnitKind;
         let mentions = self.names.mentions(self.text, tokens);
         let mut named: Vec<usize> = mentions.iter().map(|mention| mention.party).collect();
         if let Some(party) = self.company_reference(tokens, &mentions) {
             named.push(party);
         }
+        if matches!(kind, UnitKind::Whole | UnitKind::Main) && self.sentence_subject.is_none() {
+            self.sentence_subject = self.first_party(tokens, &mentions);
+        }
         let quoted = tokens
             .iter()
             .any(|token| token.kind == TokenKind::OpenQuote);
-        let frame = if kind == UnitKind::Added {
-            self.previous.clone().map(|frame| Frame {
+        let frame = match kind {
+            UnitKind::Added => self.previous.clone().map(|frame| Frame {
                 reason: "the speaker before “adding” goes on",
                 ..frame
-            })
-        } else if block.is_display() {
-            Some(outlet_voice(
+            }),
+            UnitKind::Continued => Some(self.continued()),
+            _ if block.is_display() => Some(outlet_voice(
                 block,
                 "a headline or standfirst is the outlet's framing",
-            ))
-        } else if kind == UnitKind::Aside {
-            Some(outlet_voice(block, "a background aside is the outlet's"))
-        } else {
-            None
+            )),
+            UnitKind::Aside => Some(outlet_voice(block, "a background aside is the outlet's")),
+            _ => None,
         };
         let frame = frame
             .or_else(|| self.according_to(tokens, &mentions))
-            .or_else(|| self.cue_frame(tokens, &mentions, 0))
+            .or_else(|| self.cue_frame(tokens, &mentions, 0, false))
             .or_else(|| self.floating(tokens, first_in_block))
             .or_else(|| self.stance(tokens, &mentions))
+            .or_else(|| self.document_subject(tokens, &mentions))
             .or_else(|| self.deliberation(tokens, &mentions))
             .or_else(|| self.reportedly(tokens))
             .unwrap_or_else(|| outlet_voice(block, "no cue: the outlet's own words"));
         if let Some(party) = frame.party {
             named.insert(0, party);
         }
-        self.remember_parties(&mentions);
+        self.remember(tokens, &mentions);
         if first_in_block {
             self.lead_in = None;
         }
@@ -148,7 +202,6 @@ impl<'a> Reader<'a> {
             self.last_quotation = Some(frame.clone());
         }
         self.previous = Some(frame.clone());
-        named.dedup();
         let mut seen = Vec::new();
         named.retain(|party| {
             let new = !seen.contains(party);
@@ -158,14 +211,69 @@ impl<'a> Reader<'a> {
         (frame, named)
     }
 
-    fn remember_parties(&mut self, mentions: &[Mention]) {
+    /// Updates the party named last, the topic, and the claimant after a unit.
+    fn remember(&mut self, tokens: &[Token], mentions: &[Mention]) {
+        if let Some(party) = self.subject_party(tokens, mentions) {
+            self.topic = Some(party);
+            let sued = tokens.iter().take(12).any(|token| {
+                token.is_word() && is_one_of(token.text(self.text), &["sued", "suing", "sues"])
+            });
+            let filed = tokens.windows(3).take(12).any(|window| {
+                window[0].text(self.text).eq_ignore_ascii_case("filed")
+                    && window[1..].iter().any(|token| {
+                        is_one_of(
+                            token.text(self.text),
+                            &["suit", "lawsuit", "complaint", "claim"],
+                        )
+                    })
+            });
+            if sued || filed {
+                self.claimant = Some(party);
+            }
+        }
         if let Some(mention) = mentions.last() {
             self.last_party = Some(mention.party);
         }
     }
 
+    /// The party, company or not, that is a unit's subject.
+    fn first_party(&self, tokens: &[Token], mentions: &[Mention]) -> Option<usize> {
+        self.subject_mention(tokens, mentions)
+    }
+
+    /// The company that is a unit's subject, for the topic ("the company" is never a person).
+    fn subject_party(&self, tokens: &[Token], mentions: &[Mention]) -> Option<usize> {
+        self.subject_mention(tokens, mentions)
+            .filter(|&party| !self.names.is_person(party))
+    }
+
+    /// The party named within a unit's first words (after a fronted phrase like "On
+    /// Tuesday,").
+    fn subject_mention(&self, tokens: &[Token], mentions: &[Mention]) -> Option<usize> {
+        let text = self.text;
+        let mut start = 0;
+        if tokens
+            .first()
+            .is_some_and(|token| token.is_word() && is_one_of(token.text(text), FRONTED_OPENERS))
+        {
+            if let Some(comma) = tokens.iter().take(10).position(|token| token.is_punct(',')) {
+                start = comma + 1;
+            }
+        }
+        let words_before = |index: usize| {
+            tokens[start..index]
+                .iter()
+                .filter(|token| token.is_word())
+                .count()
+        };
+        mentions
+            .iter()
+            .find(|mention| mention.start >= start && words_before(mention.start) <= 4)
+            .map(|mention| mention.party)
+    }
+
     /// "the company", "the AI company", "the carrier" (when no alias took it): the party named
-    /// last before it.
+    /// before it in the unit, or the party the article is about.
     fn company_reference(&self, tokens: &[Token], mentions: &[Mention]) -> Option<usize> {
         let text = self.text;
         for (index, token) in tokens.iter().enumerate() {
@@ -184,20 +292,43 @@ impl<'a> Reader<'a> {
                 .filter(|token| token.is_word())
                 .find(|token| is_one_of(token.stem(text), COMPANY_NOUNS));
             if noun.is_some() {
-                // The party named last before this point, in this unit or before it.
                 return mentions
                     .iter()
                     .filter(|mention| mention.end <= index)
                     .map(|mention| mention.party)
                     .next_back()
+                    .or(self.topic)
                     .or(self.last_party);
             }
         }
         None
     }
 
-    /// "…, according to multiple people familiar with the deliberations" and "According to
-    /// the FT, …".
+    /// ", arguing that …", "… and insisted that …": the sentence's subject speaks again. The
+    /// speaker before goes on when it was the subject; otherwise (the sentence was "according
+    /// to" others) the subject's position is the outlet's paraphrase.
+    fn continued(&self) -> Frame {
+        if let Some(previous) = self.previous.clone().filter(|frame| frame.subject) {
+            return Frame {
+                reason: "the subject of the sentence speaks again",
+                ..previous
+            };
+        }
+        match self.sentence_subject {
+            Some(party) => Frame {
+                attribution: Attribution::OutletParaphrase,
+                party: Some(party),
+                description: "The article, paraphrasing the subject of the sentence".to_owned(),
+                cites: None,
+                reason: "the subject of the sentence speaks again",
+                subject: true,
+            },
+            None => outlet_voice(BlockKind::Body, "no speaker to continue"),
+        }
+    }
+
+    /// "…, according to multiple people familiar with the deliberations", "According to the
+    /// FT, …", "according to a copy of the letter seen by NNA".
     fn according_to(&mut self, tokens: &[Token], mentions: &[Mention]) -> Option<Frame> {
         let text = self.text;
         let at = (0..tokens.len().saturating_sub(1)).find(|&index| {
@@ -211,7 +342,7 @@ impl<'a> Reader<'a> {
         let start = at + 2;
         let end = (start..tokens.len())
             .find(|&index| {
-                tokens[index].is_punct(',') && !tokens[index].quoted
+                (tokens[index].is_punct(',') && !tokens[index].quoted)
                     || matches!(tokens[index].kind, TokenKind::Punct('.' | ';'))
             })
             .unwrap_or(tokens.len());
@@ -219,49 +350,79 @@ impl<'a> Reader<'a> {
             return None;
         }
         let phrase = Phrase { start, end };
+        let words = self.phrase_text(tokens, phrase);
         if let Some(outlet) = self.outlet_in(tokens, phrase) {
             // "According to the FT, …": the outlet is the origin; the rest is what it reports.
-            let words = self.phrase_text(tokens, phrase);
-            if words.split_whitespace().count() <= 6 || self.is_report_of(tokens, phrase) {
+            let document = self.has_word(tokens, phrase, COURT_DOCUMENTS)
+                || self.has_word(tokens, phrase, COMPANY_DOCUMENTS);
+            if words.split_whitespace().count() <= 6 && !document
+                || self.has_word(tokens, phrase, &["report", "reports", "reporting"])
+            {
                 let inner = if at == 0 { end + 1 } else { 0 };
                 return Some(self.reported_by(tokens, mentions, inner, outlet));
             }
         }
-        self.classify(tokens, mentions, phrase, Cue::Speech)
+        // A document the outlet has seen: the outlet relays its author's words.
+        let court = self.has_word(tokens, phrase, COURT_DOCUMENTS);
+        if court || self.has_word(tokens, phrase, COMPANY_DOCUMENTS) {
+            let in_phrase = self.parties_in(tokens, phrase).first().copied();
+            let party = in_phrase
+                .or(if court { self.claimant } else { None })
+                .or(self.sentence_subject)
+                .or(self.topic);
+            return Some(Frame {
+                attribution: Attribution::OutletParaphrase,
+                party,
+                description: capitalise(&words),
+                cites: None,
+                reason: "“according to” a document the outlet has seen",
+                subject: false,
+            });
+        }
+        self.classify(tokens, mentions, phrase, Cue::Speech, false)
             .map(|frame| Frame {
                 reason: "“according to” names the speaker",
+                subject: false,
                 ..frame
             })
     }
 
-    /// Whether a phrase is "a report in/by/from X" or "X's report".
-    fn is_report_of(&self, tokens: &[Token], phrase: Phrase) -> bool {
-        tokens[phrase.start..phrase.end].iter().any(|token| {
-            token.is_word() && is_one_of(token.stem(self.text), &["report", "reports", "reporting"])
-        })
+    fn has_word(&self, tokens: &[Token], phrase: Phrase, table: &[&str]) -> bool {
+        tokens[phrase.start..phrase.end]
+            .iter()
+            .any(|token| token.is_word() && is_one_of(token.stem(self.text), table))
+    }
+
+    /// The known parties a phrase names, descriptive aliases included.
+    fn parties_in(&self, tokens: &[Token], phrase: Phrase) -> Vec<usize> {
+        self.names
+            .mentions_in_phrase(self.text, &tokens[phrase.start..phrase.end])
+            .into_iter()
+            .map(|mention| mention.party)
+            .collect()
     }
 
     /// A frame from a verb of speaking or of holding a position, with its speaker before it
-    /// (X said that…) or after it (“…,” said X). `from` is where the clause starts.
-    fn cue_frame(&mut self, tokens: &[Token], mentions: &[Mention], from: usize) -> Option<Frame> {
+    /// (X said that…) or after it (“…,” said X). `from` is where the clause starts; `quoting`
+    /// when a quotation follows the clause (a lead-in line).
+    fn cue_frame(
+        &mut self,
+        tokens: &[Token],
+        mentions: &[Mention],
+        from: usize,
+        quoting: bool,
+    ) -> Option<Frame> {
         let text = self.text;
+        let quoted_before = |index: usize| {
+            tokens[from..index]
+                .iter()
+                .any(|token| token.kind == TokenKind::CloseQuote)
+        };
         for index in from..tokens.len() {
-            let token = &tokens[index];
-            if token.quoted || !token.is_word() {
-                continue;
-            }
-            let word = token.text(text);
-            let cue = if is_one_of(word, SPEECH_CUES) {
-                Cue::Speech
-            } else if is_one_of(word, POSITION_CUES) {
-                Cue::Position
-            } else {
+            let Some(cue) = cue_at(text, tokens, index, from) else {
                 continue;
             };
-            if self.is_hypothetical_or_denied(tokens, index, from) || !self.cue_reads(tokens, index)
-            {
-                continue;
-            }
+            let word = tokens[index].text(text);
             // “…,” said X: the speaker after the verb.
             if cue == Cue::Speech && self.inverted(tokens, index) {
                 let end = phrase_end(text, tokens, index + 1);
@@ -270,16 +431,18 @@ impl<'a> Reader<'a> {
                         start: index + 1,
                         end,
                     };
-                    if let Some(frame) = self.classify(tokens, mentions, phrase, cue) {
+                    let direct = quoted_before(index);
+                    if let Some(frame) = self.classify(tokens, mentions, phrase, cue, direct) {
                         return Some(Frame {
                             reason: "the cue after the quotation names the speaker",
                             cites: frame.cites.or_else(|| self.told_outlet(tokens, index)),
+                            subject: true,
                             ..frame
                         });
                     }
                 }
             }
-            if !self.complemented(tokens, index, cue) || self.coordinated(tokens, index, from) {
+            if self.coordinated(tokens, index, from) {
                 continue;
             }
             let Some(phrase) = self.subject(tokens, index, from) else {
@@ -289,15 +452,17 @@ impl<'a> Reader<'a> {
             if let Some(outlet) = self.outlet_subject(tokens, phrase, word) {
                 return Some(self.reported_by(tokens, mentions, index + 1, outlet));
             }
-            // A quotation right after the verb is the speaker's words; one further on may be
-            // the outlet's scare quotes ("violates “the spirit if not the letter”").
-            let quoted_after = tokens[index + 1..]
+            // A quotation right after the verb is the speaker's own words; one further on may
+            // be the outlet's scare quotes ("violates “the spirit if not the letter”").
+            let direct = tokens[index + 1..]
                 .iter()
                 .take(3)
-                .any(|token| token.kind == TokenKind::OpenQuote);
-            let cue = if quoted_after { Cue::Speech } else { cue };
-            if let Some(frame) = self.classify(tokens, mentions, phrase, cue) {
-                let reason = match (cue, quoted_after) {
+                .any(|token| token.kind == TokenKind::OpenQuote)
+                || quoted_before(index)
+                || quoting
+                || self.in_a_statement(tokens, index, phrase.start);
+            if let Some(frame) = self.classify(tokens, mentions, phrase, cue, direct) {
+                let reason = match (cue, direct) {
                     (Cue::Speech, true) => "the cue before the quotation names the speaker",
                     (Cue::Speech, false) => "indirect speech: a verb of saying and its speaker",
                     (Cue::Position, _) => "a verb of holding a position and whose it is",
@@ -305,6 +470,7 @@ impl<'a> Reader<'a> {
                 return Some(Frame {
                     reason,
                     cites: frame.cites.or_else(|| self.told_outlet(tokens, index)),
+                    subject: true,
                     ..frame
                 });
             }
@@ -312,56 +478,69 @@ impl<'a> Reader<'a> {
         None
     }
 
-    /// Whether a cue word reads as that verb here: "views" and "sees" need "as" after them
-    /// ("views the deal as a threat"), "expected" after "is" is a hedge, not a cue.
-    fn cue_reads(&self, tokens: &[Token], index: usize) -> bool {
-        let text = self.text;
-        let word = tokens[index].text(text).to_ascii_lowercase();
-        let previous = index
-            .checked_sub(1)
-            .map(|before| &tokens[before])
-            .filter(|token| token.is_word())
-            .map(|token| token.text(text).to_ascii_lowercase());
-        match word.as_str() {
-            "view" | "views" | "viewed" | "see" | "sees" | "regard" | "regards" | "regarded" => {
-                tokens[index + 1..]
+    /// "said in a statement", "In an emailed statement, the carrier said": the party's
+    /// official words.
+    fn in_a_statement(&self, tokens: &[Token], cue: usize, speaker: usize) -> bool {
+        let official = |from: usize, to: usize| {
+            let words: Vec<&str> = tokens[from..to]
+                .iter()
+                .filter(|token| token.is_word())
+                .map(|token| token.text(self.text))
+                .collect();
+            words
+                .first()
+                .is_some_and(|word| word.eq_ignore_ascii_case("in"))
+                && words
                     .iter()
-                    .any(|token| token.is_word() && token.text(text).eq_ignore_ascii_case("as"))
-            }
-            "expected" | "alleged" | "opposed" | "worried" | "disputed" | "reported"
-            | "thought" => !previous.is_some_and(|previous| {
-                matches!(
-                    previous.as_str(),
-                    "is" | "are" | "was" | "were" | "been" | "be" | "being" | "the" | "an" | "a"
-                )
-            }),
-            _ => !previous.is_some_and(|previous| {
-                matches!(
-                    previous.as_str(),
-                    "the" | "a" | "an" | "its" | "their" | "his" | "her" | "this" | "that"
-                )
-            }),
-        }
+                    .any(|word| is_one_of(word, &["statement", "release", "filing", "letter"]))
+        };
+        official(cue + 1, tokens.len().min(cue + 6)) || official(0, speaker)
     }
 
-    /// Whether a verb of saying or of holding a position has what it takes after it to be one:
-    /// see `PLAIN_SPEECH_CUES` and `NOUN_LIKE_CUES`.
-    fn complemented(&self, tokens: &[Token], index: usize, cue: Cue) -> bool {
+    /// Whether the cue at `index` is a verb of saying that comes right after a quotation or a
+    /// clause and a comma, so its speaker follows it (“…,” said X; The deal is dead, said X).
+    /// Only verbs of saying invert so in English.
+    fn inverted(&self, tokens: &[Token], index: usize) -> bool {
         let text = self.text;
-        let word = tokens[index].text(text);
-        let next = tokens.get(index + 1);
-        match cue {
-            Cue::Speech if is_one_of(word, PLAIN_SPEECH_CUES) => true,
-            Cue::Speech => tokens[index + 1..].iter().take(4).any(|token| {
-                matches!(
-                    token.kind,
-                    TokenKind::OpenQuote | TokenKind::Punct(':' | ',' | '—')
-                ) || token.is_word() && token.text(text).eq_ignore_ascii_case("that")
-            }),
-            Cue::Position if is_one_of(word, NOUN_LIKE_CUES) => next
-                .is_some_and(|next| next.is_word() && is_one_of(next.text(text), AFTER_A_POSITION)),
-            Cue::Position => true,
+        if !is_one_of(
+            tokens[index].text(text),
+            &[
+                "said",
+                "says",
+                "added",
+                "adds",
+                "wrote",
+                "writes",
+                "asked",
+                "asks",
+                "noted",
+                "notes",
+                "explained",
+                "explains",
+                "warned",
+                "warns",
+                "replied",
+                "continued",
+            ],
+        ) {
+            return false;
         }
+        let Some(before) = index.checked_sub(1).map(|before| &tokens[before]) else {
+            return false;
+        };
+        let after = tokens.get(index + 1).filter(|token| token.is_word());
+        let speaker_follows = after.is_some_and(|token| {
+            let word = token.text(text);
+            is_capitalised(word)
+                || is_one_of(
+                    word,
+                    &[
+                        "a", "an", "the", "one", "two", "three", "several", "people", "sources",
+                    ],
+                )
+        });
+        let opens = before.kind == TokenKind::CloseQuote || before.is_punct(',') && !before.quoted;
+        opens && speaker_follows
     }
 
     /// "invested $1 billion and added another $10 billion": a second verb of the same subject,
@@ -380,63 +559,21 @@ impl<'a> Reader<'a> {
         false
     }
 
-    /// "has not commented", "declined to say", "may argue", "is expected to claim": no claim
-    /// of the speaker's.
-    fn is_hypothetical_or_denied(&self, tokens: &[Token], index: usize, from: usize) -> bool {
-        let text = self.text;
-        let mut at = index;
-        let mut looked = 0;
-        while at > from && looked < 4 {
-            at -= 1;
-            let token = &tokens[at];
-            if !token.is_word() {
-                break;
-            }
-            let word = token.text(text);
-            if is_one_of(word, NEGATIONS)
-                || is_one_of(word, HYPOTHETICAL)
-                || word.ends_with("n’t")
-                || word.ends_with("n't")
-            {
-                return true;
-            }
-            if !(is_one_of(word, BETWEEN_SPEAKER_AND_VERB) || is_one_of(word, &["to", "be"])) {
-                break;
-            }
-            looked += 1;
-        }
-        false
-    }
-
-    /// Whether the cue at `index` comes right after a quotation or a clause and a comma, so its
-    /// speaker follows it (“…,” said X; The deal is dead, said X).
-    fn inverted(&self, tokens: &[Token], index: usize) -> bool {
-        let Some(before) = index.checked_sub(1).map(|before| &tokens[before]) else {
-            return false;
-        };
-        let after = tokens.get(index + 1).filter(|token| token.is_word());
-        let speaker_follows = after.is_some_and(|token| {
-            let word = token.text(self.text);
-            is_capitalised(word)
-                || is_one_of(
-                    word,
-                    &[
-                        "a", "an", "the", "one", "two", "several", "people", "sources",
-                    ],
-                )
-        });
-        let opens = before.kind == TokenKind::CloseQuote || before.is_punct(',') && !before.quoted;
-        opens && speaker_follows
-    }
-
     /// The speaker phrase before a cue: the words from the start of its clause (after a
     /// fronted phrase like "In a statement,") to the verb, over adverbs and auxiliaries; a
-    /// name with its title in commas stays whole ("Ingrid Dahl, the carrier's chief, said").
+    /// name with its title in commas stays whole ("Ingrid Dahl, the carrier's chief, said";
+    /// "Its chief executive, Lorraine Achebe, warned").
     fn subject(&self, tokens: &[Token], cue: usize, from: usize) -> Option<Phrase> {
         let text = self.text;
         let mut end = cue;
-        // Over adverbs and auxiliaries, and a ", however," between commas.
-        while end > from {
+        // The comma that closes a title in apposition ("Henrik Valde, the terminal's chief
+        // executive, told"): the phrase ends before it.
+        let mut apposition = false;
+        // Over adverbs and auxiliaries, a time ("on Monday"), and a ", however," in commas.
+        loop {
+            if end <= from {
+                return None;
+            }
             let token = &tokens[end - 1];
             if token.is_word() && is_one_of(token.text(text), BETWEEN_SPEAKER_AND_VERB) {
                 end -= 1;
@@ -445,20 +582,26 @@ impl<'a> Reader<'a> {
                 && tokens[end - 2].is_word()
                 && is_one_of(
                     tokens[end - 2].text(text),
-                    &["however", "meanwhile", "though", "too", "in", "turn"],
+                    &["however", "meanwhile", "though", "too", "instead"],
                 )
                 && tokens[end - 3].is_punct(',')
             {
                 end -= 3;
+            } else if end >= from + 2
+                && tokens[end - 2].is_word()
+                && tokens[end - 2].text(text).eq_ignore_ascii_case("on")
+                && is_weekday(tokens[end - 1].text(text))
+            {
+                end -= 2;
+            } else if token.is_punct(',') && !token.quoted && !apposition && end >= from + 2 {
+                end -= 1;
+                apposition = true;
             } else {
                 break;
             }
         }
-        if end <= from {
-            return None;
-        }
         let mut start = end;
-        let mut segments = 0;
+        let mut segments: Vec<Phrase> = Vec::new();
         loop {
             // One comma-free segment leftwards.
             let mut at = start;
@@ -466,7 +609,7 @@ impl<'a> Reader<'a> {
                 let token = &tokens[at - 1];
                 let stops = match token.kind {
                     TokenKind::Word => is_one_of(token.text(text), CLAUSE_WORDS) && !token.quoted,
-                    TokenKind::Punct('’' | '\'' | '&' | '-' | '.') => false,
+                    TokenKind::Punct('’' | '\'' | '&' | '-' | '.' | '(' | ')') => false,
                     _ => true,
                 };
                 if stops {
@@ -477,19 +620,20 @@ impl<'a> Reader<'a> {
             if at == start {
                 break;
             }
-            segments += 1;
             let segment = Phrase {
                 start: at,
                 end: start,
             };
+            segments.push(segment);
             start = at;
             let Some(boundary) = at.checked_sub(1).filter(|&boundary| boundary >= from) else {
                 break;
             };
             let boundary_token = &tokens[boundary];
             if boundary_token.is_word() {
-                // A relative or subordinate word: the cue is inside a clause of another.
-                if segments == 1 {
+                // A relative or subordinate word: the cue is inside a clause of another,
+                // unless the clause is what an outlet reports ("The FT reports that …").
+                if segments.len() == 1 {
                     let word = boundary_token.text(text);
                     if !word.eq_ignore_ascii_case("that") || !self.after_outlet(tokens, boundary) {
                         return None;
@@ -497,39 +641,107 @@ impl<'a> Reader<'a> {
                 }
                 break;
             }
-            // Past a comma only when this segment is a title or description in apposition
-            // ("…, the carrier's chief executive,") and a name stands before it.
-            if boundary_token.is_punct(',')
+            // Past a comma only between a name and its title, in either order.
+            let previous_segment_end = boundary;
+            let previous_start = {
+                let mut back = previous_segment_end;
+                while back > from {
+                    let token = &tokens[back - 1];
+                    if !(token.is_word()
+                        || matches!(token.kind, TokenKind::Punct('’' | '\'' | '&' | '-' | '.')))
+                    {
+                        break;
+                    }
+                    back -= 1;
+                }
+                back
+            };
+            let before = Phrase {
+                start: previous_start,
+                end: previous_segment_end,
+            };
+            let relative = tokens[segment.start].is_word()
+                && tokens[segment.start].text(text).eq_ignore_ascii_case("who");
+            let joins = boundary_token.is_punct(',')
                 && !boundary_token.quoted
-                && segments < 3
-                && self.is_apposition(tokens, segment)
-                && boundary > from
-                && tokens[boundary - 1].is_word()
-                && is_capitalised(tokens[boundary - 1].text(text))
-            {
+                && segments.len() < 3
+                && before.end > before.start
+                && (self.is_title(tokens, segment) && self.is_name(tokens, before)
+                    || self.is_name(tokens, segment) && self.is_title(tokens, before)
+                    || relative);
+            if joins {
                 start = boundary;
                 continue;
             }
             break;
         }
-        if start >= end {
+        if start >= end || (apposition && segments.len() < 2) {
             return None;
         }
         // The fronted phrase is not the speaker ("In a statement, Halvard said").
-        let first_word = tokens[start].text(text);
-        if start == from && is_one_of(first_word, FRONTED_OPENERS) && tokens[start].is_word() {
+        if start == from
+            && tokens[start].is_word()
+            && is_one_of(tokens[start].text(text), FRONTED_OPENERS)
+        {
             let comma = (start..end).find(|&index| tokens[index].is_punct(','))?;
             start = comma + 1;
         }
-        let words = tokens[start..end]
+        let words: Vec<&str> = tokens[start..end]
             .iter()
             .filter(|token| token.is_word())
-            .count();
-        (words > 0 && words <= 16).then_some(Phrase { start, end })
+            .map(|token| token.text(text))
+            .collect();
+        // A phrase with an auxiliary or a pronoun inside is a clause, not a speaker ("Corvane
+        // has sued … over capacity it").
+        let relative = words.iter().any(|word| is_one_of(word, &["who", "whom"]));
+        let clause_inside = !relative
+            && words.iter().skip(1).any(|word| {
+                is_one_of(
+                    word,
+                    &[
+                        "has", "have", "had", "is", "are", "was", "were", "will", "would", "can",
+                        "could", "does", "did", "it", "he", "she", "they", "we", "i",
+                    ],
+                )
+            });
+        (!words.is_empty() && words.len() <= 16 && !clause_inside).then_some(Phrase { start, end })
     }
 
-    /// Whether "that" at `index` follows an outlet's verb ("The FT reports that …"), so a
-    /// speaker after it starts a clause of its own.
+    /// A description set off by commas beside a name: a title, "a lawyer for …", "who …".
+    fn is_title(&self, tokens: &[Token], segment: Phrase) -> bool {
+        let text = self.text;
+        let words: Vec<&str> = tokens[segment.start..segment.end]
+            .iter()
+            .filter(|token| token.is_word())
+            .map(|token| token.stem(text))
+            .collect();
+        let Some(first) = words.first() else {
+            return false;
+        };
+        is_one_of(
+            first,
+            &["who", "a", "an", "the", "its", "their", "his", "her"],
+        ) || words.iter().any(|word| is_one_of(word, TITLES))
+            || first.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// A segment that names someone: capitalised words.
+    fn is_name(&self, tokens: &[Token], segment: Phrase) -> bool {
+        let words: Vec<&Token> = tokens[segment.start..segment.end]
+            .iter()
+            .filter(|token| token.is_word())
+            .collect();
+        !words.is_empty()
+            && words.len() <= 8
+            && words
+                .last()
+                .is_some_and(|token| is_capitalised(token.text(self.text)))
+            && words
+                .first()
+                .is_some_and(|token| is_capitalised(token.text(self.text)))
+    }
+
+    /// Whether "that" at `index` follows an outlet's verb ("The FT reports that …").
     fn after_outlet(&self, tokens: &[Token], index: usize) -> bool {
         index >= 1
             && tokens[index - 1].is_word()
@@ -541,27 +753,11 @@ impl<'a> Reader<'a> {
             )
     }
 
-    /// A description set off by commas after a name: a title, "a lawyer for …", "who …".
-    fn is_apposition(&self, tokens: &[Token], segment: Phrase) -> bool {
-        let text = self.text;
-        let words: Vec<&str> = tokens[segment.start..segment.end]
-            .iter()
-            .filter(|token| token.is_word())
-            .map(|token| token.text(text))
-            .collect();
-        let Some(first) = words.first() else {
-            return false;
-        };
-        is_one_of(first, &["who", "a", "an", "the"])
-            || words.iter().any(|word| is_one_of(word, TITLES))
-            || first.chars().next().is_some_and(char::is_lowercase)
-    }
-
     /// The outlet named in a phrase, as written (with its "the").
     fn outlet_in(&self, tokens: &[Token], phrase: Phrase) -> Option<Range<usize>> {
         let text = self.text;
         for start in phrase.start..phrase.end {
-            if !tokens[start].is_word() {
+            if !tokens[start].is_word() || !is_capitalised(tokens[start].text(text)) {
                 continue;
             }
             for length in (1..=4).rev() {
@@ -571,9 +767,8 @@ impl<'a> Reader<'a> {
                 }
                 let range = tokens[start].range.start..tokens[end - 1].range.end;
                 let words = &text[range.clone()];
-                let bare = words.trim_end_matches(['’', '\'']).trim_end_matches("’s");
-                let is_outlet = OUTLETS.contains(&bare) || known_outlet(bare);
-                if is_outlet && is_capitalised(tokens[start].text(text)) {
+                let bare = words.trim_end_matches("’s").trim_end_matches("'s");
+                if OUTLETS.contains(&bare) || known_outlet(bare) {
                     let with_article = start
                         .checked_sub(1)
                         .filter(|&before| tokens[before].text(text).eq_ignore_ascii_case("the"));
@@ -587,7 +782,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The outlet a subject phrase names, when the subject is an outlet: a known one, "the
-    /// newspaper", or a name that "reported" something and is no party.
+    /// newspaper", or a name that "reported" something and is no party (persons do not
+    /// "report that" in news writing; outlets do).
     fn outlet_subject(&self, tokens: &[Token], phrase: Phrase, verb: &str) -> Option<Range<usize>> {
         let text = self.text;
         let range = tokens[phrase.start].range.start..tokens[phrase.end - 1].range.end;
@@ -595,22 +791,20 @@ impl<'a> Reader<'a> {
         if known_outlet(words) {
             return Some(range);
         }
-        let reported = is_one_of(verb, &["report", "reports", "reported"]);
         let last = tokens[phrase.end - 1].text(text);
         if is_one_of(last, OUTLET_NOUNS) && words.to_ascii_lowercase().starts_with("the ") {
             return Some(range);
         }
-        let mentions = self.names.mentions(text, &tokens[phrase.start..phrase.end]);
-        let capitalised = tokens[phrase.start..phrase.end]
+        let reported = is_one_of(verb, &["report", "reports", "reported"]);
+        let phrase_tokens = &tokens[phrase.start..phrase.end];
+        let capitalised = phrase_tokens
             .iter()
             .filter(|token| token.is_word())
             .all(|token| {
                 is_capitalised(token.text(text)) || token.text(text).eq_ignore_ascii_case("the")
             });
-        // Persons rarely "report", and never with "the" before their name.
-        let the = words.starts_with("The ") || words.starts_with("the ");
-        let person = !the && self.is_person_phrase(tokens, phrase);
-        (reported && capitalised && mentions.is_empty() && !person).then_some(range)
+        let parties = self.names.mentions(text, phrase_tokens);
+        (reported && capitalised && parties.is_empty()).then_some(range)
     }
 
     /// "told the FT": the outlet a speaker spoke to.
@@ -646,13 +840,20 @@ impl<'a> Reader<'a> {
         outlet: Range<usize>,
     ) -> Frame {
         let text = self.text;
-        let from = (from..tokens.len())
-            .find(|&index| {
-                tokens[index].is_word() && !tokens[index].text(text).eq_ignore_ascii_case("that")
-            })
-            .unwrap_or(tokens.len());
+        // What is reported starts after "that" when it comes soon ("reported last week that").
+        let that = (from..tokens.len().min(from + 6))
+            .find(|&index| tokens[index].is_word() && tokens[index].text(text) == "that");
+        let from = match that {
+            Some(that) => that + 1,
+            None => (from..tokens.len())
+                .find(|&index| tokens[index].is_word())
+                .unwrap_or(tokens.len()),
+        };
         let outlet_name = as_written(&text[outlet.clone()]);
-        match self.cue_frame(tokens, mentions, from) {
+        let inner = self
+            .cue_frame(tokens, mentions, from, false)
+            .or_else(|| self.document_subject(&tokens[from..], mentions));
+        match inner {
             Some(inner) => {
                 let paraphrased = matches!(
                     inner.attribution,
@@ -672,6 +873,7 @@ impl<'a> Reader<'a> {
                     party: inner.party,
                     cites: Some(outlet),
                     reason: "an outlet cited as the origin",
+                    subject: false,
                 }
             }
             None => Frame {
@@ -680,17 +882,64 @@ impl<'a> Reader<'a> {
                 description: format!("The article, reporting {outlet_name}"),
                 cites: Some(outlet),
                 reason: "an outlet cited as the origin",
+                subject: false,
             },
         }
     }
 
-    /// Who a speaker phrase is, and so how the claim is attributed.
+    /// Who a speaker phrase is.
+    fn voice(&self, tokens: &[Token], phrase: Phrase, words: &[&str]) -> Voice {
+        let has = |table: &[&str]| words.iter().any(|word| is_one_of(word, table));
+        let person_party = self
+            .parties_in(tokens, phrase)
+            .into_iter()
+            .any(|party| self.names.is_person(party));
+        let named = person_party || self.person_in(tokens, phrase).is_some();
+        if !named
+            && (has(ANONYMITY_MARKERS)
+                || has(&[
+                    "people", "person", "someone", "insiders", "sources", "source",
+                ]))
+        {
+            Voice::Unnamed
+        } else if has(&[
+            "spokesperson",
+            "spokespersons",
+            "spokeswoman",
+            "spokesman",
+            "spokespeople",
+            "representative",
+            "representatives",
+        ]) {
+            Voice::Spokesperson
+        } else if !named && has(COURT_DOCUMENTS) {
+            Voice::CourtDocument
+        } else if !named && has(COMPANY_DOCUMENTS) {
+            Voice::CompanyDocument
+        } else if named {
+            Voice::Person
+        } else if has(PEOPLE_NOUNS) {
+            Voice::PartyPeople
+        } else if !self.parties_in(tokens, phrase).is_empty()
+            || self
+                .company_reference(&tokens[phrase.start..phrase.end], &[])
+                .is_some()
+        {
+            Voice::Party
+        } else {
+            Voice::Unknown
+        }
+    }
+
+    /// Who a speaker phrase is, and so how the claim is attributed; `direct` when the claim
+    /// holds the speaker's words in quotation marks.
     fn classify(
         &mut self,
         tokens: &[Token],
         mentions: &[Mention],
         phrase: Phrase,
         cue: Cue,
+        direct: bool,
     ) -> Option<Frame> {
         let text = self.text;
         let words: Vec<&str> = tokens[phrase.start..phrase.end]
@@ -699,147 +948,226 @@ impl<'a> Reader<'a> {
             .map(|token| token.stem(text))
             .collect();
         let first = *words.first()?;
-        let in_phrase: Vec<usize> = mentions
+        let in_phrase = self.parties_in(tokens, phrase);
+        let organisation = in_phrase
             .iter()
-            .filter(|mention| mention.start >= phrase.start && mention.end <= phrase.end)
-            .map(|mention| mention.party)
-            .collect();
+            .copied()
+            .find(|&party| !self.names.is_person(party));
+        let person_party = in_phrase
+            .iter()
+            .copied()
+            .find(|&party| self.names.is_person(party));
+        // "its plans", "their thinking": the party the sentence is about.
+        let possessive = words
+            .windows(2)
+            .any(|pair| is_one_of(pair[0], &["its", "their"]) && is_one_of(pair[1], PARTY_MINDS))
+            .then_some(self.sentence_subject.or(self.topic))
+            .flatten()
+            .filter(|&party| !self.names.is_person(party));
         let company = self
             .company_reference(&tokens[phrase.start..phrase.end], &[])
             .filter(|_| in_phrase.is_empty());
-        let party = in_phrase.first().copied().or(company);
+        let party = organisation.or(company).or(possessive);
         let description = capitalise(&self.phrase_text(tokens, phrase));
         let cites = self.outlet_in(tokens, phrase);
-        let has = |table: &[&str]| words.iter().any(|word| is_one_of(word, table));
         let frame = |attribution, party, reason| Frame {
             attribution,
             party,
             description: description.clone(),
             cites: cites.clone(),
             reason,
+            subject: true,
         };
-        let person = self.person_in(tokens, phrase);
-        // Unnamed people: "people familiar with…", "a person close to…", "sources said".
-        let unnamed = person.is_none()
-            && (has(ANONYMITY_MARKERS)
-                || has(&[
-                    "people", "person", "someone", "insiders", "sources", "source",
-                ]));
-        if unnamed {
-            return Some(frame(Attribution::Anonymous, party, "an unnamed source"));
-        }
-        if has(SPOKESPERSON_MARKERS) && person.is_none() {
-            return Some(frame(
-                Attribution::Spokesperson,
-                party.or(self.last_party),
-                "a spokesperson",
-            ));
-        }
+        let _ = mentions;
         if words.len() == 1 && is_one_of(first, &["he", "she"]) {
             let known = self.last_person.clone()?;
             return Some(Frame {
-                attribution: Attribution::OnRecord,
+                attribution: known.attribution,
                 party: known.party,
                 description: known.description,
                 cites,
                 reason: "“he” or “she”: the person named last",
+                subject: true,
             });
         }
         if words.len() == 1 && is_one_of(first, &["they", "it", "we"]) {
             let previous = self.previous.clone()?;
+            previous.party?;
             let attribution = match (cue, previous.attribution) {
                 (_, Attribution::OutletAnalysis) => return None,
-                (Cue::Position, Attribution::OnRecord | Attribution::Spokesperson) => {
+                (Cue::Position, Attribution::OnRecord | Attribution::Spokesperson) if direct => {
                     previous.attribution
                 }
                 (Cue::Position, _) => Attribution::OutletParaphrase,
                 (Cue::Speech, attribution) => attribution,
             };
-            previous.party?;
             return Some(Frame {
                 attribution,
                 cites,
                 reason: "“they”: the speaker before",
+                subject: true,
                 ..previous
             });
         }
-        if let Some(person) = person {
-            let party = party.or_else(|| {
-                self.people
-                    .iter()
-                    .find(|known| known.surname == person.surname)
-                    .and_then(|known| known.party)
-            });
-            let person = Person {
-                party,
-                description: description.clone(),
-                ..person
-            };
-            if !self
-                .people
-                .iter()
-                .any(|known| known.surname == person.surname)
-            {
-                self.people.push(person.clone());
-            }
-            self.last_person = Some(person);
-            return Some(frame(Attribution::OnRecord, party, "a named speaker"));
-        }
-        if let Some(known) = words
+        let known_person = words
             .last()
-            .and_then(|surname| self.people.iter().find(|known| known.surname == *surname))
             .filter(|_| words.len() <= 2)
-            .cloned()
-        {
+            .and_then(|surname| self.people.iter().find(|known| known.surname == *surname))
+            .cloned();
+        if let Some(known) = known_person.filter(|_| person_party.is_none()) {
             self.last_person = Some(known.clone());
             return Some(Frame {
-                attribution: Attribution::OnRecord,
+                attribution: known.attribution,
                 party: known.party,
                 description: known.description,
                 cites,
                 reason: "a speaker named earlier in the article",
+                subject: true,
             });
         }
-        if has(PEOPLE_NOUNS) {
-            return Some(match cue {
-                Cue::Speech => frame(Attribution::Anonymous, party, "people of a party, unnamed"),
-                Cue::Position => frame(
+        let voice = self.voice(tokens, phrase, &words);
+        // "one of the people", "the person said": the unnamed source met before.
+        let definite = words
+            .iter()
+            .any(|word| is_one_of(word, &["the", "those", "these"]))
+            && !words.iter().any(|word| is_one_of(word, ANONYMITY_MARKERS));
+        let (attribution, party, reason) = match voice {
+            Voice::Unnamed if definite && party.is_none() => (
+                Attribution::Anonymous,
+                self.last_unnamed.as_ref().and_then(|frame| frame.party),
+                "the unnamed source met before",
+            ),
+            Voice::Unnamed => (Attribution::Anonymous, party, "an unnamed source"),
+            Voice::Spokesperson => (
+                Attribution::Spokesperson,
+                party.or(self.topic).or(self.last_party),
+                "a spokesperson",
+            ),
+            Voice::CourtDocument => (
+                if direct {
+                    Attribution::OnRecord
+                } else {
+                    Attribution::OutletParaphrase
+                },
+                party.or(self.claimant).or(self.topic),
+                "a court document",
+            ),
+            Voice::CompanyDocument => (
+                Attribution::Spokesperson,
+                party.or(self.topic),
+                "a party's own document",
+            ),
+            Voice::Person => {
+                // A title without an organisation ("Chief executive Ingrid Solheim") belongs
+                // to the party the article is about; an analyst or a lawyer does not.
+                let executive = words.iter().any(|word| {
+                    is_one_of(
+                        word,
+                        &[
+                            "chief",
+                            "ceo",
+                            "president",
+                            "chairman",
+                            "chairwoman",
+                            "founder",
+                            "executive",
+                            "cfo",
+                            "coo",
+                        ],
+                    )
+                });
+                let party = person_party.or(organisation).or(company).or(if executive {
+                    self.topic
+                } else {
+                    None
+                });
+                (Attribution::OnRecord, party, "a named speaker")
+            }
+            Voice::PartyPeople => match (cue, party) {
+                (Cue::Position, Some(_)) => (
                     Attribution::OutletParaphrase,
                     party,
                     "a party's people, paraphrased",
                 ),
-            });
+                _ => (Attribution::Anonymous, party, "people unnamed"),
+            },
+            Voice::Party if direct => (
+                Attribution::Spokesperson,
+                party,
+                "a party, in its own words",
+            ),
+            Voice::Party => (
+                Attribution::OutletParaphrase,
+                party,
+                "a party's position, in the outlet's words",
+            ),
+            Voice::Unknown => {
+                let capitalised = words.iter().all(|word| is_capitalised(word));
+                if !(capitalised && words.len() <= 4) {
+                    return None;
+                }
+                if direct {
+                    (Attribution::Spokesperson, None, "a named organisation")
+                } else {
+                    (
+                        Attribution::OutletParaphrase,
+                        None,
+                        "a named organisation's position, in the outlet's words",
+                    )
+                }
+            }
+        };
+        let frame = frame(attribution, party, reason);
+        if voice == Voice::Unnamed {
+            self.last_unnamed = Some(frame.clone());
         }
-        if party.is_some() {
-            return Some(match cue {
-                Cue::Speech => frame(Attribution::Spokesperson, party, "a party speaking"),
-                Cue::Position => frame(
-                    Attribution::OutletParaphrase,
-                    party,
-                    "a party's position, paraphrased",
-                ),
-            });
+        if matches!(voice, Voice::Person | Voice::Spokesperson) {
+            self.meet(tokens, phrase, &frame, person_party);
         }
-        // An unknown name: a person when it reads as one, an organisation otherwise.
-        let capitalised = words.iter().all(|word| is_capitalised(word));
-        if capitalised && words.len() <= 4 {
-            return Some(match cue {
-                Cue::Speech => frame(Attribution::Spokesperson, None, "a named organisation"),
-                Cue::Position => frame(
-                    Attribution::OutletParaphrase,
-                    None,
-                    "a named organisation's position, paraphrased",
-                ),
-            });
-        }
-        None
+        Some(frame)
     }
 
-    /// A personal name in a phrase: two or more capitalised words that are no party, outlet,
-    /// title or organisation ("Ingrid Dahl", "President Ola Berg", "Dahl" once introduced).
-    fn person_in(&self, tokens: &[Token], phrase: Phrase) -> Option<Person> {
+    /// Remembers a person a speaker phrase names, by surname, for "he", "she" and "Dahl said".
+    fn meet(&mut self, tokens: &[Token], phrase: Phrase, frame: &Frame, party: Option<usize>) {
+        let surname = match party {
+            Some(_) => tokens[phrase.start..phrase.end]
+                .iter()
+                .filter(|token| token.is_word() && is_capitalised(token.text(self.text)))
+                .nth(1)
+                .or_else(|| {
+                    tokens[phrase.start..phrase.end]
+                        .iter()
+                        .find(|token| token.is_word())
+                })
+                .map(|token| token.stem(self.text).to_owned()),
+            None => self.person_in(tokens, phrase),
+        };
+        let Some(surname) = surname else {
+            return;
+        };
+        let person = Person {
+            surname,
+            party: frame.party,
+            description: frame.description.clone(),
+            attribution: frame.attribution,
+        };
+        if !self
+            .people
+            .iter()
+            .any(|known| known.surname == person.surname)
+        {
+            self.people.push(person.clone());
+        }
+        self.last_person = Some(person);
+    }
+
+    /// A personal name in a phrase, by its surname: two to four capitalised words that are no
+    /// party, outlet, title or organisation ("Ingrid Dahl", "President Ola Berg").
+    fn person_in(&self, tokens: &[Token], phrase: Phrase) -> Option<String> {
         let text = self.text;
-        let mentions = self.names.mentions(text, &tokens[phrase.start..phrase.end]);
+        let mentions = self
+            .names
+            .mentions_in_phrase(text, &tokens[phrase.start..phrase.end]);
         let mut run: Vec<&str> = Vec::new();
         let mut best: Vec<&str> = Vec::new();
         for (offset, token) in tokens[phrase.start..phrase.end].iter().enumerate() {
@@ -847,6 +1175,7 @@ impl<'a> Reader<'a> {
                 .iter()
                 .any(|mention| (mention.start..mention.end).contains(&offset));
             let word = token.stem(text);
+            let initial = word.len() == 2 && word.ends_with('.');
             let name_like = token.is_word()
                 && !covered
                 && is_capitalised(word)
@@ -854,21 +1183,21 @@ impl<'a> Reader<'a> {
                 && !is_one_of(word, ORGANISATION_WORDS)
                 && !is_one_of(
                     word,
-                    &["the", "a", "an", "in", "on", "at", "senior", "former"],
+                    &[
+                        "the", "a", "an", "in", "on", "at", "senior", "former", "its", "their",
+                    ],
                 )
                 && super::hedges::is_month(word).is_none()
+                && !is_weekday(word)
                 && !OUTLETS.contains(&word);
-            if name_like {
+            if name_like || (initial && !run.is_empty()) {
                 run.push(word);
-            } else {
+            } else if token.is_word() || !matches!(token.kind, TokenKind::Punct('.')) {
                 if run.len() > best.len() {
                     best = std::mem::take(&mut run);
                 }
                 run.clear();
-                if token.is_word()
-                    && (is_one_of(word, ORGANISATION_WORDS) || covered)
-                    && best.len() < 2
-                {
+                if token.is_word() && is_one_of(word, ORGANISATION_WORDS) && best.len() < 2 {
                     best.clear();
                 }
             }
@@ -879,15 +1208,7 @@ impl<'a> Reader<'a> {
         if best.len() < 2 || best.len() > 4 {
             return None;
         }
-        Some(Person {
-            surname: (*best.last()?).to_owned(),
-            party: None,
-            description: String::new(),
-        })
-    }
-
-    fn is_person_phrase(&self, tokens: &[Token], phrase: Phrase) -> bool {
-        self.person_in(tokens, phrase).is_some()
+        best.last().map(|surname| (*surname).to_owned())
     }
 
     fn phrase_text(&self, tokens: &[Token], phrase: Phrase) -> String {
@@ -896,7 +1217,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A quotation that opens the unit with no cue of its own goes on with the speaker of the
-    /// quotation before it, or of the lead-in line above it.
+    /// quotation before it, or of the lead-in or credit line beside it.
     fn floating(&mut self, tokens: &[Token], first_in_block: bool) -> Option<Frame> {
         let opens = tokens
             .first()
@@ -907,7 +1228,7 @@ impl<'a> Reader<'a> {
         if first_in_block {
             if let Some(lead_in) = self.lead_in.take() {
                 return Some(Frame {
-                    reason: "the line before introduces the quotation",
+                    reason: "the line beside introduces the quotation",
                     ..lead_in
                 });
             }
@@ -921,42 +1242,96 @@ impl<'a> Reader<'a> {
     /// "Microsoft's lawyers are not persuaded", "the carrier is confident": a stance.
     fn stance(&mut self, tokens: &[Token], mentions: &[Mention]) -> Option<Frame> {
         let text = self.text;
+        const BE: &[&str] = &["is", "are", "was", "were", "remain", "remains"];
         let adjective = (1..tokens.len()).find(|&index| {
             let token = &tokens[index];
-            token.is_word() && !token.quoted && is_one_of(token.text(text), STANCE_ADJECTIVES) && {
-                let mut at = index;
-                let mut found = false;
-                while at > 0 {
-                    at -= 1;
-                    let word = tokens[at].text(text);
-                    if is_one_of(word, &["is", "are", "was", "were", "remain", "remains"]) {
-                        found = true;
-                        break;
-                    }
-                    if !is_one_of(
-                        word,
-                        &[
-                            "not", "still", "far", "from", "less", "more", "very", "now", "also",
-                        ],
-                    ) {
-                        break;
-                    }
-                }
-                found
+            if !token.is_word() || token.quoted || !is_one_of(token.text(text), STANCE_ADJECTIVES) {
+                return false;
             }
+            let mut at = index;
+            while at > 0 {
+                at -= 1;
+                let word = tokens[at].text(text);
+                if is_one_of(word, BE) {
+                    return true;
+                }
+                if !is_one_of(
+                    word,
+                    &[
+                        "not", "still", "far", "from", "less", "more", "very", "now", "also",
+                    ],
+                ) {
+                    return false;
+                }
+            }
+            false
         })?;
-        let be = (0..adjective).rev().find(|&index| {
-            is_one_of(
-                tokens[index].text(text),
-                &["is", "are", "was", "were", "remain", "remains"],
-            )
-        })?;
+        let be = (0..adjective)
+            .rev()
+            .find(|&index| is_one_of(tokens[index].text(text), BE))?;
         let phrase = self.subject(tokens, be, 0)?;
-        let frame = self.classify(tokens, mentions, phrase, Cue::Position)?;
+        let frame = self.classify(tokens, mentions, phrase, Cue::Position, false)?;
         (frame.party.is_some()).then(|| Frame {
             attribution: Attribution::OutletParaphrase,
             reason: "a party's stance, as the outlet puts it",
             ..frame
+        })
+    }
+
+    /// "The complaint values the deal at $2.1 billion", "The letter gives the port 30 days":
+    /// a document of a party as the subject, with no verb of saying; the outlet relays it.
+    fn document_subject(&mut self, tokens: &[Token], mentions: &[Mention]) -> Option<Frame> {
+        let text = self.text;
+        let words: Vec<(usize, &str)> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, token)| token.is_word())
+            .take(6)
+            .map(|(index, token)| (index, token.stem(text)))
+            .collect();
+        let (position, noun) = words.iter().find(|(_, word)| {
+            is_one_of(word, COURT_DOCUMENTS) || is_one_of(word, COMPANY_DOCUMENTS)
+        })?;
+        // The document is the sentence's subject: only an article, a possessive, a party's
+        // name or a plain modifier before it ("The complaint", "Halvorsen’s public
+        // statements", "its own investor presentation"), never "This statement" (which
+        // points back at a quotation) or "no suit".
+        let before = &tokens[..*position];
+        let modifier = |token: &Token| {
+            let word = token.text(text);
+            token.is_word()
+                && (is_one_of(word, DOCUMENT_MODIFIERS)
+                    || word.ends_with("’s")
+                    || word.ends_with("'s")
+                    || (is_capitalised(word)
+                        && !is_one_of(word, &["This", "That", "These", "Those"])))
+        };
+        if *position > 4 || !before.iter().all(modifier) {
+            return None;
+        }
+        let phrase = Phrase {
+            start: 0,
+            end: position + 1,
+        };
+        let court = is_one_of(noun, COURT_DOCUMENTS);
+        let in_phrase = self.parties_in(tokens, phrase).first().copied();
+        let possessive = before
+            .iter()
+            .any(|token| is_one_of(token.text(text), &["its", "their"]))
+            .then_some(self.topic)
+            .flatten();
+        let party = in_phrase
+            .or(possessive)
+            .or(if court { self.claimant } else { None })
+            .or(self.topic);
+        let _ = mentions;
+        Some(Frame {
+            attribution: Attribution::OutletParaphrase,
+            party,
+            description: capitalise(&self.phrase_text(tokens, phrase)),
+            cites: None,
+            reason: "a party's document, as the outlet relays it",
+            subject: true,
         })
     }
 
@@ -991,6 +1366,7 @@ impl<'a> Reader<'a> {
             description: "The article (reporter's own words)".to_owned(),
             cites: None,
             reason: "a party's deliberation, as the outlet reports it",
+            subject: false,
         })
     }
 
@@ -1016,9 +1392,60 @@ impl<'a> Reader<'a> {
             description: "The article (reporter's own words)".to_owned(),
             cites: None,
             reason: "“reportedly”: the outlet relays what it has heard",
+            subject: false,
         })
     }
 }
+
+/// What a party has that unnamed people can be "familiar with" or "close to": "people
+/// familiar with its plans" speak for it; "people familiar with its terms" (a deal's) do not.
+const PARTY_MINDS: &[&str] = &[
+    "plans",
+    "thinking",
+    "position",
+    "strategy",
+    "deliberations",
+    "decision",
+    "board",
+    "leadership",
+    "management",
+    "executives",
+    "lawyers",
+    "intentions",
+    "views",
+    "case",
+];
+
+/// Words that may stand before a document that is a sentence's subject.
+const DOCUMENT_MODIFIERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "own",
+    "public",
+    "investor",
+    "formal",
+    "emailed",
+    "written",
+    "latest",
+    "earlier",
+    "new",
+    "original",
+    "amended",
+    "court",
+    "legal",
+    "regulatory",
+    "annual",
+    "quarterly",
+    "internal",
+    "leaked",
+    "company",
+    "official",
+];
 
 /// Words that make a capitalised run an organisation's name, not a person's.
 const ORGANISATION_WORDS: &[&str] = &[
@@ -1027,6 +1454,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "co",
     "ltd",
     "llc",
+    "llp",
     "plc",
     "group",
     "holdings",
@@ -1070,7 +1498,32 @@ const ORGANISATION_WORDS: &[&str] = &[
     "cloud",
     "ai",
     "web",
+    "daily",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "securities",
+    "lines",
+    "terminal",
+    "power",
+    "light",
 ];
+
+fn is_weekday(word: &str) -> bool {
+    is_one_of(
+        word,
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ],
+    )
+}
 
 /// Where a speaker phrase after an inverted cue ends: at a full stop, a semicolon, a
 /// quotation, or the time or channel that follows a name ("said Dahl on Tuesday", "said the
@@ -1095,10 +1548,13 @@ fn phrase_end(text: &str, tokens: &[Token], start: usize) -> usize {
         let token = &tokens[end];
         let stops = match token.kind {
             TokenKind::Punct('.' | ';' | ':' | '!' | '?') | TokenKind::OpenQuote => true,
+            // "an analyst at Fjellmark" goes on: "at" after a title names where they work.
             TokenKind::Word => {
                 end > start
                     && tokens[end - 1].is_word()
                     && is_one_of(token.text(text), AFTER_A_NAME)
+                    && !is_one_of(tokens[end - 1].text(text), TITLES)
+                    && !is_one_of(tokens[end - 1].text(text), PEOPLE_NOUNS)
             }
             _ => false,
         };
@@ -1127,6 +1583,7 @@ fn outlet_voice(block: BlockKind, reason: &'static str) -> Frame {
         description: description.to_owned(),
         cites: None,
         reason,
+        subject: false,
     }
 }
 
