@@ -1,13 +1,42 @@
-//! The spreadsheet tools for the browser: a wasm module of its own (built by
-//! `tools/post-build.mjs` into `dist/dispute-map-author.js` and its `_bg.wasm`), fetched by the
-//! app only when someone opens or downloads a workbook. calamine and rust_xlsxwriter weigh
-//! several times the viewer, so the viewer never carries them.
+//! The authoring tools' heavy work for the browser: a wasm module of its own (built by
+//! `tools/post-build.mjs` into `dist/dispute-map-author.js` and its `_bg.wasm`), run in a Web
+//! Worker (`web/author-worker.js`) that the page starts on first use, so reading a workbook or
+//! proposing the statements of a long filing never holds the page. calamine and
+//! rust_xlsxwriter weigh several times the viewer, so the viewer never carries them.
 //!
-//! Everything crosses the boundary as text: workbooks as base64, problems as lines.
+//! Everything crosses the boundary as text: workbooks as base64, files and suggestions as
+//! JSON, problems as lines. A panic's message is kept (`last_panic`) for the worker to report
+//! in words after the trap that follows it.
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use dispute_core::suggest::{self, Known};
+use serde::Serialize;
+use std::sync::Mutex;
 use wasm_bindgen::prelude::*;
+
+/// The message of the last panic, kept by the hook `start` sets.
+static LAST_PANIC: Mutex<String> = Mutex::new(String::new());
+
+/// Run once when the module starts: keeps a panic's message, which the trap that ends the call
+/// would otherwise lose.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = info.to_string();
+        }
+    }));
+}
+
+/// The message of the last panic, or nothing: the worker asks after a trap.
+#[wasm_bindgen]
+pub fn last_panic() -> String {
+    LAST_PANIC
+        .lock()
+        .map(|last| last.clone())
+        .unwrap_or_default()
+}
 
 /// Between two problems in a thrown message: a character no problem's text holds (the record
 /// separator), so a quote with a line break stays one problem.
@@ -57,4 +86,101 @@ pub fn add_statement(file_json: &str, statement_json: &str) -> Result<String, Js
     serde_json::to_string_pretty(&file)
         .map(|json| json + "\n")
         .map_err(|problem| lines(vec![problem.to_string()]))
+}
+
+/// A dispute file's JSON text with an edit applied (`dispute_core::edit::Edit` as JSON),
+/// written out again; or, thrown, why not. The app checks the result as it checks any file.
+#[wasm_bindgen]
+pub fn edit(file_json: &str, edit_json: &str) -> Result<String, JsValue> {
+    dispute_core::edit::apply_json(file_json, edit_json).map_err(|problem| lines(vec![problem]))
+}
+
+/// An article's text from a file's bytes or a paste: markup dropped, paragraphs kept; or,
+/// thrown, what it is instead (a PDF, an image, empty…).
+#[wasm_bindgen]
+pub fn article_text(bytes: &[u8], name: &str) -> Result<String, JsValue> {
+    suggest::article::article_text(bytes, name).map_err(|problem| lines(vec![problem]))
+}
+
+/// One suggestion as the review queue reads it: byte offsets into the article's text.
+#[derive(Serialize)]
+struct Proposed<'a> {
+    start: usize,
+    end: usize,
+    sentence_start: usize,
+    sentence_end: usize,
+    place: &'static str,
+    party: Option<&'a str>,
+    description: &'a str,
+    attribution: &'static str,
+    modality: &'static str,
+    cites: Option<&'a str>,
+    about: &'a [String],
+    reason: &'static str,
+    summary: String,
+    hedge: Option<(usize, usize)>,
+}
+
+#[derive(Serialize)]
+struct Proposal<'a> {
+    suggestions: Vec<Proposed<'a>>,
+    /// Sentences no suggestion covers (headings and labels carry no claim and are not here).
+    not_carried: Vec<(usize, usize)>,
+    sentences: usize,
+}
+
+/// Every statement an article supports, proposed for a dispute (its JSON text, for the
+/// parties and contracts it knows), as JSON: `{"suggestions": [...], "not_carried": [[start,
+/// end], ...], "sentences": n}`, offsets in bytes of the article's UTF-8 text.
+#[wasm_bindgen]
+pub fn suggest_statements(article: &str, file_json: &str) -> Result<String, JsValue> {
+    let known = if file_json.trim().is_empty() {
+        Known::default()
+    } else {
+        let file: dispute_core::model::DisputeFile = serde_json::from_str(file_json)
+            .map_err(|problem| lines(vec![format!("the dispute: {problem}")]))?;
+        Known::of_file(&file)
+    };
+    let suggested = suggest::suggest(article, &known);
+    let ranges: Vec<std::ops::Range<usize>> = suggested
+        .suggestions
+        .iter()
+        .map(|suggestion| suggestion.range.clone())
+        .collect();
+    let coverage = suggest::coverage::coverage(article, &ranges);
+    let proposal = Proposal {
+        suggestions: suggested
+            .suggestions
+            .iter()
+            .map(|suggestion| {
+                let sentence = &suggested.segmented.sentences[suggestion.sentence].range;
+                Proposed {
+                    start: suggestion.range.start,
+                    end: suggestion.range.end,
+                    sentence_start: sentence.start,
+                    sentence_end: sentence.end,
+                    place: suggestion.place.as_str(),
+                    party: suggestion.party.as_deref(),
+                    description: &suggestion.description,
+                    attribution: suggestion.attribution.as_str(),
+                    modality: suggestion.modality.as_str(),
+                    cites: suggestion.cites.as_deref(),
+                    about: &suggestion.about,
+                    reason: suggestion.reason,
+                    summary: suggestion.summary(article),
+                    hedge: suggestion
+                        .hedge
+                        .as_ref()
+                        .map(|hedge| (hedge.start, hedge.end)),
+                }
+            })
+            .collect(),
+        not_carried: coverage
+            .not_carried
+            .iter()
+            .map(|range| (range.start, range.end))
+            .collect(),
+        sentences: coverage.sentences,
+    };
+    serde_json::to_string(&proposal).map_err(|problem| lines(vec![problem.to_string()]))
 }

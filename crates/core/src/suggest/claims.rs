@@ -263,9 +263,7 @@ fn after_and(text: &str, tokens: &[Token], index: usize, after_comma: bool) -> O
         }
         if is_one_of(
             token.text(text),
-            &[
-                "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
-            ],
+            &["is", "are", "was", "were", "will", "would", "can", "could"],
         ) {
             return None;
         }

@@ -41,10 +41,12 @@ fn is_hedge(text: &str, tokens: &[Token], index: usize) -> bool {
                     is_one_of(previous, &["neither", "nobody", "none", "no"])
                 })
         }
-        // A condition on the whole claim opens it ("If the court agrees, …"); one after the
-        // verb conditions an act that is still asserted ("seeking damages if it goes to
-        // court"), and one in quotation marks is the speaker's.
-        "if" => !token.quoted && opens_the_claim(text, tokens, index),
+        // A condition on the whole claim opens it ("If the court agrees, …", "“But if the
+        // ground is manufactured, …”"); one after the verb conditions an act that is still
+        // asserted ("seeking damages if it goes to court", "“We will sue if they breach it”").
+        "if" => opens_the_claim(text, tokens, index),
+        // "as quickly as possible" is no doubt.
+        "possible" => !previous.is_some_and(|previous| previous.eq_ignore_ascii_case("as")),
         lower => HEDGE_WORDS.contains(&lower),
     }
 }

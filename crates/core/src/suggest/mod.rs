@@ -17,6 +17,7 @@ pub mod article;
 mod claims;
 pub mod coverage;
 mod cues;
+pub mod dates;
 mod hedges;
 mod names;
 mod rules;
@@ -26,7 +27,7 @@ mod speaker;
 mod tokens;
 
 pub use claims::UnitKind;
-pub use names::KnownParty;
+pub use names::{outlet_full_name, KnownParty};
 pub use segment::{segment, Block, BlockKind, Segmented, Sentence};
 
 use crate::model::{Attribution, DisputeFile, Modality, PartyKind};
@@ -167,7 +168,9 @@ pub fn suggest(text: &str, known: &Known) -> Suggested {
     for (block_index, block) in segmented.blocks.iter().enumerate() {
         match block.kind {
             BlockKind::Heading => reader.heading(),
-            BlockKind::LeadIn => reader.lead_in(&tokens::tokens(text, block.range.clone())),
+            BlockKind::LeadIn | BlockKind::Intro => {
+                reader.lead_in(&tokens::tokens(text, block.range.clone()))
+            }
             _ => {}
         }
         if !block.kind.carries_claims() {

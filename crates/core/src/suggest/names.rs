@@ -221,6 +221,25 @@ fn variants(party: &KnownParty) -> Vec<String> {
     variants
 }
 
+/// Abbreviations newsrooms write for outlets, with the outlet's name.
+const OUTLET_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("FT", "Financial Times"),
+    ("WSJ", "Wall Street Journal"),
+    ("NYT", "New York Times"),
+    ("AP", "Associated Press"),
+    ("AFP", "Agence France-Presse"),
+    ("SCMP", "South China Morning Post"),
+];
+
+/// An outlet's full name for an abbreviation ("FT" is the Financial Times); any other name as
+/// it is.
+pub fn outlet_full_name(name: &str) -> &str {
+    OUTLET_ABBREVIATIONS
+        .iter()
+        .find(|(short, _)| *short == name)
+        .map_or(name, |(_, full)| full)
+}
+
 /// The outlet named by the words `words` (as written), if they name one: a known outlet, with
 /// or without its article.
 pub fn known_outlet(words: &str) -> bool {

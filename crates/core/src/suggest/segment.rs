@@ -26,6 +26,9 @@ pub enum BlockKind {
     Heading,
     /// A short line that ends with a colon ("The company said:"): introduces what follows.
     LeadIn,
+    /// A longer line that ends with a colon ("According to Sorvik, the agreement included:"):
+    /// a claim of its own, and introduces what follows.
+    Intro,
     /// A summary bullet or a list item; the range leaves its marker out.
     Bullet,
     /// "— Priya Raman, CEO, Corvane" under a pull quotation: who said it, no claim.
@@ -39,7 +42,11 @@ impl BlockKind {
     pub fn carries_claims(self) -> bool {
         matches!(
             self,
-            BlockKind::Headline | BlockKind::Standfirst | BlockKind::Bullet | BlockKind::Body
+            BlockKind::Headline
+                | BlockKind::Standfirst
+                | BlockKind::Bullet
+                | BlockKind::Body
+                | BlockKind::Intro
         )
     }
 
@@ -58,6 +65,7 @@ impl BlockKind {
             BlockKind::Standfirst => "standfirst",
             BlockKind::Heading => "heading",
             BlockKind::LeadIn => "lead-in",
+            BlockKind::Intro => "intro",
             BlockKind::Bullet => "bullet",
             BlockKind::Credit => "credit",
             BlockKind::Body => "body",
@@ -166,10 +174,14 @@ pub fn blocks(text: &str) -> Vec<Block> {
         }
         let ending = last_visible(content);
         let punctuated = matches!(ending, Some('.' | '!' | '?' | '…'));
-        if ending == Some(':') && words <= 14 {
-            seen_headline = true;
+        if ending == Some(':') && words <= 20 && seen_headline {
+            seen_body = true;
             blocks.push(Block {
-                kind: BlockKind::LeadIn,
+                kind: if words <= 5 {
+                    BlockKind::LeadIn
+                } else {
+                    BlockKind::Intro
+                },
                 range: line,
             });
             continue;

@@ -21,8 +21,8 @@ use super::cues::{cue_at, Cue};
 use super::names::{known_outlet, Mention, Names};
 use super::rules::{
     ANONYMITY_MARKERS, BETWEEN_SPEAKER_AND_VERB, CLAUSE_WORDS, COMPANY_DOCUMENTS, COMPANY_NOUNS,
-    COURT_DOCUMENTS, DELIBERATION_VERBS, FRONTED_OPENERS, INNER_STATE_NOUNS, OUTLETS, OUTLET_NOUNS,
-    PEOPLE_NOUNS, STANCE_ADJECTIVES, TITLES,
+    COURT_DOCUMENTS, DELIBERATION_VERBS, FRONTED_OPENERS, INNER_STATE_NOUNS, OUTLETS,
+    OUTLET_NAME_WORDS, OUTLET_NOUNS, PEOPLE_NOUNS, SPEAKS_FOR_TITLES, STANCE_ADJECTIVES, TITLES,
 };
 use super::segment::BlockKind;
 use super::tokens::{is_capitalised, is_one_of, Token, TokenKind};
@@ -74,6 +74,8 @@ pub struct Reader<'a> {
     last_person: Option<Person>,
     /// The last unnamed source, for "one of the people said".
     last_unnamed: Option<Frame>,
+    /// A lead-in line's speaker, for the list it introduces ("The agreement includes:").
+    list_lead_in: Option<Frame>,
 }
 
 /// A speaker phrase found for a cue: tokens `start..end`.
@@ -111,6 +113,7 @@ impl<'a> Reader<'a> {
             people: Vec::new(),
             last_person: None,
             last_unnamed: None,
+            list_lead_in: None,
         }
     }
 
@@ -123,6 +126,13 @@ impl<'a> Reader<'a> {
     /// A lead-in line ("The company said:"): its speaker speaks in the next block.
     pub fn lead_in(&mut self, tokens: &[Token]) {
         let mentions = self.names.mentions(self.text, tokens);
+        self.list_lead_in = self
+            .cue_frame(tokens, &mentions, 0, false)
+            .or_else(|| self.according_to(tokens, &mentions))
+            .map(|frame| Frame {
+                reason: "the line before introduces the list",
+                ..frame
+            });
         self.lead_in = self.cue_frame(tokens, &mentions, 0, true);
         self.remember(tokens, &mentions);
     }
@@ -175,10 +185,14 @@ impl<'a> Reader<'a> {
                 ..frame
             }),
             UnitKind::Continued => Some(self.continued()),
-            _ if block.is_display() => Some(outlet_voice(
-                block,
-                "a headline or standfirst is the outlet's framing",
-            )),
+            // A headline or standfirst is the outlet's framing, unless it says whose words it
+            // gives ("Turbine maker says developer had no right…").
+            _ if block.is_display() => Some(
+                self.cue_frame(tokens, &mentions, 0, false)
+                    .unwrap_or_else(|| {
+                        outlet_voice(block, "a headline or standfirst is the outlet's framing")
+                    }),
+            ),
             UnitKind::Aside => Some(outlet_voice(block, "a background aside is the outlet's")),
             _ => None,
         };
@@ -189,8 +203,17 @@ impl<'a> Reader<'a> {
             .or_else(|| self.stance(tokens, &mentions))
             .or_else(|| self.document_subject(tokens, &mentions))
             .or_else(|| self.deliberation(tokens, &mentions))
+            .or_else(|| self.understood(tokens))
             .or_else(|| self.reportedly(tokens))
+            .or_else(|| {
+                (block == BlockKind::Bullet)
+                    .then(|| self.list_lead_in.clone())
+                    .flatten()
+            })
             .unwrap_or_else(|| outlet_voice(block, "no cue: the outlet's own words"));
+                if !matches!(block, BlockKind::Bullet | BlockKind::Intro) {
+            self.list_lead_in = None;
+        }
         if let Some(party) = frame.party {
             named.insert(0, party);
         }
@@ -331,15 +354,26 @@ impl<'a> Reader<'a> {
     /// FT, …", "according to a copy of the letter seen by NNA".
     fn according_to(&mut self, tokens: &[Token], mentions: &[Mention]) -> Option<Frame> {
         let text = self.text;
-        let at = (0..tokens.len().saturating_sub(1)).find(|&index| {
+        // "according to X", or its short form "per X" (not "per cent", "per share").
+        let (at, start) = (0..tokens.len().saturating_sub(1)).find_map(|index| {
             let (word, next) = (&tokens[index], &tokens[index + 1]);
-            !word.quoted
-                && word.is_word()
-                && word.text(text).eq_ignore_ascii_case("according")
-                && next.is_word()
-                && next.text(text).eq_ignore_ascii_case("to")
+            if word.quoted || !word.is_word() || !next.is_word() {
+                return None;
+            }
+            let (word, next_word) = (word.text(text), next.text(text));
+            if word.eq_ignore_ascii_case("according") && next_word.eq_ignore_ascii_case("to") {
+                return Some((index, index + 2));
+            }
+            let speaker_follows = is_capitalised(next_word)
+                || is_one_of(
+                    next_word,
+                    &[
+                        "a", "an", "the", "one", "two", "three", "four", "several", "multiple",
+                        "people", "sources", "those",
+                    ],
+                );
+            (word.eq_ignore_ascii_case("per") && speaker_follows).then_some((index, index + 1))
         })?;
-        let start = at + 2;
         let end = (start..tokens.len())
             .find(|&index| {
                 (tokens[index].is_punct(',') && !tokens[index].quoted)
@@ -365,11 +399,23 @@ impl<'a> Reader<'a> {
         // A document the outlet has seen: the outlet relays its author's words.
         let court = self.has_word(tokens, phrase, COURT_DOCUMENTS);
         if court || self.has_word(tokens, phrase, COMPANY_DOCUMENTS) {
+            // Whose document: named in the phrase; the company's own ("company filings",
+            // "its filings"); the sentence's subject's when it points back ("the letter");
+            // otherwise no one's in particular ("emails seen by the outlet").
             let in_phrase = self.parties_in(tokens, phrase).first().copied();
+            let own = self.has_word(tokens, phrase, &["company", "its", "their"]);
+            let definite = tokens
+                .get(start)
+                .is_some_and(|token| token.text(text).eq_ignore_ascii_case("the"))
+                || self.has_word(tokens, phrase, &["copy"]);
             let party = in_phrase
+                .or(if own { self.topic } else { None })
                 .or(if court { self.claimant } else { None })
-                .or(self.sentence_subject)
-                .or(self.topic);
+                .or(if definite {
+                    self.sentence_subject
+                } else {
+                    None
+                });
             return Some(Frame {
                 attribution: Attribution::OutletParaphrase,
                 party,
@@ -631,13 +677,33 @@ impl<'a> Reader<'a> {
             };
             let boundary_token = &tokens[boundary];
             if boundary_token.is_word() {
+                let word = boundary_token.text(text);
+                // A conjunction opening the unit ("although people close to it said") leaves
+                // the clause after it whole.
+                let opens_unit = tokens[from..boundary].iter().all(|token| !token.is_word())
+                    && is_one_of(
+                        word,
+                        &["although", "though", "but", "and", "yet", "while", "so"],
+                    );
+                // Inside a relative clause ("A Greyhaven engineer, who asked not to be named
+                // because they were not authorised"): the clause belongs to the speaker.
+                let in_relative = tokens[from..boundary]
+                    .iter()
+                    .rev()
+                    .take_while(|token| !token.is_punct(','))
+                    .any(|token| token.is_word() && is_one_of(token.text(text), &["who", "whom"]));
+                if in_relative {
+                    start = boundary;
+                    segments.pop();
+                    continue;
+                }
                 // A relative or subordinate word: the cue is inside a clause of another,
                 // unless the clause is what an outlet reports ("The FT reports that …").
-                if segments.len() == 1 {
-                    let word = boundary_token.text(text);
-                    if !word.eq_ignore_ascii_case("that") || !self.after_outlet(tokens, boundary) {
-                        return None;
-                    }
+                if segments.len() == 1
+                    && !opens_unit
+                    && (!word.eq_ignore_ascii_case("that") || !self.after_outlet(tokens, boundary))
+                {
+                    return None;
                 }
                 break;
             }
@@ -768,7 +834,12 @@ impl<'a> Reader<'a> {
                 let range = tokens[start].range.start..tokens[end - 1].range.end;
                 let words = &text[range.clone()];
                 let bare = words.trim_end_matches("’s").trim_end_matches("'s");
-                if OUTLETS.contains(&bare) || known_outlet(bare) {
+                let last = tokens[end - 1].stem(text);
+                let named_as_outlet = tokens[start..end]
+                    .iter()
+                    .all(|token| is_capitalised(token.text(text)))
+                    && OUTLET_NAME_WORDS.contains(&last);
+                if OUTLETS.contains(&bare) || known_outlet(bare) || named_as_outlet {
                     let with_article = start
                         .checked_sub(1)
                         .filter(|&before| tokens[before].text(text).eq_ignore_ascii_case("the"));
@@ -964,9 +1035,18 @@ impl<'a> Reader<'a> {
             .then_some(self.sentence_subject.or(self.topic))
             .flatten()
             .filter(|&party| !self.names.is_person(party));
+        // "the company said": the party named before it in the unit, or the topic.
         let company = self
             .company_reference(&tokens[phrase.start..phrase.end], &[])
-            .filter(|_| in_phrase.is_empty());
+            .filter(|_| in_phrase.is_empty())
+            .map(|topic| {
+                mentions
+                    .iter()
+                    .filter(|mention| mention.end <= phrase.start)
+                    .map(|mention| mention.party)
+                    .next_back()
+                    .unwrap_or(topic)
+            });
         let party = organisation.or(company).or(possessive);
         let description = capitalise(&self.phrase_text(tokens, phrase));
         let cites = self.outlet_in(tokens, phrase);
@@ -978,7 +1058,6 @@ impl<'a> Reader<'a> {
             reason,
             subject: true,
         };
-        let _ = mentions;
         if words.len() == 1 && is_one_of(first, &["he", "she"]) {
             let known = self.last_person.clone()?;
             return Some(Frame {
@@ -991,6 +1070,24 @@ impl<'a> Reader<'a> {
             });
         }
         if words.len() == 1 && is_one_of(first, &["they", "it", "we"]) {
+            // "When Greyhaven cancelled …, it told the manufacturer": the party named before
+            // the pronoun in the same sentence, speaking in the outlet's words.
+            let before = mentions
+                .iter()
+                .filter(|mention| mention.end <= phrase.start)
+                .map(|mention| mention.party)
+                .find(|&party| !self.names.is_person(party));
+            if let Some(party) = before {
+                return Some(frame(
+                    if direct {
+                        Attribution::Spokesperson
+                    } else {
+                        Attribution::OutletParaphrase
+                    },
+                    Some(party),
+                    "“it”: the party named before it",
+                ));
+            }
             let previous = self.previous.clone()?;
             previous.party?;
             let attribution = match (cue, previous.attribution) {
@@ -1076,11 +1173,15 @@ impl<'a> Reader<'a> {
                         ],
                     )
                 });
-                let party = person_party.or(organisation).or(company).or(if executive {
-                    self.topic
+                // Someone who holds a post at an organisation speaks for it ("Martin Ashby,
+                // Calder's chief executive"); an analyst or an expert speaks for themselves.
+                let speaks_for = words.iter().any(|word| is_one_of(word, SPEAKS_FOR_TITLES));
+                let party = if speaks_for {
+                    organisation.or(company).or(person_party)
                 } else {
-                    None
-                });
+                    person_party.or(organisation).or(company)
+                }
+                .or(if executive { self.topic } else { None });
                 (Attribution::OnRecord, party, "a named speaker")
             }
             Voice::PartyPeople => match (cue, party) {
@@ -1368,6 +1469,59 @@ impl<'a> Reader<'a> {
             reason: "a party's deliberation, as the outlet reports it",
             subject: false,
         })
+    }
+
+    /// "It is understood that", "The Ledger understands that", "is said to be": the outlet
+    /// passes on what unnamed people told it (`anonymous`). "Was told" reports that someone
+    /// was told something, which the outlet relays (`outlet-paraphrase`).
+    fn understood(&mut self, tokens: &[Token]) -> Option<Frame> {
+        let text = self.text;
+        let word = |index: usize| {
+            tokens
+                .get(index)
+                .filter(|token| token.is_word() && !token.quoted)
+                .map(|token| token.text(text))
+        };
+        for index in 0..tokens.len() {
+            let Some(current) = word(index) else {
+                continue;
+            };
+            let before = index.checked_sub(1).and_then(word);
+            let after = word(index + 1);
+            let passive =
+                before.is_some_and(|before| is_one_of(before, &["is", "are", "was", "were"]));
+            let understood = (current.eq_ignore_ascii_case("understood")
+                && passive
+                && after.is_some_and(|after| is_one_of(after, &["that", "to"])))
+                || (current.eq_ignore_ascii_case("understands")
+                    && after.is_some_and(|after| after.eq_ignore_ascii_case("that")))
+                || (is_one_of(current, &["said", "thought"])
+                    && passive
+                    && after.is_some_and(|after| after.eq_ignore_ascii_case("to")));
+            if understood {
+                return Some(Frame {
+                    attribution: Attribution::Anonymous,
+                    party: None,
+                    description: "People the outlet does not name".to_owned(),
+                    cites: None,
+                    reason: "“it is understood”: unnamed people told the outlet",
+                    subject: false,
+                });
+            }
+            let told = current.eq_ignore_ascii_case("told")
+                && (passive || before.is_some_and(|before| before.eq_ignore_ascii_case("been")));
+            if told {
+                return Some(Frame {
+                    attribution: Attribution::OutletParaphrase,
+                    party: None,
+                    description: "The article (reporter's own words)".to_owned(),
+                    cites: None,
+                    reason: "“was told”: the outlet relays what someone was told",
+                    subject: false,
+                });
+            }
+        }
+        None
     }
 
     /// "reportedly", "is said to": the outlet relays what it has heard.

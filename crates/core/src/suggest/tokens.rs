@@ -66,41 +66,75 @@ fn is_word_character(character: char) -> bool {
     character.is_alphanumeric() || character == '$' || character == '€' || character == '£'
 }
 
-/// Which double quotation marks open and which close. Typographic marks say so themselves;
-/// a straight mark opens after a space or at the start and closes otherwise, as a reader
-/// takes it.
-pub fn quote_role(text: &str, position: usize, character: char) -> Option<bool> {
+/// The two kinds of quotation mark: double (“…”, "…", «…») and single (‘…’, British style).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mark {
+    Double,
+    Single,
+}
+
+/// Whether a straight mark at `position` opens a quotation: after a space, at the start, or
+/// after an opening bracket or dash, as a reader takes it.
+fn straight_opens(text: &str, position: usize) -> bool {
+    let before = text[..position].chars().next_back();
+    before.is_none_or(|before| {
+        before.is_whitespace() || matches!(before, '(' | '[' | '—' | '–' | '-' | '‘' | '“')
+    })
+}
+
+/// What a quotation mark does here, when the character is one: which kind, and whether it
+/// opens. `open` is the kind of quotation open at this point, if any: "’" closes a single
+/// quotation only when one is open (otherwise it is an apostrophe, "the companies’ deal").
+fn quote_role(
+    text: &str,
+    position: usize,
+    character: char,
+    open: Option<Mark>,
+) -> Option<(Mark, bool)> {
+    let after = text[position + character.len_utf8()..].chars().next();
     match character {
-        '“' | '„' | '«' => Some(true),
-        '”' | '»' => Some(false),
-        '"' => {
+        '“' | '„' | '«' => Some((Mark::Double, true)),
+        '”' | '»' => Some((Mark::Double, false)),
+        '"' => Some((Mark::Double, straight_opens(text, position))),
+        '‘' => Some((Mark::Single, true)),
+        // In a single quotation, "’" closes it, except a plural's possessive: after an "s",
+        // with a word in lowercase to follow ("the companies’ deal").
+        '’' => {
             let before = text[..position].chars().next_back();
-            Some(before.is_none_or(|before| {
-                before.is_whitespace() || matches!(before, '(' | '[' | '—' | '–' | '-' | '‘')
-            }))
+            let possessive = before == Some('s')
+                && text[position + character.len_utf8()..]
+                    .strip_prefix(' ')
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_lowercase);
+            (open == Some(Mark::Single) && !possessive).then_some((Mark::Single, false))
+        }
+        '\'' if open == Some(Mark::Single) => Some((Mark::Single, false)),
+        '\'' if straight_opens(text, position) && after.is_some_and(char::is_alphanumeric) => {
+            Some((Mark::Single, true))
         }
         _ => None,
     }
 }
 
-/// The tokens of `range` in `text`, with which stand inside double quotation marks. A
-/// quotation left open at the end of the range is closed there.
+/// The tokens of `range` in `text`, with which stand inside quotation marks (double, or single
+/// where no double quotation is open). A quotation left open at the end of the range is closed
+/// there.
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut tokens = Vec::new();
     let span = &text[range.clone()];
-    let mut depth = 0usize;
+    let mut open: Option<Mark> = None;
     let mut characters = span.char_indices().peekable();
     while let Some((offset, character)) = characters.next() {
         let start = range.start + offset;
         if character.is_whitespace() {
             continue;
         }
-        if let Some(opens) = quote_role(text, start, character) {
-            let kind = if opens && depth == 0 {
-                depth = 1;
+        if let Some((mark, opens)) = quote_role(text, start, character, open) {
+            let kind = if opens && open.is_none() {
+                open = Some(mark);
                 TokenKind::OpenQuote
-            } else if !opens && depth > 0 {
-                depth = 0;
+            } else if !opens && open == Some(mark) {
+                open = None;
                 TokenKind::CloseQuote
             } else {
                 // A second opening mark inside a quotation (nested or unbalanced), or a closing
@@ -158,14 +192,14 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
             tokens.push(Token {
                 range: start..end,
                 kind: TokenKind::Word,
-                quoted: depth > 0,
+                quoted: open.is_some(),
             });
             continue;
         }
         tokens.push(Token {
             range: start..start + character.len_utf8(),
             kind: TokenKind::Punct(character),
-            quoted: depth > 0,
+            quoted: open.is_some(),
         });
     }
     tokens
@@ -239,6 +273,21 @@ mod tests {
             .map(|token| token.text(text))
             .collect();
         assert_eq!(quoted, ["we", "know", "we", "will"]);
+    }
+
+    #[test]
+    fn single_quotation_marks_quote_where_apostrophes_do_not() {
+        let text = "‘The companies’ deal is off,’ Dahl’s aide said, and 'we agree' too.";
+        let tokens = tokens(text, 0..text.len());
+        let quoted: Vec<&str> = tokens
+            .iter()
+            .filter(|token| token.quoted && token.is_word())
+            .map(|token| token.text(text))
+            .collect();
+        assert_eq!(
+            quoted,
+            ["The", "companies", "deal", "is", "off", "we", "agree"]
+        );
     }
 
     #[test]
