@@ -10,7 +10,8 @@ use crate::components::list::List;
 use crate::components::map::Map;
 use crate::components::timeline::Timeline;
 use crate::components::toolbar::Toolbar;
-use crate::loading::{asset_base, cancel, load_address, load_bundled};
+use crate::host_page::asset_base;
+use crate::loading::{cancel, load_address, load_bundled};
 use crate::state::{AppState, Loaded, Origin};
 use dispute_core::config::{Config, Setting};
 use dispute_core::route::{Route, View};
@@ -317,7 +318,8 @@ pub fn Shell(
                 .flatten()
                 .is_some()
         });
-        if typing {
+        // An authoring screen handles its own keys.
+        if typing || state.authoring.with_untracked(Option::is_some) {
             return;
         }
         if state.tour.get_untracked().is_some() {
@@ -334,8 +336,11 @@ pub fn Shell(
             });
         }
     };
+    // Drawn once while a screen is open, whichever screen: the authoring module draws into it.
+    let authoring = Memo::new(move |_| state.authoring.with(Option::is_some));
     view! {
         <div class="dispute-map" class:compact=compact class:embedded=!state.use_hash
+            class:authoring=move || authoring.get()
             class:panel-closed=move || !state.panel_open.get()
             class:printing-briefing=move || state.briefing.get()
             class:has-selection=move || state.selection.with(Option::is_some)
@@ -344,6 +349,7 @@ pub fn Shell(
             on:drop=move |event: ev::DragEvent| read_dropped_file(state, event)>
             <SkipLinks />
             {(!compact).then(|| view! { <Header /> })}
+            {move || authoring.get().then(|| view! { <AuthoringHost /> })}
             <LoadProblems />
             {move || match state.loaded.get() {
                 Loaded::Loading(origin) => view! { <Loading origin /> }.into_any(),
@@ -370,6 +376,22 @@ pub fn Shell(
                 .into_any(),
             }}
         </div>
+    }
+}
+
+/// Where an authoring screen draws itself (`crates/editor`), in place of the views; or why it
+/// could not open.
+#[component]
+fn AuthoringHost() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        {move || state.authoring_problem.get().map(|problem| view! {
+            <div class="authoring-problem" role="alert">
+                <p>{format!("The authoring tools could not open: {problem}.")}</p>
+                <button type="button" on:click=move |_| state.authoring.set(None)>"Close"</button>
+            </div>
+        })}
+        <div class="authoring-host" data-testid="authoring"></div>
     }
 }
 

@@ -1,13 +1,17 @@
-//! The spreadsheet tools, fetched the first time someone opens or downloads a workbook: a wasm
-//! module of its own (`crates/author`, built into `dispute-map-author.js`), which
-//! `dispute-map.js` imports on request through `__disputeMapAuthor`. The viewer never carries
-//! the spreadsheet code; a page without the module (the single-file page) says so.
+//! The app's side of the authoring tools: their heavy work runs in a worker (`crates/author`,
+//! `web/author-worker.js`), their screens in a module of their own (`crates/editor`), both
+//! fetched on first use through the names in `host_page`, so the viewer carries none of their
+//! code. Here: asking the worker for workbooks, opening an authoring screen in the map's own
+//! element, and the draft of edits kept in local storage.
 
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
-
-/// Between two problems in a message from the module (`dispute_author::SEPARATOR`).
-const SEPARATOR: char = '\u{1e}';
+use crate::host_page::{self, work};
+use crate::loading::show_edited;
+use crate::state::{AppState, Loaded, Origin};
+use dispute_core::model::EntityRef;
+use dispute_core::route::Route;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Whether a file name is a workbook's, by its extension.
 pub fn is_workbook(name: &str) -> bool {
@@ -17,57 +21,9 @@ pub fn is_workbook(name: &str) -> bool {
         .any(|extension| name.ends_with(extension))
 }
 
-/// The module, fetched and started on first use.
-async fn module() -> Result<JsValue, String> {
-    let load = js_sys::Reflect::get(&js_sys::global(), &"__disputeMapAuthor".into())
-        .ok()
-        .and_then(|load| load.dyn_into::<js_sys::Function>().ok())
-        .ok_or("the spreadsheet tools are not part of this page (the single-file copy leaves them out); open dispute-map from its web address to use them")?;
-    let promise = load
-        .call0(&JsValue::NULL)
-        .ok()
-        .and_then(|promise| promise.dyn_into::<js_sys::Promise>().ok())
-        .ok_or("the spreadsheet tools could not be started")?;
-    JsFuture::from(promise).await.map_err(|problem| {
-        format!(
-            "the spreadsheet tools could not be loaded ({}); check the connection and try again",
-            message(&problem)
-        )
-    })
-}
-
-/// Calls the module's function `name` with `arguments`.
-async fn call(name: &str, arguments: &[JsValue]) -> Result<JsValue, Vec<String>> {
-    let module = module().await.map_err(|problem| vec![problem])?;
-    let function = js_sys::Reflect::get(&module, &name.into())
-        .ok()
-        .and_then(|function| function.dyn_into::<js_sys::Function>().ok())
-        .ok_or_else(|| vec![format!("the spreadsheet tools have no {name}")])?;
-    let arguments: js_sys::Array = arguments.iter().collect();
-    function
-        .apply(&JsValue::NULL, &arguments)
-        .map_err(|problem| {
-            message(&problem)
-                .split(SEPARATOR)
-                .map(str::to_owned)
-                .collect()
-        })
-}
-
-fn message(value: &JsValue) -> String {
-    value
-        .as_string()
-        .or_else(|| {
-            value
-                .dyn_ref::<js_sys::Error>()
-                .map(|error| String::from(error.message()))
-        })
-        .unwrap_or_else(|| "unknown problem".to_owned())
-}
-
 /// A dispute file's text as the base64 of its workbook.
 pub async fn workbook_of(text: &str) -> Result<String, Vec<String>> {
-    call("workbook_of", &[JsValue::from_str(text)])
+    work("workbook_of", &[JsValue::from_str(text)], &[])
         .await?
         .as_string()
         .ok_or_else(|| vec!["the spreadsheet tools returned no workbook".to_owned()])
@@ -75,7 +31,7 @@ pub async fn workbook_of(text: &str) -> Result<String, Vec<String>> {
 
 /// The blank workbook with its README sheet, as base64.
 pub async fn template() -> Result<String, Vec<String>> {
-    call("template", &[])
+    work("template", &[], &[])
         .await?
         .as_string()
         .ok_or_else(|| vec!["the spreadsheet tools returned no template".to_owned()])
@@ -85,7 +41,8 @@ pub async fn template() -> Result<String, Vec<String>> {
 /// its cell); or every problem, each named by its cell.
 pub async fn file_of_workbook(bytes: &[u8]) -> Result<(String, Vec<String>), Vec<String>> {
     let array = js_sys::Uint8Array::from(bytes);
-    let result = call("file_of_workbook", &[array.into()]).await?;
+    let buffer = array.buffer();
+    let result = work("file_of_workbook", &[array.into()], &[buffer.into()]).await?;
     let parts = js_sys::Array::from(&result);
     let mut parts = parts.iter().filter_map(|part| part.as_string());
     let json = parts
@@ -94,15 +51,136 @@ pub async fn file_of_workbook(bytes: &[u8]) -> Result<(String, Vec<String>), Vec
     Ok((json, parts.collect()))
 }
 
-/// A dispute file's text with `statement` (the JSON of one statement) added at the end.
-pub async fn add_statement(text: &str, statement: &str) -> Result<String, Vec<String>> {
-    call(
-        "add_statement",
-        &[JsValue::from_str(text), JsValue::from_str(statement)],
-    )
-    .await?
-    .as_string()
-    .ok_or_else(|| vec!["the spreadsheet tools returned no file".to_owned()])
+/// An authoring screen the app can open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    /// Menu → Add a report…
+    AddReport,
+    /// The quote picker's form for `quote`, selected in `source`'s text.
+    Statement { source: String, quote: String },
+}
+
+impl Screen {
+    fn what(&self) -> &'static str {
+        match self {
+            Screen::AddReport => "add-report",
+            Screen::Statement { .. } => "statement",
+        }
+    }
+}
+
+/// Opens an authoring screen in place of the map's views: fetches the screens' module (once),
+/// and hands it the dispute shown, where to draw, and how to answer. Edits it makes reach the
+/// screen only as a dispute file's text, checked like any file (`show_edited`), and are kept
+/// in this browser as a draft until downloaded or discarded.
+pub fn open_screen(state: AppState, screen: Screen) {
+    let Loaded::Ready(origin, _, text) = state.loaded.get_untracked() else {
+        return;
+    };
+    let base = match origin {
+        Origin::Edited(base) => base,
+        other => other.describe(),
+    };
+    state.authoring_problem.set(None);
+    state.authoring.set(Some(screen.clone()));
+    leptos::task::spawn_local(async move {
+        let module = host_page::editor().await;
+        // The host element is drawn by now (the Shell draws it as soon as a screen is asked for).
+        crate::loading::next_frame().await;
+        let host = state.find("[data-testid='authoring']");
+        let (module, host) = match (module, host) {
+            (Ok(module), Some(host)) => (module, host),
+            (Err(problem), _) => {
+                state.authoring_problem.set(Some(problem));
+                return;
+            }
+            (_, None) => return,
+        };
+        let request = js_sys::Object::new();
+        let set = |name: &str, value: &JsValue| {
+            let _ = js_sys::Reflect::set(&request, &JsValue::from_str(name), value);
+        };
+        set("what", &JsValue::from_str(screen.what()));
+        set("host", &host);
+        set("file", &JsValue::from_str(&text));
+        set("base", &JsValue::from_str(&base));
+        if let Screen::Statement { source, quote } = &screen {
+            set("source", &JsValue::from_str(source));
+            set("quote", &JsValue::from_str(quote));
+        }
+        let done_base = base.clone();
+        let done = Closure::<dyn Fn(String, JsValue) -> JsValue>::new(
+            move |json: String, select: JsValue| {
+                let problems = js_sys::Array::new();
+                match show_edited(state, &json, &done_base) {
+                    Ok(()) => {
+                        let kept = keep_draft(&json, &done_base);
+                        state.draft.set(kept.is_ok());
+                        if let Err(why) = kept {
+                            problems.push(&JsValue::from_str(&format!("the edit is shown, but {why}; download it from the menu to keep it")));
+                        }
+                        if let Some(entity) = select.as_string().as_deref().and_then(entity_of) {
+                            state.navigate(Route {
+                                view: Some(state.view.get_untracked()),
+                                selection: Some(entity),
+                            });
+                        }
+                    }
+                    Err(found) => {
+                        for problem in found {
+                            problems.push(&JsValue::from_str(&problem));
+                        }
+                    }
+                }
+                problems.into()
+            },
+        );
+        let close = Closure::<dyn Fn(JsValue)>::new(move |select: JsValue| {
+            state.authoring.set(None);
+            if let Some(entity) = select.as_string().as_deref().and_then(entity_of) {
+                state.select(entity);
+            }
+        });
+        // Handed to the page for as long as it holds them: a screen may answer after this task.
+        set("done", &done.into_js_value());
+        set("close", &close.into_js_value());
+        let opened = js_sys::Reflect::get(&module, &JsValue::from_str("open"))
+            .ok()
+            .and_then(|open| open.dyn_into::<js_sys::Function>().ok())
+            .ok_or_else(|| "the authoring screens have no way in".to_owned())
+            .and_then(|open| {
+                open.call1(&JsValue::NULL, &request)
+                    .map_err(|problem| host_page::message(&problem))
+            });
+        if let Err(problem) = opened {
+            state.authoring_problem.set(Some(problem));
+        }
+    });
+}
+
+/// Closes the open authoring screen, if any, without a word from it.
+pub fn close_screen(state: AppState) {
+    if state.authoring.get_untracked().is_none() {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        if let Ok(module) = host_page::editor().await {
+            if let Some(close) = js_sys::Reflect::get(&module, &JsValue::from_str("close"))
+                .ok()
+                .and_then(|close| close.dyn_into::<js_sys::Function>().ok())
+            {
+                let _ = close.call0(&JsValue::NULL);
+            }
+        }
+        state.authoring.set(None);
+    });
+}
+
+/// "statement/x-1" as an entity.
+fn entity_of(reference: &str) -> Option<EntityRef> {
+    let (kind, id) = reference.split_once('/')?;
+    let kind = dispute_core::model::EntityKind::parse(kind)?;
+    Some(EntityRef::new(kind, id.to_owned()))
 }
 
 /// Where this browser keeps the edited dispute until it is downloaded or discarded, and what it

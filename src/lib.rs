@@ -7,6 +7,7 @@
 mod app;
 mod authoring;
 mod components;
+mod host_page;
 mod loading;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;

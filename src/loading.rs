@@ -15,15 +15,6 @@ use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Where dispute-map.js was loaded from (it records this before starting the wasm), so an
-/// embedded map finds its stylesheet and the full app wherever the host page is.
-pub fn asset_base() -> String {
-    js_sys::Reflect::get(&js_sys::global(), &"__disputeMapBase".into())
-        .ok()
-        .and_then(|value| value.as_string())
-        .unwrap_or_else(|| "./".to_owned())
-}
-
 /// Validates a file's text into what the app shows: the dataset, or every problem with it.
 pub fn validate(origin: Origin, text: &str) -> Loaded {
     match dataset::parse(text) {
@@ -52,6 +43,8 @@ impl Pending {
 /// Starts a new load, ending the one in progress, and returns its number: only the load with
 /// the latest number may show its result.
 fn begin(state: AppState, origin: Origin) -> u64 {
+    // An authoring screen works on the dispute shown: another one takes its place.
+    crate::authoring::close_screen(state);
     state.pending.update_value(|pending| {
         if let Some(pending) = pending.take() {
             pending.end("replaced");
@@ -131,6 +124,8 @@ pub fn cancel(state: AppState) {
             pending.end("cancelled");
         }
     });
+    // A workbook being read in the authoring worker: the worker stops too.
+    crate::host_page::stop_work();
     state.loads.update_value(|count| *count += 1);
     state.loaded.set(Loaded::Failed(
         origin,
@@ -265,35 +260,11 @@ fn check_address(address: &str) -> Result<String, String> {
     Ok(url.href())
 }
 
-/// The download dispute-map.js started for `address` beside the wasm, if it did, with its
-/// abort handle; taken once, so loading the same address again asks the server again.
-fn prefetched(address: &str) -> Option<(js_sys::Promise, Option<web_sys::AbortController>)> {
-    let global = js_sys::global();
-    let key = JsValue::from_str("__disputeMapPrefetch");
-    let prefetch = js_sys::Reflect::get(&global, &key).ok()?;
-    if prefetch.is_undefined() {
-        return None;
-    }
-    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
-    let wanted = js_sys::Reflect::get(&prefetch, &"url".into()).ok()?;
-    if wanted.as_string().as_deref() != Some(address) {
-        return None;
-    }
-    let response = js_sys::Reflect::get(&prefetch, &"response".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let abort = js_sys::Reflect::get(&prefetch, &"abort".into())
-        .ok()
-        .and_then(|abort| abort.dyn_into().ok());
-    Some((response, abort))
-}
-
 /// The bytes at `address`: checked against the origin rule first (a refused address is never
 /// requested), fetched without following redirects, within `timeout` seconds, and stoppable.
 async fn fetch_bytes(state: AppState, address: &str, timeout: u32) -> Result<Vec<u8>, String> {
     check_address(address)?;
-    let (request, abort) = prefetched(address).unwrap_or_else(|| {
+    let (request, abort) = crate::host_page::prefetched(address).unwrap_or_else(|| {
         let abort = web_sys::AbortController::new().ok();
         let init = web_sys::RequestInit::new();
         init.set_redirect(web_sys::RequestRedirect::Manual);

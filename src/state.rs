@@ -97,6 +97,10 @@ pub struct AppState {
     pub checking: RwSignal<bool>,
     /// Whether this browser keeps a draft of edits not yet downloaded (`authoring::draft`).
     pub draft: RwSignal<bool>,
+    /// The authoring screen open in place of the views, if one is (`authoring::open_screen`).
+    pub authoring: RwSignal<Option<crate::authoring::Screen>>,
+    /// Why the authoring screen could not open (its module did not load).
+    pub authoring_problem: RwSignal<Option<String>>,
     /// The width of the map's own element in CSS pixels, which picks the map's metrics and,
     /// through the same breakpoint in the stylesheet, the desktop or phone layout.
     pub width: RwSignal<f64>,
@@ -151,6 +155,8 @@ impl AppState {
             pending: StoredValue::new_local(None),
             checking: RwSignal::new(false),
             draft: RwSignal::new(crate::authoring::draft().is_some()),
+            authoring: RwSignal::new(None),
+            authoring_problem: RwSignal::new(None),
             tour: RwSignal::new(None),
             briefing: RwSignal::new(false),
             width: RwSignal::new(1280.0),
@@ -452,7 +458,7 @@ impl AppState {
             .unwrap_or_default();
         format!(
             "{}index.html{query}{}",
-            crate::loading::asset_base(),
+            crate::host_page::asset_base(),
             self.current_link()
         )
     }

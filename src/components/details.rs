@@ -749,6 +749,7 @@ fn source(dataset: &Dataset, id: &str) -> AnyView {
                 {source.file.clone().map(|file| fact("File", view! { <code>{text(&file)}</code> }))}
             </dl>
             {source.note.clone().map(|note| view! { <p class="note">{text(&note)}</p> })}
+                        {coverage(dataset, source)}
             {statements_by_speaker(dataset, "Statements reported in or citing it", statements)}
             {source.text.clone().map(|text| view! {
                 <details class="details-section">
@@ -760,6 +761,44 @@ fn source(dataset: &Dataset, id: &str) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// How much of a source's text its statements carry, and the sentences they leave out: the
+/// sentence audit, as a reader sees it. Headings, labels and bylines are not counted.
+fn coverage(dataset: &Dataset, source: &Source) -> Option<AnyView> {
+    let text = source.text.as_deref()?;
+    let quotes: Vec<Range<usize>> = dataset
+                .statement_positions_in(source.id.as_str())
+        .map(|position| &dataset.file.statements[position])
+        // Statements that only cite it quote another text.
+        .filter(|statement| statement.source == source.id)
+        .filter_map(|statement| dataset.quote_range(statement))
+        .collect();
+    let found = dispute_core::suggest::coverage::coverage(text, &quotes);
+    if found.sentences == 0 {
+        return None;
+    }
+    let share = found.carried * 100 / found.sentences;
+    let missing = found.not_carried.len();
+    Some(
+        view! {
+            <div class="coverage">
+                <p data-testid="coverage">
+                    {format!("Statements carry {} of {} sentences of its text ({share}%).", found.carried, found.sentences)}
+                </p>
+                {(missing > 0).then(|| view! {
+                    <details class="details-section">
+                        <summary><h3>{format!("Sentences no statement carries ({missing})")}</h3></summary>
+                        <ul class="plain-list not-carried">
+                            {found.not_carried.into_iter().take(50).map(|range| view! { <li><bdi>{text[range].to_owned()}</bdi></li> }).collect_view()}
+                        </ul>
+                        {(missing > 50).then(|| view! { <p class="hint">{format!("and {} more; check-dispute lists them all", missing - 50)}</p> })}
+                    </details>
+                })}
+            </div>
+        }
+        .into_any(),
+    )
 }
 
 fn event(dataset: &Dataset, id: &str) -> AnyView {

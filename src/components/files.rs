@@ -2,7 +2,8 @@
 //! drop; nothing is uploaded), and export the dataset as JSON, the map as SVG or PNG, or the
 //! current view as a printed page. The menu (`menu.rs`) offers them.
 
-use crate::loading::{asset_base, load_file, next_frame};
+use crate::host_page::asset_base;
+use crate::loading::{load_file, next_frame};
 use crate::state::{AppState, Loaded, Origin};
 use dispute_core::layout::decimal;
 use leptos::ev;

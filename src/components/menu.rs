@@ -6,6 +6,7 @@ use super::files::{
     export_annotations, export_json, export_png, export_svg, export_template, export_workbook,
     read_picked_file,
 };
+use crate::authoring::{open_screen, Screen};
 use crate::state::{AppState, Loaded};
 use dispute_core::route::View;
 use leptos::ev;
@@ -83,6 +84,8 @@ pub fn Menu() -> impl IntoView {
                     <input class="visually-hidden" type="file" accept=".json,application/json,.xlsx,.xls,.ods"
                         on:change=move |event| { set_open.set(false); read_picked_file(state, event) } />
                 </label>
+                <button type="button" class="menu-item" disabled=move || !ready()
+                    on:click=act(|state, _| open_screen(state, Screen::AddReport))>"Add a report…"</button>
                 <button type="button" class="menu-item" disabled=move || !ready()
                     on:click=act(|state, _| export_json(state))>"Download JSON"</button>
                 <button type="button" class="menu-item" disabled=move || !ready()

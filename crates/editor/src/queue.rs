@@ -112,7 +112,8 @@ pub fn Queue(
     /// Whether an accept is under way.
     busy: Signal<bool>,
 ) -> impl IntoView {
-    let current = RwSignal::new(0usize);
+        let current = RwSignal::new(0usize);
+    let queue = NodeRef::<leptos::html::Section>::new();
     let shown = RwSignal::new(PAGE.min(items.len()));
     let count = items.len();
     let tally = {
@@ -137,8 +138,12 @@ pub fn Queue(
             if index >= shown.get_untracked() {
                 shown.set((index / PAGE + 1) * PAGE);
             }
-            current.set(index);
-            crate::bridge::later(move || scroll_to_card(index));
+                                    current.set(index);
+            crate::bridge::later(move || {
+                if let Some(queue) = queue.get_untracked() {
+                    bring_card(&queue, index);
+                }
+            });
         }
     });
     let decide = {
@@ -212,7 +217,7 @@ pub fn Queue(
     };
     let article_for_list = article.clone();
     view! {
-        <section class="review" aria-label="Proposed statements" on:keydown=on_key>
+                <section class="review" aria-label="Proposed statements" on:keydown=on_key node_ref=queue>
             <div class="review-bar">
                 <p class="review-tally" role="status">
                     {move || format!("{} proposed · {} accepted · {} dismissed · {} to review", count, tally(State::Accepted), tally(State::Dismissed), tally(State::Pending))}
@@ -253,13 +258,21 @@ fn typing(event: &leptos::ev::KeyboardEvent) -> bool {
         })
 }
 
-fn scroll_to_card(index: usize) {
-    let Some(card) = document().get_element_by_id(&format!("suggestion-{index}")) else {
+/// Brings the card in hand into view and gives it keyboard focus, unless a field of it has
+/// focus already.
+fn bring_card(queue: &web_sys::Element, index: usize) {
+    use wasm_bindgen::JsCast;
+    let Ok(Some(card)) = queue.query_selector(&format!("#suggestion-{index}")) else {
         return;
     };
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Nearest);
     card.scroll_into_view_with_scroll_into_view_options(&options);
+        if !card.matches(":focus-within").unwrap_or(false) {
+        if let Ok(card) = card.dyn_into::<web_sys::HtmlElement>() {
+            let _ = card.focus();
+        }
+    }
 }
 
 /// The paragraph a suggestion stands in, with the suggestion marked and its hedge, if any,
@@ -340,7 +353,8 @@ fn Card(
         )
     };
     view! {
-        <li class="review-card" id=format!("suggestion-{index}") data-testid="suggestion" data-kind="statement"
+                <li class="review-card" id=format!("suggestion-{index}") data-testid="suggestion" data-kind="statement"
+            tabindex=move || if in_hand() { "0" } else { "-1" }
             data-state=move || state.get().as_str() class:in-hand=in_hand
             on:focusin=move |_| { if current.get_untracked() != index { current.set(index) } }
             on:click=move |_| { if current.get_untracked() != index { go.run(index) } }>

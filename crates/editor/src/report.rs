@@ -221,10 +221,10 @@ pub fn AddReport() -> impl IntoView {
     };
     view! {
         <section class="editor" role="dialog" aria-modal="false" aria-labelledby="editor-title">
-            <header class="editor-header">
+            <div class="editor-header">
                 <h2 id="editor-title">"Add a report"</h2>
                 <button type="button" class="editor-close" on:click=move |_| { stop_work(); session.finish(None); }>"Close"</button>
-            </header>
+            </div>
             <div class="editor-body">{content}</div>
         </section>
     }
