@@ -11,7 +11,7 @@ use crate::components::map::Map;
 use crate::components::timeline::Timeline;
 use crate::components::toolbar::Toolbar;
 use crate::host_page::asset_base;
-use crate::loading::{cancel, load_address, load_bundled};
+use crate::loading::{cancel, load_address, load_bundled, show_previous};
 use crate::state::{AppState, Loaded, Origin};
 use dispute_core::config::{Config, Setting};
 use dispute_core::route::{Route, View};
@@ -444,11 +444,22 @@ fn LoadProblems() -> impl IntoView {
         };
         let from = capitalised(&origin.describe());
         let count = problems.len();
+        // The dispute shown before, when there was one, is a click away.
+        let previous = state.previous.with_value(|previous| match previous {
+            Some(Loaded::Ready(origin, ..)) => Some(origin.describe()),
+            _ => None,
+        });
         view! {
             <section class="load-problems" role="alert">
                 <h2>{format!("{from} could not be opened ({count} problem{})", if count == 1 { "" } else { "s" })}</h2>
                 <ul>{problems.into_iter().map(|problem| view! { <li><code>{problem}</code></li> }).collect_view()}</ul>
-                <p><BackToBundled label="Open the bundled dispute instead" /></p>
+                <p>
+                    {previous.map(|previous| view! {
+                        <button type="button" on:click=move |_| show_previous(state)>{format!("Back to {previous}")}</button>
+                        " · "
+                    })}
+                    <BackToBundled label="Open the bundled dispute instead" />
+                </p>
             </section>
         }
         .into_any()

@@ -51,8 +51,21 @@ fn begin(state: AppState, origin: Origin) -> u64 {
         }
     });
     state.loads.update_value(|count| *count += 1);
+    // What was shown, so a file that fails to open need not lose it.
+    let shown = state.loaded.get_untracked();
+    if matches!(shown, Loaded::Ready(..)) {
+        state.previous.set_value(Some(shown));
+    }
     state.loaded.set(Loaded::Loading(origin));
     state.loads.get_value()
+}
+
+/// Shows again the dispute shown before a load that failed or was cancelled.
+pub fn show_previous(state: AppState) {
+    if let Some(previous) = state.previous.get_value() {
+        state.loads.update_value(|count| *count += 1);
+        state.loaded.set(previous);
+    }
 }
 
 /// Shows a load's result, unless a newer load has started since.

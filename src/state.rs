@@ -97,6 +97,8 @@ pub struct AppState {
     pub checking: RwSignal<bool>,
     /// Whether this browser keeps a draft of edits not yet downloaded (`authoring::draft`).
     pub draft: RwSignal<bool>,
+    /// The dispute shown before the current load began, to go back to if it fails.
+    pub previous: StoredValue<Option<Loaded>>,
     /// The authoring screen open in place of the views, if one is (`authoring::open_screen`).
     pub authoring: RwSignal<Option<crate::authoring::Screen>>,
     /// Why the authoring screen could not open (its module did not load).
@@ -155,6 +157,7 @@ impl AppState {
             pending: StoredValue::new_local(None),
             checking: RwSignal::new(false),
             draft: RwSignal::new(crate::authoring::draft().is_some()),
+            previous: StoredValue::new(None),
             authoring: RwSignal::new(None),
             authoring_problem: RwSignal::new(None),
             tour: RwSignal::new(None),

@@ -24,6 +24,26 @@ function showFailure(reason) {
   else host.replaceChildren(alert);
 }
 
+// A trap in the viewer's wasm (it ran out of memory) leaves it in no state to go on: say so in
+// words, once, instead of a trap's name in the console.
+let trapped = false;
+function reportTrap(error) {
+  if (!(error instanceof WebAssembly.RuntimeError) || trapped) return false;
+  trapped = true;
+  const alert = document.createElement("div");
+  alert.className = "fatal-error";
+  alert.setAttribute("role", "alert");
+  alert.textContent = "The dispute map ran out of memory: the file shown or opened needs more than this browser tab has. Reload the page to start again.";
+  (document.querySelector(HOST) || document.body).prepend(alert);
+  return true;
+}
+addEventListener("error", (event) => {
+  if (reportTrap(event.error)) event.preventDefault();
+});
+addEventListener("unhandledrejection", (event) => {
+  if (reportTrap(event.reason)) event.preventDefault();
+});
+
 // Where this script, the wasm and dispute-map.css live, for maps embedded in other pages.
 globalThis.__disputeMapBase = here("./").href;
 

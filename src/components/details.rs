@@ -768,7 +768,7 @@ fn source(dataset: &Dataset, id: &str) -> AnyView {
 fn coverage(dataset: &Dataset, source: &Source) -> Option<AnyView> {
     let text = source.text.as_deref()?;
     let quotes: Vec<Range<usize>> = dataset
-                .statement_positions_in(source.id.as_str())
+        .statement_positions_in(source.id.as_str())
         .map(|position| &dataset.file.statements[position])
         // Statements that only cite it quote another text.
         .filter(|statement| statement.source == source.id)

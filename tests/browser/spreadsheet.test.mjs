@@ -144,7 +144,8 @@ test("the quote picker makes a statement from selected words, verbatim; the draf
   });
   assert.ok(source.text.includes(words), "the selection is the article's own words");
   await details.getByRole("button", { name: "Make a statement from this" }).click();
-  const form = details.getByRole("form", { name: "A new statement" });
+  // The form is an authoring screen, fetched on first use, in place of the views.
+  const form = page.getByRole("form", { name: "A new statement" });
   await form.waitFor();
   assert.equal((await form.locator("blockquote").innerText()).trim(), words);
   // Add with nothing filled in names what is missing, and nothing changes.

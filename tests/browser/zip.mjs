@@ -1,7 +1,7 @@
 // Just enough of the zip format to open a workbook the app saved, change a sheet's XML as a
 // spreadsheet program would, and pack it again: the entries of a zip file, and a zip of stored
 // (uncompressed) entries. Node's zlib does the inflating and the checksums.
-import { inflateRawSync, crc32 } from "node:zlib";
+import { inflateRawSync, deflateRawSync, crc32 } from "node:zlib";
 
 /** The entries of a zip file, as a Map from name to bytes. */
 export function unzip(buffer) {
@@ -27,28 +27,34 @@ export function unzip(buffer) {
   return entries;
 }
 
-/** A zip file of `entries` (a Map from name to bytes), stored without compression. */
-export function zip(entries) {
+/** A zip file of `entries` (a Map from name to bytes), stored without compression; with
+ *  `deflate`, compressed; `declare` maps a name to the uncompressed size its headers claim,
+ *  for a file that lies about it. */
+export function zip(entries, { deflate = false, declare = {} } = {}) {
   const locals = [];
   const centrals = [];
   let offset = 0;
-  for (const [name, data] of entries) {
+  for (const [name, plain] of entries) {
     const nameBytes = Buffer.from(name, "utf8");
-    const checksum = crc32(data);
+    const checksum = crc32(plain);
+    const data = deflate ? deflateRawSync(plain) : plain;
+    const size = declare[name] ?? plain.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(deflate ? 8 : 0, 8);
     local.writeUInt32LE(checksum, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(deflate ? 8 : 0, 10);
     central.writeUInt32LE(checksum, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, data);

@@ -17,7 +17,7 @@ fn run(binary: &str, args: &[&str]) -> (i32, String, String) {
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 /// Writes a file under the target folder for a test to read.
-fn scratch(name: &str, contents: &[u8]) -> String {
+fn scratch(name: &str, contents: impl AsRef<[u8]>) -> String {
     let folder = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("suggest-tests");
     std::fs::create_dir_all(&folder).unwrap();
     let path = folder.join(name);

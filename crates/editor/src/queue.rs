@@ -112,7 +112,7 @@ pub fn Queue(
     /// Whether an accept is under way.
     busy: Signal<bool>,
 ) -> impl IntoView {
-        let current = RwSignal::new(0usize);
+    let current = RwSignal::new(0usize);
     let queue = NodeRef::<leptos::html::Section>::new();
     let shown = RwSignal::new(PAGE.min(items.len()));
     let count = items.len();
@@ -138,7 +138,7 @@ pub fn Queue(
             if index >= shown.get_untracked() {
                 shown.set((index / PAGE + 1) * PAGE);
             }
-                                    current.set(index);
+            current.set(index);
             crate::bridge::later(move || {
                 if let Some(queue) = queue.get_untracked() {
                     bring_card(&queue, index);
@@ -268,7 +268,7 @@ fn bring_card(queue: &web_sys::Element, index: usize) {
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Nearest);
     card.scroll_into_view_with_scroll_into_view_options(&options);
-        if !card.matches(":focus-within").unwrap_or(false) {
+    if !card.matches(":focus-within").unwrap_or(false) {
         if let Ok(card) = card.dyn_into::<web_sys::HtmlElement>() {
             let _ = card.focus();
         }

@@ -8,6 +8,7 @@
 //! its cell. The round trip is lossless: file → workbook → file gives the same dispute.
 
 pub mod columns;
+pub mod guard;
 mod read;
 mod write;
 

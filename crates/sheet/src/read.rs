@@ -101,6 +101,8 @@ impl Places {
 
 /// Reads a workbook's rows into the JSON text of a dispute file, without checking it.
 pub fn read(bytes: &[u8]) -> Result<Read, Vec<String>> {
+    // What could exhaust memory, or that a workbook never needs, is refused before reading.
+    crate::guard::look_over(bytes).map_err(|problem| vec![problem])?;
     let mut workbook =
         open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|problem| {
             vec![format!(

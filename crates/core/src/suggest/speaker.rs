@@ -211,7 +211,7 @@ impl<'a> Reader<'a> {
                     .flatten()
             })
             .unwrap_or_else(|| outlet_voice(block, "no cue: the outlet's own words"));
-                if !matches!(block, BlockKind::Bullet | BlockKind::Intro) {
+        if !matches!(block, BlockKind::Bullet | BlockKind::Intro) {
             self.list_lead_in = None;
         }
         if let Some(party) = frame.party {
