@@ -22,6 +22,10 @@ const benchModules = join(repoRoot, "tools", "bench", "node_modules");
  *  CPU four times slower. Applied through the DevTools protocol to one page. */
 const THROTTLING = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpu: 4 };
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+/** The viewer's wasm before the authoring tools moved out (issue 20 onwards), measured from a
+ *  release build of that commit: it must not grow. */
+const VIEWER_WASM_BEFORE = { commit: "6931240", brotli: 293.3 };
+
 /** The clause the side-by-side clicks, and the heading its details open with. */
 const CLAUSE = "azure-stateless-exclusivity";
 
@@ -197,6 +201,112 @@ async function clickToDetails(page, selector, expected) {
   );
 }
 
+/** Runs a function of the authoring worker in the page: its answer's size and the time it took
+ *  (ms), with the longest main-thread task meanwhile. */
+async function work(page, name, args) {
+  return page.evaluate(
+    async ([name, args]) => {
+      const tasks = [];
+      const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => entry.duration)));
+      observer.observe({ type: "longtask", buffered: false });
+      const start = performance.now();
+      let answer = null;
+      let problem = null;
+      try {
+        answer = await window.__disputeMapWork(name, args);
+      } catch (error) {
+        problem = error.message;
+      }
+      const time = performance.now() - start;
+      observer.disconnect();
+      return { time, problem, size: typeof answer === "string" ? answer.length : Array.isArray(answer) ? answer.length : 0, longest: Math.max(0, ...tasks) };
+    },
+    [name, args],
+  );
+}
+
+/** The authoring figures (issues 20 and 26). */
+async function authoring(browser, server, bundled, report) {
+  const { context, page } = await newPage(browser);
+  await page.goto(server.appUrl);
+  await page.waitForFunction(APP_IN_PLACE);
+  const file = JSON.stringify(bundled);
+  const article = bundled.sources.find((source) => source.id === "cloud-pact-faces-new-tension").text;
+  await work(page, "suggest_statements", [article, file]); // starts the worker
+  const words = article.split(/\s+/).length;
+  const times = [];
+  for (let run = 0; run < RUNS; run += 1) times.push((await work(page, "suggest_statements", [article, file])).time);
+  report(`suggestions for a ${words}-word article, in the worker (round trip)`, median(times), "ms", "≤ 50 ms", median(times) <= 50);
+  const filing = Array.from({ length: Math.ceil(100000 / words) }, () => article).join("\n");
+  const long = await work(page, "suggest_statements", [filing, file]);
+  report(`suggestions for a ${filing.split(/\s+/).length}-word filing, in the worker`, long.time, "ms", "≤ 2000 ms", long.time <= 2000);
+  report("longest main-thread task meanwhile", long.longest, "ms", "≤ 50 ms", long.longest <= 50);
+  // The bundled dispute's workbook, read back in the worker.
+  const base64 = (await page.evaluate(async (file) => window.__disputeMapWork("workbook_of", [file]), file));
+  const bytes = Buffer.from(base64, "base64");
+  const reads = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    reads.push((await page.evaluate(async (base64) => {
+      const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+      const start = performance.now();
+      await window.__disputeMapWork("file_of_workbook", [bytes]);
+      return performance.now() - start;
+    }, base64)));
+  }
+  report(`opening the bundled dispute's workbook (${(bytes.length / 1024).toFixed(0)} KB), in the worker`, median(reads), "ms", "", null);
+  // A bomb: 300 MB of one sheet in a file of a few hundred kilobytes.
+  const { zip } = await import("../tests/browser/zip.mjs");
+  const sheet = Buffer.alloc(300 * 1024 * 1024, "0");
+  const bomb = zip(new Map([
+    ["[Content_Types].xml", Buffer.from("<Types/>")],
+    ["xl/workbook.xml", Buffer.from('<workbook><sheets><sheet name="Statements" sheetId="1" r:id="rId1"/></sheets></workbook>')],
+    ["xl/_rels/workbook.xml.rels", Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>')],
+    ["xl/worksheets/sheet1.xml", sheet],
+  ]), { deflate: true });
+  const bombFile = join(benchDir, "bomb.xlsx");
+  await writeFile(bombFile, bomb);
+  const refusal = await page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+    const start = performance.now();
+    try {
+      await window.__disputeMapWork("file_of_workbook", [bytes]);
+    } catch {
+      return performance.now() - start;
+    }
+    return Infinity;
+  }, bomb.toString("base64"));
+  report(`a ${(bomb.length / 1024).toFixed(0)} KB workbook inflating to 300 MB: refused in the browser`, refusal, "ms", "≤ 5000 ms", refusal <= 5000);
+  const native = JSON.parse((await promisify(execFile)("python3", ["-c", NATIVE_REFUSAL, join(repoRoot, "target", "release", "check-dispute"), bombFile])).stdout);
+  report("…refused natively (check-dispute)", native.ms, "ms", "≤ 5000 ms", native.ms <= 5000);
+  report("…peak memory of check-dispute meanwhile", native.mb, "MB", "≤ 300 MB", native.mb <= 300);
+  // A large honest workbook being read: the menu still opens at once.
+  const honest = join(benchDir, "honest.xlsx");
+  await promisify(execFile)(join(repoRoot, "target", "release", "convert-dispute"), [join(benchDir, "medium.json"), honest]);
+  const honestBytes = await readFile(honest);
+  await page.locator("input[type='file'][accept*='xlsx']").setInputFiles(honest);
+  const answer = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const button = document.querySelector(".menu-button");
+        const start = performance.now();
+        button.click();
+        requestAnimationFrame(() => resolve(performance.now() - start));
+      }),
+  );
+  report(`the menu opens while a ${(honestBytes.length / 1024 / 1024).toFixed(1)} MB workbook is read`, answer, "ms", "≤ 200 ms", answer <= 200);
+  await context.close();
+}
+
+/** Runs check-dispute on a file and prints its wall time and peak memory, as JSON. */
+const NATIVE_REFUSAL = `
+import json, resource, subprocess, sys, time
+start = time.monotonic()
+subprocess.run([sys.argv[1], sys.argv[2]], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+ms = (time.monotonic() - start) * 1000
+mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({"ms": ms, "mb": mb}))
+`;
+
 async function main() {
   await mkdir(benchDir, { recursive: true });
   const large = JSON.parse(await readFile(largeFile, "utf8"));
@@ -233,13 +343,19 @@ async function main() {
     const all = await transfer(whole);
     report("the whole app (adds the wasm and its glue), gzip", all.gzip, "KB", "", null);
     report("the whole app, brotli", all.brotli, "KB", "", null);
-    // The spreadsheet tools are a module of their own, fetched only when someone opens or
-    // downloads a workbook: the opening never carries them.
-    const eager = whole.filter((path) => path.startsWith("dispute-map-author"));
-    report("spreadsheet tools fetched by the opening screen and the app", eager.length, "files", "0", eager.length === 0);
-    const author = await transfer(["dispute-map-author.js", "dispute-map-author_bg.wasm"]);
-    report("spreadsheet tools, fetched on first use, gzip", author.gzip, "KB", "", null);
-    report("spreadsheet tools, brotli", author.brotli, "KB", "", null);
+    // The viewer's own wasm: it never grows (the authoring tools are modules of their own).
+    const viewerWasm = whole.find((path) => /^dispute-map-[0-9a-f]+_bg\.wasm$/.test(path));
+    const viewer = await transfer([viewerWasm]);
+    report(`the viewer's wasm, brotli (${VIEWER_WASM_BEFORE.brotli} KB at ${VIEWER_WASM_BEFORE.commit})`, viewer.brotli, "KB", `≤ ${VIEWER_WASM_BEFORE.brotli} KB`, viewer.brotli <= VIEWER_WASM_BEFORE.brotli);
+    report("the viewer's wasm, gzip", viewer.gzip, "KB", "", null);
+    // The authoring tools are modules of their own, fetched only when someone adds a report,
+    // makes a statement or opens or downloads a workbook: the opening never carries them.
+    const eager = whole.filter((path) => /^dispute-map-(author|editor)/.test(path));
+    report("authoring modules fetched by the opening screen and the app", eager.length, "files", "0", eager.length === 0);
+    const author = await transfer(["dispute-map-author.js", "dispute-map-author_bg.wasm", "dispute-map-author-worker.js"]);
+    report("authoring worker (workbooks, suggestions, edits), fetched on first use, brotli", author.brotli, "KB", "", null);
+    const editor = await transfer(["dispute-map-editor.js", "dispute-map-editor_bg.wasm"]);
+    report("authoring screens (review queue, forms), fetched on first use, brotli", editor.brotli, "KB", "", null);
     // The static floor: the same first view, same markup and CSS, no script.
     await page.goto(server.appUrl);
     await page.waitForFunction(APP_IN_PLACE);
@@ -373,6 +489,10 @@ async function main() {
     report(`large dispute: longest task switching views (worst: ${longest.view})`, longest.duration, "ms", "≤ 200 ms", longest.duration <= 200);
     await context.close();
   }
+
+  // The authoring tools at work, in their worker: proposing statements, reading a workbook,
+  // refusing a bomb, and the page answering while a large workbook is read.
+  await authoring(browser, server, bundled, report);
 
   // Side by side on a throttled phone: the app against the Cytoscape.js peer, interleaved, each
   // load in a fresh context.

@@ -26,6 +26,22 @@ test("runs under a strict Content-Security-Policy with no violation and no cross
   await context.close();
 });
 
+test("the authoring tools run in a same-origin worker under the strict policy with worker-src 'self'", async () => {
+  const server = await startServer({ headers: { "content-security-policy": `${STRICT_CSP}; worker-src 'self'` } });
+  const { page, context, problems } = await openApp(suite.browser, server);
+  await page.getByRole("button", { name: "Menu" }).click();
+  await page.getByRole("button", { name: "Add a report…", exact: true }).click();
+  await page.getByLabel("Article text", { exact: true }).fill("Port sues carrier\nThe port said it would sue the carrier, according to two people familiar with the case.");
+  await page.getByRole("button", { name: "Propose statements" }).click();
+  await page.locator("[data-testid='suggestion']").nth(1).waitFor();
+  const workers = await page.evaluate(() => performance.getEntriesByType("resource").filter((entry) => entry.name.includes("author-worker")).length);
+  assert.equal(workers, 1, "the work ran in the worker");
+  assert.deepEqual(problems.filter((problem) => /Content Security Policy|Refused to/i.test(problem)), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+  await server.close();
+});
+
 test("a dataset with markup and script in every text field renders as inert text", async () => {
   const { page, context, problems } = await openApp(suite.browser, suite.server, { query: "?data=/fixtures/hostile.json" });
   let dialogs = 0;
