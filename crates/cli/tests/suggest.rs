@@ -107,3 +107,114 @@ fn score_suggestions_meets_its_budgets_on_the_bundled_dispute() {
     assert!(output.contains("statements covered"), "{output}");
     assert_eq!(output.matches("PASS").count(), 5, "{output}");
 }
+
+/// Writes the bundled dispute's articles as files named as a user's would be.
+fn bundled_articles() -> Vec<String> {
+    let dispute: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{ROOT}/data/dispute.json")).unwrap(),
+    )
+    .unwrap();
+    dispute["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|source| {
+            let text = source["text"].as_str()?;
+            Some(scratch(
+                &format!("{}.txt", source["id"].as_str().unwrap()),
+                text,
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn suggest_dispute_writes_a_draft_that_check_dispute_accepts() {
+    let articles = bundled_articles();
+    let output = scratch("draft.json", "");
+    let mut args = vec!["--as-of", "2026-12-04", "--output", output.as_str()];
+    args.extend(articles.iter().map(String::as_str));
+    let (status, printed, errors) = run(env!("CARGO_BIN_EXE_suggest-dispute"), &args);
+    assert_eq!(status, 0, "{errors}");
+    assert!(
+        printed.is_empty(),
+        "--output writes the file, not standard output"
+    );
+    let (status, checked, errors) = run(env!("CARGO_BIN_EXE_check-dispute"), &[&output]);
+    assert_eq!(status, 0, "{checked}{errors}");
+    let draft: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&output).unwrap()).unwrap();
+    let ids: Vec<&str> = draft["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|source| source["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"cloud-pact-faces-new-tension")
+            && ids.contains(&"microsoft-threatens-legal-action"),
+        "{ids:?}"
+    );
+    for list in ["parties", "contracts", "events", "statements", "conflicts"] {
+        assert!(
+            !draft[list].as_array().unwrap().is_empty(),
+            "{list} is empty"
+        );
+    }
+}
+
+#[test]
+fn suggest_dispute_seeds_parties_and_names_what_it_cannot_draft() {
+    let article = scratch(
+        "port-report.txt",
+        "Port sues carrier\nThe Port of Brenna sued Halvard Shipping on Monday, the port said.\n",
+    );
+    let parties = scratch(
+        "seed.json",
+        br#"[{"id": "brenna", "name": "Port of Brenna", "aliases": ["the port"]}]"#,
+    );
+    let (status, printed, errors) = run(
+        env!("CARGO_BIN_EXE_suggest-dispute"),
+        &["--parties", &parties, &article],
+    );
+    assert_eq!(status, 0, "{errors}");
+    let draft: serde_json::Value =
+        serde_json::from_str(&printed).expect("a dispute file on standard output");
+    assert_eq!(draft["sources"][0]["id"], "port-report");
+    assert!(
+        draft["parties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|party| party["id"] == "brenna"),
+        "{printed}"
+    );
+    let (status, _, errors) = run(env!("CARGO_BIN_EXE_suggest-dispute"), &[]);
+    assert_eq!(status, 2);
+    assert!(errors.contains("usage"), "{errors}");
+    let pdf = scratch("scan-2.pdf", b"%PDF-1.7 binary");
+    let (status, _, errors) = run(env!("CARGO_BIN_EXE_suggest-dispute"), &[&pdf]);
+    assert_eq!(status, 2);
+    assert!(errors.contains("is a PDF"), "{errors}");
+    let many: Vec<String> = (0..11)
+        .map(|number| scratch(&format!("many-{number}.txt"), "Words here."))
+        .collect();
+    let (status, _, errors) = run(
+        env!("CARGO_BIN_EXE_suggest-dispute"),
+        &many.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    assert_eq!(status, 2);
+    assert!(errors.contains("at most 10"), "{errors}");
+}
+
+#[test]
+fn score_dispute_meets_its_budgets_on_the_bundled_dispute() {
+    let dispute = format!("{ROOT}/data/dispute.json");
+    let (status, output, errors) = run(env!("CARGO_BIN_EXE_score-dispute"), &[&dispute]);
+    assert_eq!(status, 0, "{output}{errors}");
+    assert!(
+        output.contains("figure/timing conflicts    3/3"),
+        "{output}"
+    );
+    assert!(!output.contains("FAIL"), "{output}");
+}

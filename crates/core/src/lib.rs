@@ -7,6 +7,7 @@
 
 pub mod config;
 pub mod dataset;
+pub mod draft;
 pub mod edit;
 pub mod generate;
 pub mod layout;

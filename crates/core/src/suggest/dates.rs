@@ -60,6 +60,17 @@ const RELATIVE: &[&str] = &[
     "last fall",
     "last spring",
     "last winter",
+    "this morning",
+    "this afternoon",
+    "this evening",
+    "tonight",
+    "last night",
+    "later this month",
+    "later this year",
+    "later this week",
+    "before the end of the year",
+    "by the end of the year",
+    "by the end of the month",
 ];
 
 const WEEKDAYS: &[&str] = &[
@@ -190,6 +201,29 @@ fn calendar_at(
         if let Some(year) = year_of(rest) {
             return Some((1, approximate(&words_text(text, words, at, 1), year, None)));
         }
+    }
+    // "the summer of 2022", "the end of 2024", "the second quarter of 2027".
+    let part = usize::from(word(1).is_some_and(|word| is_one_of(word, &["quarter", "half"])));
+    if rough && word(1 + part).is_some_and(|word| word.eq_ignore_ascii_case("of")) {
+        if let Some(year) = word(2 + part).and_then(year_of) {
+            let length = 3 + part;
+            return Some((
+                length,
+                approximate(&words_text(text, words, at, length), year, None),
+            ));
+        }
+    }
+    // "mid-October": roughly that month.
+    if let Some(month) = first
+        .strip_prefix("mid-")
+        .filter(|rest| is_capitalised(rest))
+        .and_then(is_month)
+    {
+        let mut date = without_year(&words_text(text, words, at, 1), month, None, report, source);
+        if date.value.is_some() {
+            date.precision = DatePrecision::Approximate;
+        }
+        return Some((1, date));
     }
     let head = word(lead)?;
     if let Some(year) = year_of(head) {
@@ -338,7 +372,9 @@ fn without_year(
 ) -> ReportedDate {
     match report {
         Some((report_year, report_month)) => {
-            let year = if month > report_month {
+            // A month up to two after the report's is most often a date ahead ("a hearing is
+            // set for Dec. 10" in November); further on, it is last year's.
+            let year = if month > report_month + 2 {
                 report_year - 1
             } else {
                 report_year

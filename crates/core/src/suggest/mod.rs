@@ -16,15 +16,15 @@
 pub mod article;
 mod claims;
 pub mod coverage;
-mod cues;
+pub(crate) mod cues;
 pub mod dates;
-mod hedges;
-mod names;
-mod rules;
+pub(crate) mod hedges;
+pub(crate) mod names;
+pub(crate) mod rules;
 pub mod score;
 mod segment;
 mod speaker;
-mod tokens;
+pub(crate) mod tokens;
 
 pub use claims::UnitKind;
 pub use names::{outlet_full_name, KnownParty};
