@@ -340,7 +340,8 @@ pub fn Shell(
     let authoring = Memo::new(move |_| state.authoring.with(Option::is_some));
     view! {
         <div class="dispute-map" class:compact=compact class:embedded=!state.use_hash
-            class:authoring=move || authoring.get()
+                        class:authoring=move || authoring.get()
+            class:beside=move || state.authoring.with(|screen| screen == &Some(crate::authoring::Screen::NewDispute))
             class:panel-closed=move || !state.panel_open.get()
             class:printing-briefing=move || state.briefing.get()
             class:has-selection=move || state.selection.with(Option::is_some)

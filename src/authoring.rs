@@ -56,6 +56,8 @@ pub async fn file_of_workbook(bytes: &[u8]) -> Result<(String, Vec<String>), Vec
 pub enum Screen {
     /// Menu → Add a report…
     AddReport,
+    /// Menu → New dispute from reports…: drawn above the map, which shows what is accepted.
+    NewDispute,
     /// The quote picker's form for `quote`, selected in `source`'s text.
     Statement { source: String, quote: String },
 }
@@ -64,6 +66,7 @@ impl Screen {
     fn what(&self) -> &'static str {
         match self {
             Screen::AddReport => "add-report",
+            Screen::NewDispute => "new-dispute",
             Screen::Statement { .. } => "statement",
         }
     }

@@ -85,7 +85,9 @@ pub fn Menu() -> impl IntoView {
                         on:change=move |event| { set_open.set(false); read_picked_file(state, event) } />
                 </label>
                 <button type="button" class="menu-item" disabled=move || !ready()
-                    on:click=act(|state, _| open_screen(state, Screen::AddReport))>"Add a report…"</button>
+                                        on:click=act(|state, _| open_screen(state, Screen::AddReport))>"Add a report…"</button>
+                <button type="button" class="menu-item" disabled=move || !ready()
+                    on:click=act(|state, _| open_screen(state, Screen::NewDispute))>"New dispute from reports…"</button>
                 <button type="button" class="menu-item" disabled=move || !ready()
                     on:click=act(|state, _| export_json(state))>"Download JSON"</button>
                 <button type="button" class="menu-item" disabled=move || !ready()

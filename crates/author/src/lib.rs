@@ -184,3 +184,83 @@ pub fn suggest_statements(article: &str, file_json: &str) -> Result<String, JsVa
     };
     serde_json::to_string(&proposal).map_err(|problem| lines(vec![problem.to_string()]))
 }
+
+/// One article as the page gives it: its words, and a title (its source's id comes from it).
+#[derive(serde::Deserialize)]
+struct GivenArticle {
+    #[serde(default)]
+    title: String,
+    text: String,
+}
+
+/// Where each proposed entity comes from, by byte offsets into its source's text.
+#[derive(Serialize)]
+struct Evidence<'a> {
+    kind: &'static str,
+    id: &'a str,
+    source: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct Drafted<'a> {
+    file: &'a dispute_core::model::DisputeFile,
+    evidence: Vec<Evidence<'a>>,
+}
+
+/// A whole draft dispute from one to ten articles (JSON: `[{"title", "text"}]`), made on the
+/// day `as_of`: `{"file": the dispute file, "evidence": [{"kind", "id", "source", "start",
+/// "end"}]}`; or, thrown, what is wrong with the articles.
+#[wasm_bindgen]
+pub fn draft_dispute(articles_json: &str, as_of: &str) -> Result<String, JsValue> {
+    use dispute_core::draft::{draft, Article};
+    let given: Vec<GivenArticle> = serde_json::from_str(articles_json)
+        .map_err(|problem| lines(vec![format!("the articles: {problem}")]))?;
+    let mut taken: Vec<String> = Vec::new();
+    let mut articles = Vec::new();
+    for (index, article) in given.into_iter().enumerate() {
+        let title = match article.title.trim() {
+            "" => article
+                .text
+                .lines()
+                .map(str::trim)
+                .find(|line| !line.is_empty())
+                .unwrap_or("report")
+                .to_owned(),
+            title => title.to_owned(),
+        };
+        let words: String = title
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let id = dispute_core::edit::unique_id(&words, &format!("report-{}", index + 1), |id| {
+            taken.iter().any(|known| known == id)
+        });
+        taken.push(id.clone());
+        articles.push(Article {
+            id,
+            title: Some(title),
+            text: article.text,
+            ..Article::default()
+        });
+    }
+    let drafted = draft(&articles, &[], as_of).map_err(|problem| lines(vec![problem]))?;
+    let evidence = drafted
+        .evidence
+        .iter()
+        .map(|evidence| Evidence {
+            kind: evidence.kind.as_str(),
+            id: &evidence.id,
+            source: &evidence.source,
+            start: evidence.range.start,
+            end: evidence.range.end,
+        })
+        .collect();
+    serde_json::to_string(&Drafted {
+        file: &drafted.file,
+        evidence,
+    })
+    .map_err(|problem| lines(vec![problem.to_string()]))
+}

@@ -11,6 +11,7 @@
 
 mod bridge;
 mod fields;
+mod newdispute;
 mod queue;
 mod report;
 mod statement;
@@ -25,6 +26,8 @@ use wasm_bindgen::JsCast;
 pub enum Screen {
     /// Menu → Add a report…
     AddReport,
+    /// Menu → New dispute from reports…
+    NewDispute,
     /// The quote picker's form: the selected words of a source become a statement's quote.
     Statement { source: String, quote: String },
 }
@@ -106,12 +109,13 @@ fn field(request: &JsValue, name: &str) -> JsValue {
 }
 
 /// Opens a screen. `request` is `{what, host, file, base, source?, quote?, done, close}`:
-/// `what` is "add-report" or "statement"; `host` the element to draw in.
+/// `what` is "add-report", "new-dispute" or "statement"; `host` the element to draw in.
 #[wasm_bindgen]
 pub fn open(request: JsValue) -> Result<(), JsValue> {
     let text = |name: &str| field(&request, name).as_string().unwrap_or_default();
     let screen = match text("what").as_str() {
         "add-report" => Screen::AddReport,
+        "new-dispute" => Screen::NewDispute,
         "statement" => Screen::Statement {
             source: text("source"),
             quote: text("quote"),
@@ -155,6 +159,7 @@ pub fn close() {
 fn Editor(screen: Screen) -> impl IntoView {
     match screen {
         Screen::AddReport => view! { <report::AddReport /> }.into_any(),
+        Screen::NewDispute => view! { <newdispute::NewDispute /> }.into_any(),
         Screen::Statement { source, quote } => {
             view! { <statement::StatementForm source quote /> }.into_any()
         }

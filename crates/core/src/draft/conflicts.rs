@@ -681,10 +681,11 @@ pub fn figures_by_anchor(mentions: &[FigureMention]) -> Vec<Candidate> {
                 .filter(|anchor| other.anchors.contains(anchor))
                 .collect();
             let unit_word = anchor_word(&one.figure.unit);
+            let counted = !matches!(one.figure.unit.as_str(), "USD" | "GBP" | "EUR" | "%");
             let Some(anchor) = shared
                 .iter()
-                .find(|anchor| anchor.as_str() == "agreement")
-                .or_else(|| shared.iter().find(|anchor| **anchor == &unit_word))
+                .find(|anchor| counted && **anchor == &unit_word)
+                .or_else(|| shared.iter().find(|anchor| anchor.as_str() == "agreement"))
                 .or_else(|| shared.first())
                 .copied()
             else {
@@ -738,11 +739,20 @@ pub fn figures_by_anchor(mentions: &[FigureMention]) -> Vec<Candidate> {
             let (other_sentences, other_words) = sides(other.article);
             found.push(Candidate {
                 kind: ConflictKind::Figure,
-                title: format!(
-                    "The {anchor}: {} or {}",
-                    one_words.join(", "),
-                    other_words.join(", ")
-                ),
+                title: if counted && *anchor == unit_word {
+                    format!(
+                        "How many {}: {} or {}",
+                        one.figure.unit,
+                        one_words.join(", "),
+                        other_words.join(", ")
+                    )
+                } else {
+                    format!(
+                        "The {anchor}: {} or {}",
+                        one_words.join(", "),
+                        other_words.join(", ")
+                    )
+                },
                 difference: format!(
                     "One report gives {}; the other {}.",
                     one_words.join(" and "),

@@ -688,14 +688,33 @@ fn deal_parties(
             parties.push(party);
         }
     };
-    let in_clause = |party: usize| {
-        sentence.mentions.iter().any(|mention| {
-            mention.party == party && mention.start >= clause_start && mention.end <= index
-        })
+    // A possessor stands right before the noun, its modifiers between ("Amazon's recent $50
+    // billion cloud deal"), not across a preposition ("Kestrel Lines on Tuesday over its …").
+    let possesses = |party: usize| {
+        sentence
+            .mentions
+            .iter()
+            .filter(|mention| {
+                mention.party == party && mention.start >= clause_start && mention.end <= index
+            })
+            .any(|mention| {
+                !(mention.end..index).any(|at| {
+                    sentence.word(at).is_some_and(|word| {
+                        is_one_of(
+                            word,
+                            &[
+                                "on", "over", "in", "with", "for", "to", "at", "by", "from",
+                                "about", "after", "before", "and", "or", "that", "which", "its",
+                                "their",
+                            ],
+                        )
+                    })
+                })
+            })
     };
     if let Some(possessor) = sentence
         .party_before(index, 6)
-        .filter(|party| in_clause(*party))
+        .filter(|party| possesses(*party))
     {
         add(&mut parties, possessor);
     } else if (index.saturating_sub(3)..index).any(|at| {
@@ -744,6 +763,31 @@ fn deal_parties(
         {
             if parties.len() < 2 || !parties.is_empty() && parties.len() < 3 {
                 add(&mut parties, mention.party);
+            }
+        }
+    }
+    // "sued Halvard Shipping over a £120m berth agreement": the agreement between who sues and
+    // the first one sued.
+    let legal = (0..index).rev().find(|&at| {
+        sentence
+            .word(at)
+            .is_some_and(|word| is_one_of(word, &["sued", "sues", "sue", "suing", "against"]))
+    });
+    if let Some(legal) = legal.filter(|_| parties.len() < 2) {
+        let suer = sentence
+            .mentions
+            .iter()
+            .filter(|mention| mention.end <= legal)
+            .map(|mention| mention.party)
+            .next_back();
+        let sued = sentence
+            .mentions
+            .iter()
+            .find(|mention| mention.start > legal && mention.end <= index)
+            .map(|mention| mention.party);
+        for party in [suer, sued].into_iter().flatten() {
+            if parties.len() < 2 {
+                add(&mut parties, party);
             }
         }
     }
@@ -1069,12 +1113,16 @@ pub fn happenings_in(
 
 /// The legal stage a sentence puts a claim at, for comparing how close reports say a suit is.
 pub fn legal_stage(sentence: &Sentence) -> Option<&'static str> {
-    if !sentence.has(&[
+        if !sentence.has(&[
         "lawsuit",
+        "lawsuits",
         "suit",
         "litigation",
         "legal",
         "sue",
+        "sues",
+        "sued",
+        "suing",
         "arbitration",
         "court",
         "counsel",

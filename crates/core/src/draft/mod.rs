@@ -14,6 +14,7 @@ pub mod facts;
 pub mod figures;
 pub mod parties;
 pub mod score;
+pub mod select;
 pub mod when;
 
 use crate::edit::unique_id;
@@ -360,10 +361,14 @@ impl Builder<'_> {
         let legal_at = words.iter().find(|(_, word)| {
             [
                 "lawsuit",
+                "lawsuits",
                 "suit",
                 "litigation",
                 "legal",
                 "sue",
+                "sues",
+                "sued",
+                "suing",
                 "arbitration",
             ]
             .contains(&word.as_str())
@@ -694,6 +699,28 @@ impl Builder<'_> {
         ));
         let conflicts = self.conflicts(candidates, &statements, &contracts);
         let dispute = self.dispute(&facts, claimant, found, &contracts);
+        // Where the claim and each party come from: the sentences of legal action, and the
+        // first sentence of each article that names the party.
+        for stage in &facts.stages {
+            self.note(
+                EntityKind::Dispute,
+                "claim",
+                stage.article,
+                stage.sentence.clone(),
+            );
+        }
+        for (party, id) in found.iter().zip(self.party_ids) {
+            for (index, read) in self.reads.iter().enumerate() {
+                let text = read.article.text.as_str();
+                let names = || std::iter::once(&party.name).chain(&party.aliases);
+                let first = read.suggested.segmented.sentences.iter().find(|sentence| {
+                    names().any(|name| text[sentence.range.clone()].contains(name.as_str()))
+                });
+                if let Some(sentence) = first {
+                    self.note(EntityKind::Party, id, index, sentence.range.clone());
+                }
+            }
+        }
         let file = self.file(
             found, &facts, dispute, contracts, statements, events, conflicts, as_of,
         );
@@ -919,6 +946,20 @@ impl Builder<'_> {
                 });
             }
             if sides.len() < 2 {
+                continue;
+            }
+            // Two candidates of one kind from the same statements are one disagreement, found twice.
+            let statements_of = |sides: &[ConflictSide]| -> BTreeSet<String> {
+                sides
+                    .iter()
+                    .flat_map(|side| side.statements.iter().map(|id| id.0.clone()))
+                    .collect()
+            };
+            let these = statements_of(&sides);
+            if conflicts
+                .iter()
+                .any(|known| known.kind == candidate.kind && statements_of(&known.sides) == these)
+            {
                 continue;
             }
             let id = self.new_id(&candidate.title, "conflict");
