@@ -1113,7 +1113,7 @@ pub fn happenings_in(
 
 /// The legal stage a sentence puts a claim at, for comparing how close reports say a suit is.
 pub fn legal_stage(sentence: &Sentence) -> Option<&'static str> {
-        if !sentence.has(&[
+    if !sentence.has(&[
         "lawsuit",
         "lawsuits",
         "suit",
