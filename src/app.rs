@@ -244,6 +244,17 @@ pub fn App(
         let _ = window_event_listener(ev::hashchange, move |_| {
             state.follow(&location_hash().unwrap_or_default());
         });
+        // Escape leaves the walkthrough wherever the focus is, the page itself included.
+        let _ = window_event_listener(ev::keydown, move |event| {
+            if event.key() == "Escape"
+                && !event.default_prevented()
+                && state.tour.get_untracked().is_some()
+                && state.authoring.get_untracked().is_none()
+            {
+                event.prevent_default();
+                state.leave_tour();
+            }
+        });
     }
     if !config.problems.is_empty() {
         state.route_error.set(Some(format!(
@@ -366,7 +377,8 @@ pub fn Shell(
                                     View::Map => view! { <Map /> }.into_any(),
                                     View::Timeline => view! { <Timeline /> }.into_any(),
                                     View::Conflicts => view! { <Conflicts /> }.into_any(),
-                                    View::List => view! { <List /> }.into_any(),
+                                                                        View::List => view! { <List /> }.into_any(),
+                                    View::Changes => view! { <crate::components::changes::Changes /> }.into_any(),
                                 }
                             }}
                         </div>

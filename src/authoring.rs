@@ -80,6 +80,9 @@ pub fn open_screen(state: AppState, screen: Screen) {
     let Loaded::Ready(origin, _, text) = state.loaded.get_untracked() else {
         return;
     };
+    // The file the edits start from, kept beside them: what Discard returns to and the edits
+    // are compared with.
+    let base_text = (!matches!(origin, Origin::Edited(_))).then(|| text.to_string());
     let base = match origin {
         Origin::Edited(base) => base,
         other => other.describe(),
@@ -117,7 +120,8 @@ pub fn open_screen(state: AppState, screen: Screen) {
                 let problems = js_sys::Array::new();
                 match show_edited(state, &json, &done_base) {
                     Ok(()) => {
-                        let kept = keep_draft(&json, &done_base);
+                        let kept = keep_draft(&json, &done_base)
+                            .and_then(|()| base_text.as_deref().map_or(Ok(()), keep_base));
                         state.draft.set(kept.is_ok());
                         if let Err(why) = kept {
                             problems.push(&JsValue::from_str(&format!("the edit is shown, but {why}; download it from the menu to keep it")));
@@ -179,8 +183,21 @@ pub fn close_screen(state: AppState) {
     });
 }
 
+/// Calls a function of the authoring module (fetched the first time) with one argument.
+pub async fn call_editor(name: &str, argument: &JsValue) -> Result<(), String> {
+    let module = host_page::editor().await?;
+    let function = js_sys::Reflect::get(&module, &JsValue::from_str(name))
+        .ok()
+        .and_then(|function| function.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| format!("the authoring screens have no \"{name}\""))?;
+    function
+        .call1(&JsValue::NULL, argument)
+        .map(|_| ())
+        .map_err(|problem| host_page::message(&problem))
+}
+
 /// "statement/x-1" as an entity.
-fn entity_of(reference: &str) -> Option<EntityRef> {
+pub fn entity_of(reference: &str) -> Option<EntityRef> {
     let (kind, id) = reference.split_once('/')?;
     let kind = dispute_core::model::EntityKind::parse(kind)?;
     Some(EntityRef::new(kind, id.to_owned()))
@@ -190,6 +207,7 @@ fn entity_of(reference: &str) -> Option<EntityRef> {
 /// was based on.
 const DRAFT_KEY: &str = "dispute-map-draft";
 const DRAFT_BASE_KEY: &str = "dispute-map-draft-base";
+const DRAFT_BASE_TEXT_KEY: &str = "dispute-map-draft-base-text";
 
 fn storage() -> Option<web_sys::Storage> {
     #[cfg(target_arch = "wasm32")]
@@ -224,10 +242,28 @@ pub fn keep_draft(text: &str, base: &str) -> Result<(), String> {
         .map_err(|_| "this browser refused to keep the draft (its storage may be full)".to_owned())
 }
 
+/// Keeps the text of the file the edits started from.
+fn keep_base(text: &str) -> Result<(), String> {
+    let storage = storage().ok_or("this browser does not let the page keep a draft")?;
+    storage.set_item(DRAFT_BASE_TEXT_KEY, text).map_err(|_| {
+        "this browser refused to keep the file the edits started from (its storage may be full)"
+            .to_owned()
+    })
+}
+
+/// The file the draft's edits started from: what it was, in words, and its text.
+pub fn draft_base() -> Option<(String, String)> {
+    let storage = storage()?;
+    let text = storage.get_item(DRAFT_BASE_TEXT_KEY).ok().flatten()?;
+    let (_, base) = draft()?;
+    Some((base, text))
+}
+
 /// Forgets the draft.
 pub fn discard_draft() {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(DRAFT_KEY);
         let _ = storage.remove_item(DRAFT_BASE_KEY);
+        let _ = storage.remove_item(DRAFT_BASE_TEXT_KEY);
     }
 }

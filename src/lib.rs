@@ -6,6 +6,7 @@
 
 mod app;
 mod authoring;
+mod compare;
 mod components;
 mod host_page;
 mod loading;

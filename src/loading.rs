@@ -113,6 +113,30 @@ pub fn show_edited(state: AppState, text: &str, base: &str) -> Result<(), Vec<St
     }
 }
 
+/// Discards the unsaved edits and shows the file they started from: the bundled dispute, or
+/// the file opened or loaded before them, from the copy kept beside the edits.
+pub fn discard_edits(state: AppState) {
+    let base = crate::authoring::draft_base();
+    crate::authoring::discard_draft();
+    state.draft.set(false);
+    state.comparison.set(None);
+    match base {
+        Some((base, text)) if base != Origin::Bundled.describe() => {
+            let origin = match (
+                base.strip_prefix("your file "),
+                base.strip_prefix("the dispute file "),
+            ) {
+                (Some(name), _) => Origin::File(name.to_owned()),
+                (_, Some(url)) => Origin::Url(url.to_owned()),
+                _ => Origin::File(base),
+            };
+            let load = begin(state, origin.clone());
+            finish(state, load, validate(origin, &text));
+        }
+        _ => load_bundled(state),
+    }
+}
+
 /// Opens the draft this browser keeps; a draft that no longer passes the checks shows its
 /// problems, with the way back to the bundled dispute.
 pub fn open_draft(state: AppState) {
@@ -152,10 +176,10 @@ pub fn load_address(state: AppState, address: String, timeout: u32) {
     let load = begin(state, origin.clone());
     leptos::task::spawn_local(async move {
         let loaded = match fetch_bytes(state, &address, timeout).await {
-            Ok(bytes) => match dataset::text_of(bytes) {
-                Ok(text) => {
+            Ok(bytes) => match dataset::decode_text(bytes) {
+                Ok((text, note)) => {
                     checking(state, load).await;
-                    validate(origin, &text)
+                    with_note(validate(origin, &text), note)
                 }
                 Err(problem) => Loaded::Failed(origin, vec![format!("{address}: {problem}")]),
             },
@@ -185,10 +209,10 @@ pub fn load_file(state: AppState, file: web_sys::File) {
                     Err(problems) => Loaded::Failed(origin, problems),
                 }
             }
-            Ok(bytes) => match dataset::text_of(bytes) {
-                Ok(text) => {
+            Ok(bytes) => match dataset::decode_text(bytes) {
+                Ok((text, note)) => {
                     checking(state, load).await;
-                    validate(origin, &text)
+                    with_note(validate(origin, &text), note)
                 }
                 Err(problem) => Loaded::Failed(origin, vec![format!("{name}: {problem}")]),
             },
@@ -196,6 +220,25 @@ pub fn load_file(state: AppState, file: web_sys::File) {
         };
         finish(state, load, loaded);
     });
+}
+
+/// A dataset with a note on how its file was read (UTF-16) first among its warnings.
+fn with_note(loaded: Loaded, note: Option<String>) -> Loaded {
+    match (loaded, note) {
+        (Loaded::Ready(origin, mut dataset, text), Some(note)) => {
+            if let Some(dataset) = Arc::get_mut(&mut dataset) {
+                dataset.warnings.insert(
+                    0,
+                    dataset::ValidationError {
+                        path: "(file)".to_owned(),
+                        message: note,
+                    },
+                );
+            }
+            Loaded::Ready(origin, dataset, text)
+        }
+        (loaded, _) => loaded,
+    }
 }
 
 /// A workbook's dataset with the warnings the spreadsheet tools found, named by their cells

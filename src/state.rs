@@ -93,6 +93,8 @@ pub struct AppState {
     pub briefing: RwSignal<bool>,
     /// The step of the guided walkthrough on screen (from 1), if one is.
     pub tour: RwSignal<Option<usize>>,
+    /// Where the reader was when the walkthrough opened: where leaving it returns.
+    pub before_tour: StoredValue<Option<Route>>,
     /// A file has arrived and is being checked (a large one takes a moment).
     pub checking: RwSignal<bool>,
     /// Whether this browser keeps a draft of edits not yet downloaded (`authoring::draft`).
@@ -103,6 +105,8 @@ pub struct AppState {
     pub authoring: RwSignal<Option<crate::authoring::Screen>>,
     /// Why the authoring screen could not open (its module did not load).
     pub authoring_problem: RwSignal<Option<String>>,
+    /// What changed since another version of the dispute, while a comparison is open.
+    pub comparison: RwSignal<Option<Arc<crate::compare::Comparison>>>,
     /// The width of the map's own element in CSS pixels, which picks the map's metrics and,
     /// through the same breakpoint in the stylesheet, the desktop or phone layout.
     pub width: RwSignal<f64>,
@@ -160,7 +164,9 @@ impl AppState {
             previous: StoredValue::new(None),
             authoring: RwSignal::new(None),
             authoring_problem: RwSignal::new(None),
+            comparison: RwSignal::new(None),
             tour: RwSignal::new(None),
+            before_tour: StoredValue::new(None),
             briefing: RwSignal::new(false),
             width: RwSignal::new(1280.0),
             panel_open: RwSignal::new(true),
@@ -372,6 +378,12 @@ impl AppState {
     /// Shows step `step` (from 1) of the walkthrough: its view and its entity. Before the file
     /// is loaded, the step waits for it; a step the file does not have is reported.
     pub fn open_tour_step(&self, step: usize) {
+        if self.tour.get_untracked().is_none() {
+            self.before_tour.set_value(Some(Route {
+                view: Some(self.view.get_untracked()),
+                selection: self.selection.get_untracked(),
+            }));
+        }
         self.tour.set(Some(step));
         let Some(dataset) = self.dataset_untracked() else {
             return;
@@ -410,13 +422,19 @@ impl AppState {
         }
     }
 
-    /// Leaves the walkthrough where it is: the view and selection stay.
+    /// Leaves the walkthrough for where the reader was before it (the map, when it opened
+    /// with the page).
     pub fn leave_tour(&self) {
+        let back = self
+            .before_tour
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or(Route {
+                view: Some(View::Map),
+                selection: None,
+            });
         self.tour.set(None);
-        self.navigate(Route {
-            view: Some(self.view.get_untracked()),
-            selection: self.selection.get_untracked(),
-        });
+        self.navigate(back);
     }
 
     /// The dataset, once loaded, without subscribing to it.

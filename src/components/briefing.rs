@@ -6,6 +6,7 @@
 use super::map::StillMap;
 use super::shown;
 use crate::state::AppState;
+use dispute_core::dataset::ChangeKind;
 use dispute_core::model::{Attribution, Modality};
 use leptos::prelude::*;
 
@@ -108,8 +109,9 @@ pub fn Briefing() -> impl IntoView {
                         {(!ongoing.is_empty()).then(|| format!(" · Under way: {}", ongoing.join("; ")))}
                         {format!(" · As of {}", file.as_of)}
                     </p>
-                    <p><bdi>{shown(&dispute.summary)}</bdi></p>
+                                        <p><bdi>{shown(&dispute.summary)}</bdi></p>
                 </header>
+                {since(state)}
                 <StillMap />
                 <section>
                     <h2>"Clauses in dispute"</h2>
@@ -129,4 +131,58 @@ pub fn Briefing() -> impl IntoView {
             </article>
         })
     }
+}
+
+/// While a comparison is open, the briefing's first page says what changed since the older
+/// version: how many of each, then each change in a line (the first 25).
+fn since(state: AppState) -> Option<impl IntoView> {
+    let comparison = state.comparison.get_untracked()?;
+    if !comparison.problems.is_empty() {
+        return None;
+    }
+    let when = if comparison.as_of.is_empty() {
+        comparison.against.clone()
+    } else {
+        comparison.as_of.clone()
+    };
+    let count = |change: ChangeKind| {
+        comparison
+            .changes
+            .iter()
+            .filter(|each| each.change == change)
+            .count()
+    };
+    let counts = format!(
+        "{} new, {} changed, {} removed, against {}.",
+        count(ChangeKind::Added),
+        count(ChangeKind::Changed),
+        count(ChangeKind::Removed),
+        comparison.against
+    );
+    const SHOWN: usize = 25;
+    let more = comparison.changes.len().saturating_sub(SHOWN);
+    Some(view! {
+        <section class="briefing-since">
+            <h2><bdi>{format!("Since {when}")}</bdi></h2>
+            <p><bdi>{counts}</bdi></p>
+            <ul>
+                {comparison.changes.iter().take(SHOWN).map(|change| {
+                    let fields: Vec<String> = change.fields.iter().map(|field| field.field.replace('.', " ")).collect();
+                    let what = match change.change {
+                        ChangeKind::Added => "New",
+                        ChangeKind::Changed => "Changed",
+                        ChangeKind::Removed => "Removed",
+                    };
+                    view! {
+                        <li>
+                            <strong>{format!("{what} {}: ", change.kind.as_str())}</strong>
+                            <bdi>{shown(&change.name)}</bdi>
+                            {(!fields.is_empty()).then(|| format!(" ({})", fields.join(", ")))}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            {(more > 0).then(|| view! { <p>{format!("… and {more} more: the Changes view lists them all.")}</p> })}
+        </section>
+    })
 }

@@ -10,9 +10,9 @@ use super::picker::QuotePicker;
 use super::tour::TourCard;
 use super::{after_first_drawing, shown, EntityLink, RouteLink};
 use crate::state::AppState;
-use dispute_core::dataset::Dataset;
+use dispute_core::dataset::{ChangeKind, Dataset};
 use dispute_core::model::{
-    Attribution, Conflict, EntityKind, EntityRef, Modality, ReportedDate, Source, Statement,
+    Attribution, EntityKind, EntityRef, Modality, ReportedDate, Source, Statement,
 };
 use dispute_core::route::{Route, View};
 use leptos::prelude::*;
@@ -66,6 +66,9 @@ pub fn Details() -> impl IntoView {
         }
         match state.selection.get() {
             None => overview(&dataset),
+                        Some(selected) if !dataset.contains(&selected) && what_changed(state, selected.kind, &selected.id).is_some() => {
+                what_changed(state, selected.kind, &selected.id).into_any()
+            }
             Some(selected) if !dataset.contains(&selected) => view! {
                 <div class="details-problem" role="alert">
                     <p>{format!("There is no {} with the id \"{}\" in this dispute.", selected.kind.as_str(), selected.id)}</p>
@@ -73,16 +76,19 @@ pub fn Details() -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Some(EntityRef { kind, id }) => match kind {
-                EntityKind::Party => party(&dataset, &id),
-                EntityKind::Contract => contract(&dataset, &id),
-                EntityKind::Clause => clause(&dataset, &id),
-                EntityKind::Statement => statement(&dataset, &id),
-                EntityKind::Source => source(&dataset, &id),
-                EntityKind::Event => event(&dataset, &id),
-                EntityKind::Conflict => conflict(&dataset, &id),
-                EntityKind::Dispute => overview(&dataset),
-            },
+                        Some(EntityRef { kind, id }) => {
+                let shown = match kind {
+                    EntityKind::Party => party(&dataset, &id),
+                    EntityKind::Contract => contract(&dataset, &id),
+                    EntityKind::Clause => clause(&dataset, &id),
+                    EntityKind::Statement => statement(&dataset, &id),
+                    EntityKind::Source => source(&dataset, &id),
+                    EntityKind::Event => event(&dataset, &id),
+                    EntityKind::Conflict => conflict(&dataset, &id),
+                    EntityKind::Dispute => overview(&dataset),
+                };
+                view! { {what_changed(state, kind, &id)} {shown} }.into_any()
+            }
         }
     };
 
@@ -117,6 +123,43 @@ pub fn Details() -> impl IntoView {
             </div>
         </aside>
     }
+}
+
+/// While a comparison is open: how the entity changed since the older version, field by field.
+fn what_changed(state: AppState, kind: EntityKind, id: &str) -> Option<AnyView> {
+    let comparison = state.comparison.get_untracked()?;
+    let change = comparison.change_of(kind, id)?;
+    let short = |value: &Option<String>| match value {
+        None => "(none)".to_owned(),
+        Some(value) if value.chars().count() > 240 => {
+            format!("{}…", value.chars().take(240).collect::<String>())
+        }
+        Some(value) => value.clone(),
+    };
+    let heading = match change.change {
+        ChangeKind::Added => format!("New since {}", comparison.against),
+        ChangeKind::Changed => format!("Changed since {}", comparison.against),
+        ChangeKind::Removed => format!(
+            "{} “{}” was removed since {}",
+            kind_name(kind),
+            change.name,
+            comparison.against
+        ),
+    };
+    Some(view! {
+        <section class="what-changed" data-testid="what-changed" data-change=change.change.as_str()>
+            <h3><bdi>{heading}</bdi></h3>
+            <ul>
+                {change.fields.iter().map(|field| view! {
+                    <li>
+                        <span class="what-field">{field.field.replace('.', " ")}</span>": "
+                        <del><bdi>{short(&field.old)}</bdi></del>" → "<ins><bdi>{short(&field.new)}</bdi></ins>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any())
 }
 
 /// Back to the overview, in the current view.
@@ -299,15 +342,35 @@ fn statements_by_speaker(
     section(title, count, body).map(IntoAny::into_any)
 }
 
-fn conflict_list<'a>(conflicts: impl IntoIterator<Item = &'a Conflict>) -> (usize, AnyView) {
-    let items: Vec<_> = conflicts
-        .into_iter()
-        .map(|conflict| view! { <li><EntityLink id=conflict.id.0.clone() /> <span class="muted">{format!(" ({})", conflict.kind.as_str())}</span></li> })
+/// Where the reports disagree about an entity: each conflict that names it (or, for a
+/// statement, sets it against another), a link to its card in the Conflicts view. It leads the
+/// entity's details; its count is the map badge's.
+fn disagreements(dataset: &Dataset, id: &str) -> Option<impl IntoView> {
+    let items: Vec<_> = dataset
+        .conflicts_involving(id)
+        .map(|conflict| {
+            let to = Signal::stored(Route {
+                view: Some(View::Conflicts),
+                selection: Some(EntityRef::new(EntityKind::Conflict, conflict.id.0.clone())),
+            });
+                        let title = shown(&conflict.title);
+            view! {
+                <li>
+                    <RouteLink to class="entity-link" kind="conflict" id=conflict.id.0.clone()><bdi>{title}</bdi></RouteLink>
+                    <span class="muted">{format!(" ({})", conflict.kind.as_str())}</span>
+                </li>
+            }
+        })
         .collect();
-    (
-        items.len(),
-        view! { <ul class="plain-list">{items}</ul> }.into_any(),
-    )
+    let count = items.len();
+    (count > 0).then(|| {
+        view! {
+            <section class="details-section disagreements" data-testid="entity-conflicts">
+                <h3>{format!("Where the reports disagree ({count})")}</h3>
+                <ul class="plain-list">{items}</ul>
+            </section>
+        }
+    })
 }
 
 fn overview(dataset: &Dataset) -> AnyView {
@@ -402,6 +465,7 @@ fn party(dataset: &Dataset, id: &str) -> AnyView {
         <div class="details-body">
             {heading(EntityKind::Party, &party.name)}
             {reach(dataset, id)}
+            {disagreements(dataset, id)}
             <p class="role">{text(&party.role)}</p>
             <p class="summary">{text(&party.summary)}</p>
             {section("Its position", position_count, view! { <ul class="reading-list">{positions}</ul> })}
@@ -425,11 +489,11 @@ fn contract(dataset: &Dataset, id: &str) -> AnyView {
         .clauses_of(id)
         .map(|clause| clause.id.as_str())
         .collect();
-    let (conflict_count, conflicts) = conflict_list(dataset.conflicts_involving(id));
     view! {
         <div class="details-body">
             {heading(EntityKind::Contract, &contract.title)}
             {reach(dataset, id)}
+            {disagreements(dataset, id)}
             <p class="summary">{text(&contract.summary)}</p>
             <dl class="facts">
                 {fact("Parties", links(contract.parties.iter().map(|id| id.as_str())))}
@@ -446,7 +510,6 @@ fn contract(dataset: &Dataset, id: &str) -> AnyView {
                 {fact("Clauses", links(clauses))}
                 {fact("Sources", links(contract.sources.iter().map(|id| id.as_str())))}
             </dl>
-            {section("Where the reports disagree", conflict_count, conflicts)}
             {statements_by_speaker(dataset, "Statements about it", dataset.statements_about(id).collect())}
         </div>
     }
@@ -496,11 +559,11 @@ fn clause(dataset: &Dataset, id: &str) -> AnyView {
         .statements_about(id)
         .filter(|statement| !in_readings.contains(&statement.id.as_str()))
         .collect();
-    let (conflict_count, conflicts) = conflict_list(dataset.conflicts_involving(id));
     view! {
         <div class="details-body">
             {heading(EntityKind::Clause, &clause.title)}
             {reach(dataset, id)}
+            {disagreements(dataset, id)}
             <dl class="facts">
                 {fact("Contract", view! { <EntityLink id=clause.contract.0.clone() /> })}
                 {fact("In dispute", if clause.disputed { "yes, at stake in the claim" } else { "no" })}
@@ -511,7 +574,6 @@ fn clause(dataset: &Dataset, id: &str) -> AnyView {
             </section>
             {section("Reported wording", wording.len(), view! { <ul class="wording-list">{wording}</ul> })}
             {section("How each side reads it", reading_count, view! { <ul class="reading-list">{readings}</ul> })}
-            {section("Where the reports disagree", conflict_count, conflicts)}
             {statements_by_speaker(dataset, "Other statements about it", others)}
         </div>
     }
@@ -522,7 +584,6 @@ fn statement(dataset: &Dataset, id: &str) -> AnyView {
     let Some(statement) = dataset.statement(id) else {
         return ().into_any();
     };
-    let (conflict_count, conflicts) = conflict_list(dataset.conflicts_involving(id));
     let source = dataset.source(statement.source.as_str());
     let in_context = dataset
         .quote_in_context(statement, CONTEXT_ROOM)
@@ -590,7 +651,8 @@ fn statement(dataset: &Dataset, id: &str) -> AnyView {
         .map(|href| view! { <p><a href=href target="_blank" rel="noopener noreferrer">"See it on the published page"</a></p> });
     view! {
         <div class="details-body statement-first">
-            {heading(EntityKind::Statement, &statement.summary)}
+                        {heading(EntityKind::Statement, &statement.summary)}
+            {disagreements(dataset, id)}
             <p class="statement-who">
                 <span class="speaker">{text(&statement.speaker.description)}</span>
                 {statement.speaker.party.as_ref().map(|party| view! { " (" <EntityLink id=party.0.clone() /> ")" })}
@@ -608,7 +670,6 @@ fn statement(dataset: &Dataset, id: &str) -> AnyView {
                 {fact("About", links(statement.about.iter().map(|id| id.as_str())))}
                 {fact("Attribution", attribution_note(statement.attribution))}
             </dl>
-            {section("Where the reports disagree", conflict_count, conflicts)}
         </div>
     }
     .into_any()
@@ -809,6 +870,7 @@ fn event(dataset: &Dataset, id: &str) -> AnyView {
         <div class="details-body">
             {heading(EntityKind::Event, &event.title)}
             {reach(dataset, id)}
+            {disagreements(dataset, id)}
             <p class="summary">{text(&event.summary)}</p>
             <dl class="facts">
                 {fact("When it happened", date_text(&event.date))}
@@ -850,7 +912,7 @@ fn conflict(dataset: &Dataset, id: &str) -> AnyView {
     });
     view! {
         <div class="details-body">
-            {heading(EntityKind::Conflict, &conflict.title)}
+                        {heading(EntityKind::Conflict, &conflict.title)}
             {reach(dataset, id)}
             <p class="summary">{text(&conflict.difference)}</p>
             <ul class="plain-list conflict-brief">{sides}</ul>

@@ -11,21 +11,28 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 use wasm_bindgen_futures::JsFuture;
 
-/// Opens the file a file input was given, then empties the input, so choosing the same file
-/// again opens it again.
-pub fn read_picked_file(state: AppState, event: ev::Event) {
+/// The file a file input was given; the input is emptied, so choosing the same file again
+/// counts again.
+fn take_picked_file(event: &ev::Event) -> Option<web_sys::File> {
     let input = event
         .target()
-        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok());
-    if let Some(file) = input
-        .as_ref()
-        .and_then(|input| input.files())
-        .and_then(|files| files.get(0))
-    {
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
+/// Opens the file a file input was given.
+pub fn read_picked_file(state: AppState, event: ev::Event) {
+    if let Some(file) = take_picked_file(&event) {
         load_file(state, file);
     }
-    if let Some(input) = input {
-        input.set_value("");
+}
+
+/// Compares the dispute shown with the file a file input was given (an older version).
+pub fn compare_picked_file(state: AppState, event: ev::Event) {
+    if let Some(file) = take_picked_file(&event) {
+        crate::compare::compare_with_file(state, file);
     }
 }
 

@@ -126,17 +126,18 @@ pub fn BackToBundled(label: &'static str) -> impl IntoView {
 /// The header's line for an edited dispute: that its edits are unsaved (kept in this browser
 /// until downloaded), or that they have been downloaded; and Discard.
 fn edited_notice(state: AppState, base: String) -> AnyView {
-    let discard = move |_| {
-        crate::authoring::discard_draft();
-        state.draft.set(false);
-        load_bundled(state);
-    };
+    let discard = move |_| crate::loading::discard_edits(state);
+    let can_compare = move || state.draft.get() && crate::authoring::draft_base().is_some();
     view! {
         <p class="provenance edited" role="status">
             <strong>{move || if state.draft.get() { "Unsaved edits" } else { "Edits downloaded" }}</strong>
             <bdi>{format!(" to {base}")}</bdi>
             {move || state.draft.get().then_some(": kept in this browser until you download them (Menu)")}
             " · "
+            {move || can_compare().then(|| view! {
+                <button type="button" class="link-button" on:click=move |_| crate::compare::compare_edits(state)>"Show changes"</button>
+                " · "
+            })}
             <button type="button" class="link-button" on:click=discard>"Discard edits"</button>
         </p>
     }

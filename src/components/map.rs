@@ -448,6 +448,8 @@ struct Selectable {
     selected: Signal<bool>,
     dimmed: Signal<bool>,
     tab_index: Signal<&'static str>,
+    /// "added" or "changed" while a comparison is open and the entity is new or changed.
+    change: Signal<Option<&'static str>>,
 }
 
 fn selectable(context: &MapContext, kind: EntityKind, id: &str) -> Selectable {
@@ -511,6 +513,10 @@ fn selectable(context: &MapContext, kind: EntityKind, id: &str) -> Selectable {
         },
         dimmed: Signal::derive(move || state.is_dimmed(&dimmed_id)),
         tab_index: context.tab_index(&owned),
+        change: {
+            let change_id = owned.clone();
+            Signal::derive(move || state.change_mark(kind, &change_id))
+        },
     }
 }
 
@@ -534,13 +540,14 @@ fn dispute_mark(context: &MapContext, metrics: &Metrics) -> impl IntoView {
         selected,
         dimmed,
         tab_index,
+        change,
     } = selectable(context, EntityKind::Dispute, &dispute.id);
     let label = dispute.label;
     let aria_label = format!("Dispute: {}", dispute.label_lines.concat());
     Some(view! {
         <g class="dispute" class:selected=selected class:dimmed=dimmed
             aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
-            data-kind="dispute" data-id=dispute.id.clone() tabindex=tab_index role="button"
+            data-change=change data-kind="dispute" data-id=dispute.id.clone() tabindex=tab_index role="button"
             aria-label=aria_label
             on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
             {dispute.arcs.iter().map(|(respondent, curve)| view! {
@@ -587,6 +594,7 @@ fn party_node(context: &MapContext, metrics: &Metrics, index: usize) -> impl Int
         selected,
         dimmed,
         tab_index,
+        change,
     } = selectable(context, EntityKind::Party, &party.id);
     let rect = party.rect;
     // A claimant or respondent says so above its name, so the map reads without its legend.
@@ -612,7 +620,7 @@ fn party_node(context: &MapContext, metrics: &Metrics, index: usize) -> impl Int
     view! {
         <g class=format!("node party side-{}", party.side.as_str()) class:loose=party.lifeline.is_none() class:selected=selected class:dimmed=dimmed
             aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
-            data-kind="party" data-id=party.id.clone() tabindex=tab_index role="button"
+            data-change=change data-kind="party" data-id=party.id.clone() tabindex=tab_index role="button"
             aria-label=match party.side {
                 Side::Claimant => format!("Claimant {}", party.lines.concat()),
                 Side::Respondent => format!("Respondent {}", party.lines.concat()),
@@ -688,6 +696,7 @@ fn contract_group(context: &MapContext, metrics: &Metrics, index: usize) -> impl
         selected,
         dimmed,
         tab_index,
+        change,
     } = selectable(context, EntityKind::Contract, &card.id);
     let state = expect_context::<AppState>();
     let card_id = card.id.clone();
@@ -703,7 +712,7 @@ fn contract_group(context: &MapContext, metrics: &Metrics, index: usize) -> impl
             }).collect_view()}
             <g class="node contract" class:selected=selected class:dimmed=dimmed
                 aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
-                data-kind="contract" data-id=card.id.clone() tabindex=tab_index role="button"
+                data-change=change data-kind="contract" data-id=card.id.clone() tabindex=tab_index role="button"
                 aria-label=format!("Contract: {}", card.title_lines.concat())
                 on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
                 <rect x=units(rect.x) y=units(rect.y) width=units(rect.width) height=units(rect.height) rx="8" />
@@ -712,12 +721,12 @@ fn contract_group(context: &MapContext, metrics: &Metrics, index: usize) -> impl
                 </text>
             </g>
             {card.chips.iter().map(|chip| {
-                let Selectable { on_click, on_key, on_enter, on_focus, selected, dimmed, tab_index } = selectable(context, EntityKind::Clause, &chip.id);
+                let Selectable { on_click, on_key, on_enter, on_focus, selected, dimmed, tab_index, change } = selectable(context, EntityKind::Clause, &chip.id);
                 let chip_rect = chip.rect;
                 view! {
                     <g class="chip clause" class:disputed=chip.disputed class:selected=selected class:dimmed=dimmed
                         aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
-                        data-kind="clause" data-id=chip.id.clone() tabindex=tab_index role="button"
+                        data-change=change data-kind="clause" data-id=chip.id.clone() tabindex=tab_index role="button"
                         aria-label=format!("Clause{}: {}", if chip.disputed { " in dispute" } else { "" }, chip.lines.concat())
                         on:click=on_click on:keydown=on_key on:mouseenter=move |_| on_enter() on:focus=move |_| on_focus()>
                         <rect x=units(chip_rect.x) y=units(chip_rect.y) width=units(chip_rect.width) height=units(chip_rect.height) rx="11" />
@@ -750,6 +759,7 @@ fn others_heading(map: &MapLayout, metrics: &Metrics) -> impl IntoView {
 /// to move around it. Folded until asked for: the parties say their side themselves.
 #[component]
 fn Legend() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let swatch = |shape_class: &'static str, label: &'static str| {
         view! {
             <li>
@@ -779,7 +789,17 @@ fn Legend() -> impl IntoView {
                 {swatch("chip clause disputed", "Clause in dispute")}
                 {swatch("chip clause", "Clause")}
                 {stroke(view! { <path class="dispute-arc" d="M2,16 Q20,0 38,16" /> }.into_any(), "The claim in dispute")}
-                {stroke(view! { <g class="connector"><line x1="2" y1="10" x2="34" y2="10" /><circle cx="34" cy="10" r="4" /></g> }.into_any(), "Party to a contract")}
+                                {stroke(view! { <g class="connector"><line x1="2" y1="10" x2="34" y2="10" /><circle cx="34" cy="10" r="4" /></g> }.into_any(), "Party to a contract")}
+                {move || state.comparison.with(Option::is_some).then(|| view! {
+                    <li>
+                        <svg class="legend-swatch" viewBox="0 0 40 20" aria-hidden="true"><g class="node contract change-added-swatch"><rect x="2" y="2" width="36" height="16" rx="5" /></g></svg>
+                        "New since the older file"
+                    </li>
+                    <li>
+                        <svg class="legend-swatch" viewBox="0 0 40 20" aria-hidden="true"><g class="node contract change-changed-swatch"><rect x="2" y="2" width="36" height="16" rx="5" /></g></svg>
+                        "Changed since then"
+                    </li>
+                })}
             </ul>
             <p class="map-hint" id="map-keys">"Drag to pan · Ctrl+scroll or pinch to zoom · in the map, arrow keys move between entities, Enter selects"</p>
         </details>

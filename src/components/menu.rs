@@ -3,8 +3,8 @@
 //! single button so the answer, not the file controls, leads the screen.
 
 use super::files::{
-    export_annotations, export_json, export_png, export_svg, export_template, export_workbook,
-    read_picked_file,
+    compare_picked_file, export_annotations, export_json, export_png, export_svg, export_template,
+    export_workbook, read_picked_file,
 };
 use crate::authoring::{open_screen, Screen};
 use crate::state::{AppState, Loaded};
@@ -88,6 +88,12 @@ pub fn Menu() -> impl IntoView {
                                         on:click=act(|state, _| open_screen(state, Screen::AddReport))>"Add a report…"</button>
                 <button type="button" class="menu-item" disabled=move || !ready()
                     on:click=act(|state, _| open_screen(state, Screen::NewDispute))>"New dispute from reports…"</button>
+                                <label class="menu-item file-item" class:disabled=move || !ready()>
+                    "Compare with another version…"
+                    <input class="visually-hidden" type="file" accept=".json,application/json,.xlsx,.xls,.ods"
+                        disabled=move || !ready()
+                        on:change=move |event| { set_open.set(false); compare_picked_file(state, event) } />
+                </label>
                 <button type="button" class="menu-item" disabled=move || !ready()
                     on:click=act(|state, _| export_json(state))>"Download JSON"</button>
                 <button type="button" class="menu-item" disabled=move || !ready()

@@ -1,6 +1,7 @@
 //! One component per file. Shared pieces that several views use live here.
 
 pub mod briefing;
+pub mod changes;
 pub mod conflicts;
 pub mod details;
 pub mod files;

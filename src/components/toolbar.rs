@@ -30,16 +30,24 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <div class="toolbar">
             <nav class="view-tabs" aria-label="Views">
-                {View::ALL.into_iter().map(|view| {
-                    let to = Signal::derive(move || Route { view: Some(view), selection: state.selection.get() });
-                    let current = Signal::derive(move || (state.view.get() == view).then_some("page"));
-                    view! { <RouteLink to view=view.as_str() current>{view.label()}</RouteLink> }
-                }).collect_view()}
+                                                {View::ALL.into_iter().map(move |view| view_tab(state, view)).collect_view()}
+                // The Changes tab, while a comparison is open.
+                {move || state.comparison.with(Option::is_some).then(|| view_tab(state, View::Changes))}
             </nav>
             <SearchBox />
             <FilterControl />
         </div>
     }
+}
+
+/// A view's tab: a link to the view, keeping the selection.
+fn view_tab(state: AppState, view: View) -> impl IntoView {
+    let to = Signal::derive(move || Route {
+        view: Some(view),
+        selection: state.selection.get(),
+    });
+    let current = Signal::derive(move || (state.view.get() == view).then_some("page"));
+    view! { <RouteLink to view=view.as_str() current>{view.label()}</RouteLink> }
 }
 
 /// The search field and, while it holds words, the list of what they find.

@@ -201,3 +201,55 @@ test("every walkthrough step's route resolves in the shipped data", async () => 
   const example = JSON.parse(await readFile(join(repoRoot, "data", "examples", "harbor-city.json"), "utf8"));
   assert.ok((example.tour ?? []).length > 0, "the example file uses the tour too");
 });
+
+test("Escape leaves the walkthrough wherever the focus is, back to where the reader was", async () => {
+  const party = suite.dataset.parties[1].id;
+  const { page, context, problems } = await openApp(suite.browser, suite.server, { hash: `#/list/party/${party}` });
+  await page.locator("[data-testid='list']").waitFor();
+  await page.evaluate(() => { location.hash = "#/tour/2"; });
+  const card = page.getByTestId("tour-step");
+  await card.waitFor();
+  // Focus on the page itself, not in the map's element.
+  await page.evaluate(() => { document.activeElement?.blur(); });
+  await page.keyboard.press("Escape");
+  await card.waitFor({ state: "detached" });
+  await page.waitForFunction((id) => location.hash === `#/list/party/${id}`, party);
+  // Opened again: Escape on the card's own buttons leaves it too.
+  await page.evaluate(() => { location.hash = "#/tour"; });
+  await card.waitFor();
+  await page.evaluate(() => { location.hash = "#/tour/3"; });
+  await card.locator("h2", { hasText: suite.dataset.tour[2].title }).waitFor();
+  await page.getByRole("button", { name: "Previous" }).focus();
+  await page.keyboard.press("Escape");
+  await card.waitFor({ state: "detached" });
+  await page.waitForFunction((id) => location.hash === `#/list/party/${id}`, party);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("every entity's details lead with where the reports disagree about it, as many as its badge says", async () => {
+  const { page, context, problems } = await openApp(suite.browser, suite.server);
+  const about = new Map();
+  for (const conflict of suite.dataset.conflicts) {
+    for (const id of new Set(conflict.about)) about.set(id, [...(about.get(id) || []), conflict.id]);
+  }
+  const openai = "openai";
+  for (const [kind, id] of [["party", openai], ...suite.dataset.clauses.filter((clause) => about.has(clause.id)).slice(0, 1).map((clause) => ["clause", clause.id]), ...suite.dataset.contracts.filter((contract) => about.has(contract.id)).slice(0, 1).map((contract) => ["contract", contract.id])]) {
+    await page.evaluate(([kind, id]) => { location.hash = `#/${kind}/${id}`; }, [kind, id]);
+    const list = page.locator("[data-testid='details'] [data-testid='entity-conflicts']");
+    await list.waitFor();
+    const listed = await list.locator("a[data-kind='conflict']").evaluateAll((links) => links.map((link) => link.dataset.id));
+    assert.deepEqual(listed.sort(), [...about.get(id)].sort(), `${kind} ${id}`);
+    const badge = page.locator(`[data-testid='map'] [data-badge='${id}']`);
+    if (await badge.count()) assert.equal(await badge.locator("text").textContent(), String(listed.length), `${kind} ${id}: the badge's count`);
+    // It leads: before the statements and the facts.
+    const first = await page.locator("[data-testid='details'] .details-body > :is(section, details, dl)").first().getAttribute("data-testid");
+    assert.equal(first, "entity-conflicts", `${kind} ${id}: the conflicts lead`);
+  }
+  // Each is a link to its compare card in the Conflicts view.
+  await page.locator("[data-testid='details'] [data-testid='entity-conflicts'] a").first().click();
+  await page.waitForFunction(() => location.hash.startsWith("#/conflicts/conflict/"));
+  await page.locator("[data-testid='conflicts']").waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

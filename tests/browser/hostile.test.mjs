@@ -229,7 +229,7 @@ test("the user's latest action wins: a file opened while a slow ?data= answer is
   const page = await context.newPage();
   await page.goto(`${suite.server.appUrl}?data=/fixtures/slow.json`);
   await page.getByRole("button", { name: "Cancel" }).waitFor();
-  await page.locator("input[type='file']").setInputFiles({ name: "northwind.json", mimeType: "application/json", buffer: Buffer.from(await schemaExample()) });
+  await page.getByLabel("Open a dispute file…").setInputFiles({ name: "northwind.json", mimeType: "application/json", buffer: Buffer.from(await schemaExample()) });
   await page.locator("h1", { hasText: "Northwind v. Contoso" }).waitFor();
   answer();
   await page.waitForTimeout(1000);
@@ -252,7 +252,9 @@ test("long words, CJK, emoji and combining marks stay inside their boxes; nothin
   const dispute = structuredClone(suite.example);
   const word = "Supercalifragilistic".repeat(150);
   dispute.parties[0].summary = word;
-  dispute.parties[0].name = "北风公司 🙂 Northwind";
+    dispute.parties[0].name = "北风公司 🙂 Northwind";
+  // Emoji, a family and a flag no emoji font joins, symbols: each wider than a letter.
+  dispute.parties[1].name = "🚢🚢 Harbor ⚓️ 👨‍👩‍👧 🇳🇴 Lines ☎ 🎉🎉🎉🎉🎉🎉";
   dispute.clauses[0].title = "唯一的小部件供应商 e\u0301e\u0301e\u0301 🙂🙂";
   dispute.dispute.summary = `${word} ${word}`;
   for (const [size, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
@@ -338,15 +340,42 @@ test("errors name the real problem: a lone surrogate, an entry nested too deep, 
   }
 });
 
-test("UTF-16 gets the same answer through an address and through the file picker", async () => {
+test("UTF-16 with its byte order mark opens, through an address and through the file picker, with a warning", async () => {
+  const example = JSON.parse(await schemaExample());
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(await schemaExample(), "utf16le")]);
-  const { page, context } = await openApp(suite.browser, suite.server, {
+  const { page, context, problems } = await openApp(suite.browser, suite.server, {
     query: "?data=/fixtures/utf16.json",
     bodies: { "/fixtures/utf16.json": utf16 },
   });
-  assert.match(await alertText(page), /utf16\.json: the file is UTF-16 text; save it as UTF-8/);
-  await page.locator("input[type='file']").setInputFiles({ name: "picked.json", mimeType: "application/json", buffer: utf16 });
-  await page.locator("[role='alert']", { hasText: "picked.json" }).waitFor();
-  assert.match(await alertText(page), /picked\.json: the file is UTF-16 text; save it as UTF-8/);
+  const report = page.locator("[data-testid='details'] .file-report");
+  for (const open of [async () => {}, async () => page.getByLabel("Open a dispute file…").setInputFiles({ name: "picked.json", mimeType: "application/json", buffer: utf16 })]) {
+    await open();
+    await page.locator("header h1", { hasText: example.title }).waitFor();
+    await report.waitFor({ state: "attached" });
+    assert.match(await report.textContent(), /the file is UTF-16 text; it was read as such/);
+  }
+  assert.equal(await page.locator("[role='alert']").count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("files that are not dispute files are named by what they are, by picker and by address", async () => {
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+  const { page, context } = await openApp(suite.browser, suite.server, {
+    query: "?data=/fixtures/photo.json",
+    bodies: { "/fixtures/photo.json": png },
+  });
+  assert.match(await alertText(page), /photo\.json: the file is a PNG image, not a dispute file; the app opens dispute files: JSON/);
+  const cases = [
+    ["scan.pdf", Buffer.from("%PDF-1.7\n% binary"), /scan\.pdf: the file is a PDF document/],
+    ["letter.json", Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(26), Buffer.from("word/document.xml")]), /letter\.json: the file is a Word document/],
+    ["holiday.jpg", Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16]), /holiday\.jpg: the file is a JPEG image/],
+  ];
+  for (const [name, buffer, expected] of cases) {
+    await page.getByLabel("Open a dispute file…").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+    await page.locator("[role='alert']", { hasText: name }).waitFor();
+    assert.match(await alertText(page), expected);
+    assert.doesNotMatch(await alertText(page), /UTF-8/);
+  }
   await context.close();
 });

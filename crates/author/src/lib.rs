@@ -264,3 +264,35 @@ pub fn draft_dispute(articles_json: &str, as_of: &str) -> Result<String, JsValue
     })
     .map_err(|problem| lines(vec![problem.to_string()]))
 }
+
+/// What changed from an older version of a dispute to the one shown, both JSON text: the
+/// changes as records (`dispute_core::dataset::changes::to_records`), the older file's day
+/// (`as_of`), and a note when the two look like different disputes (else empty). The older file
+/// is checked like any file; its problems are the error.
+#[wasm_bindgen]
+pub fn compare(old_json: &str, new_json: &str) -> Result<Vec<String>, JsValue> {
+    use dispute_core::dataset::changes;
+    let old = dispute_core::dataset::parse(old_json)
+        .map_err(|errors| lines(errors.iter().map(ToString::to_string).collect()))?;
+    let new = dispute_core::dataset::parse(new_json).map_err(|errors| {
+        lines(
+            errors
+                .iter()
+                .map(|error| format!("the dispute shown: {error}"))
+                .collect(),
+        )
+    })?;
+    let found = changes::changes(&old.file, &new.file);
+    let note = if found.is_empty() {
+        "The two files hold the same dispute: nothing changed.".to_owned()
+    } else if !changes::related(&old.file, &new.file) {
+        "These look like two different disputes (no dispute id, party or source in common), so everything shows as added or removed.".to_owned()
+    } else {
+        String::new()
+    };
+    Ok(vec![
+        changes::to_records(&found),
+        old.file.as_of.clone(),
+        note,
+    ])
+}

@@ -10,6 +10,7 @@
 //! asked of the authoring worker through `__disputeMapWork` (`bridge`).
 
 mod bridge;
+mod changes;
 mod fields;
 mod newdispute;
 mod queue;

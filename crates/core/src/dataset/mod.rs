@@ -16,6 +16,7 @@ use std::sync::{Arc, OnceLock};
 
 mod annotations;
 mod chains;
+pub mod changes;
 mod check;
 mod decode;
 #[cfg(test)]
@@ -26,6 +27,7 @@ mod warnings;
 
 pub use annotations::{quoted as json_string, text_fragment};
 pub use chains::{Chain, OriginKind, Reach};
+pub use changes::{changes, Change, ChangeKind, FieldChange};
 pub use query::{unicode_lowercase, Filter, Kept, Lowercase};
 
 /// One problem in a file: where (`statements[4].source`) and what.
@@ -86,14 +88,46 @@ pub fn parse(text: &str) -> Result<Dataset, Vec<ValidationError>> {
 }
 
 /// A file's bytes as text, by one rule for every way a file comes in (an address, the file
-/// picker, a drop): UTF-8, with or without a byte order mark. Anything else is named, with where
-/// it goes wrong, rather than guessed at.
+/// picker, a drop): UTF-8, with or without a byte order mark, or UTF-16 with its byte order mark
+/// (Windows Notepad's "Unicode"). A file of another kind (an image, a PDF, a Word document) is
+/// named by its first bytes; text in no encoding the app reads is named with where it goes
+/// wrong, rather than guessed at.
 pub fn text_of(bytes: Vec<u8>) -> Result<String, String> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(
-            "the file is UTF-16 text; save it as UTF-8 (most editors offer \"UTF-8\" when saving)"
-                .to_owned(),
-        );
+    decode_text(bytes).map(|(text, _)| text)
+}
+
+/// What the app opens, for a message about a file it does not.
+const WHAT_OPENS: &str = "the app opens dispute files: JSON (.json, the format in docs/schema.md) or spreadsheets (.xlsx, .xls, .ods)";
+
+/// `text_of`, with a note to show beside the file when it was read as UTF-16.
+pub fn decode_text(bytes: Vec<u8>) -> Result<(String, Option<String>), String> {
+    if let Some(kind) = sniff(&bytes) {
+        return Err(format!(
+            "the file is {kind}, not a dispute file; {WHAT_OPENS}"
+        ));
+    }
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
+        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
+        _ => None,
+    };
+    if let Some(unit) = utf16 {
+        if bytes.len() % 2 != 0 {
+            return Err("the file starts as UTF-16 text but ends in half a character; save it again as UTF-8".to_owned());
+        }
+        let units = bytes[2..]
+            .chunks_exact(2)
+            .map(|pair| unit([pair[0], pair[1]]));
+        let text: String = char::decode_utf16(units)
+            .enumerate()
+            .map(|(at, decoded)| {
+                decoded.map_err(|_| format!("the file is UTF-16 text with a broken character at byte {}; save it again as UTF-8", 2 + at * 2))
+            })
+            .collect::<Result<_, _>>()?;
+        return Ok((
+            text,
+            Some("the file is UTF-16 text; it was read as such, but saving it as UTF-8 makes it half the size and readable by more tools".to_owned()),
+        ));
     }
     let text = String::from_utf8(bytes).map_err(|problem| {
         format!(
@@ -101,10 +135,65 @@ pub fn text_of(bytes: Vec<u8>) -> Result<String, String> {
             problem.utf8_error().valid_up_to()
         )
     })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_owned(),
-        None => text,
-    })
+    if looks_like_html(&text) {
+        return Err(format!(
+            "the file is a web page (HTML), not a dispute file; {WHAT_OPENS}"
+        ));
+    }
+    Ok((
+        match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        },
+        None,
+    ))
+}
+
+/// What kind of file its first bytes say it is, for the common ones picked by mistake.
+fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    let starts = |magic: &[u8]| bytes.starts_with(magic);
+    if starts(b"\x89PNG\r\n\x1a\n") {
+        Some("a PNG image")
+    } else if starts(&[0xFF, 0xD8, 0xFF]) {
+        Some("a JPEG image")
+    } else if starts(b"GIF87a") || starts(b"GIF89a") {
+        Some("a GIF image")
+    } else if starts(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        Some("a WebP image")
+    } else if starts(b"%PDF-") {
+        Some("a PDF document")
+    } else if starts(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Some("an older Office document (.doc, .xls or .ppt); a spreadsheet opens when its name ends in .xls")
+    } else if starts(b"PK\x03\x04") {
+        // The names of a zip's first entries are stored as they are: enough to tell an Office
+        // file from any other archive.
+        let head = &bytes[..bytes.len().min(64 * 1024)];
+        let holds = |name: &[u8]| head.windows(name.len()).any(|window| window == name);
+        Some(if holds(b"word/") {
+            "a Word document"
+        } else if holds(b"ppt/") {
+            "a PowerPoint presentation"
+        } else if holds(b"xl/") || holds(b"content.xml") {
+            "a spreadsheet; open it with a name that ends in .xlsx or .ods"
+        } else {
+            "a zip archive"
+        })
+    } else if starts(&[0x1F, 0x8B]) {
+        Some("a gzip-compressed file; decompress it first")
+    } else {
+        None
+    }
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let start: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    start.starts_with("<!doctype html") || start.starts_with("<html")
 }
 
 /// At most this many problems are listed; the rest are counted.
@@ -509,6 +598,58 @@ fn error(path: impl Into<String>, message: impl Into<String>) -> ValidationError
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn files_of_other_kinds_are_named_by_their_first_bytes() {
+        let cases: [(&[u8], &str); 8] = [
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "a PNG image"),
+            (&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], "a JPEG image"),
+            (b"%PDF-1.7\n%", "a PDF document"),
+            (
+                b"PK\x03\x04\x14\0\0\0\x08\0[Content_Types].xml word/document.xml",
+                "a Word document",
+            ),
+            (b"PK\x03\x04\x14\0\0\0\x08\0notes.txt", "a zip archive"),
+            (
+                b"PK\x03\x04\x14\0\0\0\x08\0xl/workbook.xml",
+                "a spreadsheet",
+            ),
+            (b"GIF89a\x01\0", "a GIF image"),
+            (b"  <!DOCTYPE html><html><body>", "a web page (HTML)"),
+        ];
+        for (bytes, kind) in cases {
+            let problem = text_of(bytes.to_vec()).expect_err(kind);
+            assert!(
+                problem.starts_with(&format!("the file is {kind}")),
+                "{problem}"
+            );
+            assert!(problem.contains("the app opens dispute files"), "{problem}");
+        }
+    }
+
+    #[test]
+    fn utf16_with_its_byte_order_mark_is_read_with_a_note() {
+        let text = "{\"title\": \"Café – 東京\"}";
+        let mut little: Vec<u8> = vec![0xFF, 0xFE];
+        little.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut big: Vec<u8> = vec![0xFE, 0xFF];
+        big.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        for bytes in [little, big] {
+            let (read, note) = decode_text(bytes).unwrap();
+            assert_eq!(read, text);
+            assert!(note.unwrap().contains("UTF-16"));
+        }
+        assert!(decode_text(vec![0xFF, 0xFE, 0x41])
+            .unwrap_err()
+            .contains("half a character"));
+        assert!(decode_text(vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00])
+            .unwrap_err()
+            .contains("broken character"));
+        assert_eq!(
+            decode_text(b"\xEF\xBB\xBF{}".to_vec()).unwrap(),
+            ("{}".to_owned(), None)
+        );
+    }
     use super::*;
     use serde_json::{json, Value};
 
@@ -938,10 +1079,9 @@ mod tests {
     fn a_file_is_utf8_text_however_it_comes_in() {
         assert_eq!(text_of(b"{}".to_vec()), Ok("{}".to_owned()));
         assert_eq!(text_of(b"\xEF\xBB\xBF{}".to_vec()), Ok("{}".to_owned()));
-        let utf16 = text_of(vec![0xFF, 0xFE, b'{', 0, b'}', 0]).unwrap_err();
-        assert!(
-            utf16.starts_with("the file is UTF-16 text; save it as UTF-8"),
-            "{utf16}"
+        assert_eq!(
+            text_of(vec![0xFF, 0xFE, b'{', 0, b'}', 0]),
+            Ok("{}".to_owned())
         );
         let latin1 = text_of(b"{\"title\": \"Caf\xE9\"}".to_vec()).unwrap_err();
         assert!(

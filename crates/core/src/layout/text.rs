@@ -1,7 +1,8 @@
 //! Text fitting without a DOM. Widths are estimated per grapheme cluster (what a reader sees as
 //! one character, combining marks included) from the advances of DejaVu Sans, the widest of the
 //! common sans-serif fallbacks, so text measured here fits in any of them; East Asian wide
-//! characters and emoji count a full em. The full text always stays available to the view
+//! characters count a full em, emoji and pictographic symbols 1.25 em each (a sequence no
+//! emoji font joins is drawn a pictograph at a time). The full text always stays available to the view
 //! (aria-label, details panel).
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -29,6 +30,12 @@ fn advance(grapheme: &str) -> f64 {
     let Some(first) = characters.next() else {
         return 0.0;
     };
+    // Emoji and pictographic symbols: a colour emoji is about 1.25 em wide, and where no emoji
+    // font joins a sequence (a family, a flag) each of its pictographs is drawn on its own.
+    let pictographs = grapheme.chars().filter(|c| is_pictograph(*c)).count();
+    if pictographs > 0 {
+        return (pictographs as f64).max(1.25);
+    }
     match first {
         'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '’' | '‘' | '!' | '|' => 0.3,
         'f' | 't' | 'r' | 'I' | 'J' | ' ' | '(' | ')' | '[' | ']' | '-' | '‑' => 0.42,
@@ -37,13 +44,25 @@ fn advance(grapheme: &str) -> f64 {
         'a'..='z' => 0.64,
         'A'..='Z' => 0.76,
         '0'..='9' | '$' => 0.64,
-        '—' => 1.0,
+        '—' | '©' | '®' | '\u{2100}'..='\u{214F}' => 1.0,
         // Controls and zero-width characters take no room.
         _ if grapheme.width() == 0 => 0.0,
         // East Asian wide characters and emoji fill a whole em.
         _ if grapheme.width() >= 2 => 1.0,
         _ => 0.7,
     }
+}
+
+/// Whether a character is drawn as a pictograph (emoji, dingbats, symbols, arrows, flags'
+/// letters), which fonts draw wider than letters.
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF // emoji, flags' regional indicators, symbols and pictographs
+        | 0x2190..=0x21FF // arrows
+        | 0x2300..=0x23FF // technical symbols (⌚, ⏰)
+        | 0x25A0..=0x27BF // shapes, miscellaneous symbols, dingbats
+        | 0x2B00..=0x2BFF // more arrows and symbols (⭐)
+    )
 }
 
 /// Whether a line may break after this grapheme and keep it on the first line: after a dash,
@@ -252,7 +271,12 @@ mod tests {
     #[test]
     fn graphemes_are_measured_as_drawn() {
         assert_eq!(BODY.width("微软"), 20.0);
-        assert_eq!(BODY.width("🙂"), 10.0);
+        assert_eq!(BODY.width("🙂"), 12.5);
+        // Where no emoji font joins them, a family and a flag are drawn a pictograph at a time.
+        assert_eq!(BODY.width("👨\u{200D}👩\u{200D}👧"), 30.0);
+        assert_eq!(BODY.width("🇳🇴"), 20.0);
+        assert_eq!(BODY.width("☎"), 12.5);
+        assert_eq!(BODY.width("©"), 10.0);
         assert_eq!(BODY.width("e\u{301}"), BODY.width("e"));
         assert_eq!(BODY.width("\u{202E}"), 0.0);
     }

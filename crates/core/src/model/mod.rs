@@ -587,6 +587,10 @@ pub enum View {
     Timeline,
     Conflicts,
     List,
+    /// What changed since another version of the dispute: open while a comparison is. Never
+    /// part of a file (a tour step cannot open it).
+    #[serde(skip)]
+    Changes,
 }
 
 impl View {
@@ -598,6 +602,7 @@ impl View {
             View::Timeline => "timeline",
             View::Conflicts => "conflicts",
             View::List => "list",
+            View::Changes => "changes",
         }
     }
 
@@ -607,10 +612,14 @@ impl View {
             View::Timeline => "Timeline",
             View::Conflicts => "Conflicts",
             View::List => "List",
+            View::Changes => "Changes",
         }
     }
 
     pub fn parse(text: &str) -> Option<View> {
-        View::ALL.into_iter().find(|view| view.as_str() == text)
+        View::ALL
+            .into_iter()
+            .chain([View::Changes])
+            .find(|view| view.as_str() == text)
     }
 }
