@@ -1,30 +1,23 @@
 //! Start-up: find the host element, load the dispute, follow the URL hash, and report a panic
 //! visibly instead of leaving a frozen page.
 
-use crate::components::briefing::Briefing;
-use crate::components::conflicts::Conflicts;
-use crate::components::details::Details;
-use crate::components::files::read_dropped_file;
-use crate::components::header::{BackToBundled, Header};
-use crate::components::list::List;
-use crate::components::map::Map;
-use crate::components::timeline::Timeline;
-use crate::components::toolbar::Toolbar;
+use crate::components::shell::Shell;
 use crate::host_page::asset_base;
-use crate::loading::{cancel, load_address, load_bundled, show_previous};
-use crate::state::{AppState, Loaded, Origin};
+use crate::loading::{load_address, load_bundled};
+use crate::state::{AppState, Loaded};
 use dispute_core::config::{Config, Setting};
-use dispute_core::route::{Route, View};
+use dispute_core::route::Route;
 use leptos::ev;
 use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
 /// The attribute that marks the element a host page wants a map in.
-const HOST_SELECTOR: &str = "[data-dispute-map]";
+const HOST_SELECTOR: &str = "dispute-map, [data-dispute-map]";
 
-/// Mounts one map into every `[data-dispute-map]` element of the page, or one into the body
-/// when there is none.
+/// Mounts one map into every `<dispute-map>` and `[data-dispute-map]` element of the page, or
+/// one into the body when there is none. Elements added later mount through
+/// `__disputeMapMount` (their `connectedCallback` calls it).
 ///
 /// The standalone page's element (`data-standalone`) hosts the app directly and takes its
 /// settings from the URL. Any other element is a map embedded in someone else's page: it gets
@@ -37,8 +30,24 @@ pub fn mount() {
         .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
         .filter(|host| !host.has_attribute("data-mounted"))
         .collect();
+    static OFFERED: std::sync::Once = std::sync::Once::new();
+    OFFERED.call_once(|| {
+        crate::host_page::offer_mount(
+            &wasm_bindgen::closure::Closure::<dyn Fn()>::new(mount).into_js_value(),
+        );
+    });
     if hosts.is_empty() {
+        if document()
+            .query_selector("[data-mounted]")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            // Maps are on the page already; nothing new to mount.
+            return;
+        }
         let root: web_sys::Element = document().body().expect("a page has a body").into();
+        let _ = root.set_attribute("data-mounted", "");
         let config = page_config();
         leptos::mount::mount_to_body(move || view! { <App config root /> });
         return;
@@ -47,12 +56,37 @@ pub fn mount() {
         let _ = host.set_attribute("data-mounted", "");
         if host.has_attribute("data-standalone") {
             mount_standalone(host);
-        } else if let Some(container) = shadow_container(&host) {
+        } else if let Some((container, stylesheet)) = shadow_container(&host) {
             // The host's placeholder ("Loading…") gives way to the app.
             host.set_text_content(None);
-            let config = Config::read(Setting::Attribute, |name| host.get_attribute(name));
+            // <dispute-map> names its settings without the data- of a <div>'s.
+            let element = host.tag_name().eq_ignore_ascii_case("dispute-map");
+            let config = Config::read(Setting::Attribute, |name| {
+                host.get_attribute(name).or_else(|| {
+                    element
+                        .then(|| name.strip_prefix("data-"))
+                        .flatten()
+                        .and_then(|bare| host.get_attribute(bare))
+                })
+            });
             let root: web_sys::Element = container.clone().into();
-            leptos::mount::mount_to(container, move || view! { <App config root /> }).forget();
+            // Drawn once its stylesheet is in (or has failed): measured and laid out with its
+            // own styles, never unstyled first.
+            let start = move || {
+                leptos::mount::mount_to(container, move || view! { <App config root /> }).forget();
+            };
+            let start = std::rc::Rc::new(std::cell::RefCell::new(Some(start)));
+            for event in ["load", "error"] {
+                let start = start.clone();
+                let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                    if let Some(start) = start.borrow_mut().take() {
+                        start();
+                    }
+                });
+                let _ = stylesheet
+                    .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref());
+                listener.forget();
+            }
         }
     }
 }
@@ -81,6 +115,8 @@ fn mount_standalone(host: web_sys::HtmlElement) {
         return;
     };
     live.set_class_name("live-app taking-over");
+    let _ = live.set_attribute("data-testid", "app");
+    let _ = live.set_attribute("data-state", "taking-over");
     let _ = host.append_child(&live);
     let Ok(live) = live.dyn_into::<web_sys::HtmlElement>() else {
         return;
@@ -103,6 +139,7 @@ fn mount_standalone(host: web_sys::HtmlElement) {
             }
             let _ = host.class_list().remove_1("prerender-waiting");
             live.set_class_name("live-app");
+            let _ = live.set_attribute("data-state", "live");
             if let Some(selector) = focused {
                 if let Ok(Some(element)) = live.query_selector(&selector) {
                     if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
@@ -164,10 +201,13 @@ fn page_config() -> Config {
 }
 
 /// Attaches a shadow root to `host` holding the map's stylesheet and an element to mount into.
-fn shadow_container(host: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+fn shadow_container(
+    host: &web_sys::HtmlElement,
+) -> Option<(web_sys::HtmlElement, web_sys::Element)> {
     let shadow = host
         .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .ok()?;
+    let mut screen = None;
     for (file, media) in [
         ("dispute-map.css", "all"),
         ("dispute-map-print.css", "print"),
@@ -177,11 +217,12 @@ fn shadow_container(host: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement>
         let _ = stylesheet.set_attribute("media", media);
         let _ = stylesheet.set_attribute("href", &format!("{}{file}", asset_base()));
         shadow.append_child(&stylesheet).ok()?;
+        screen.get_or_insert(stylesheet);
     }
     let container: web_sys::HtmlElement = document().create_element("div").ok()?.dyn_into().ok()?;
     container.set_class_name("embedded-root");
     shadow.append_child(&container).ok()?;
-    Some(container)
+    Some((container, screen?))
 }
 
 /// The panic hook: logs to the console and shows the message in a `role="alert"` element, so a
@@ -195,6 +236,7 @@ pub fn report_panic(info: &std::panic::PanicHookInfo<'_>) {
         return;
     };
     alert.set_class_name("fatal-error");
+    let _ = alert.set_attribute("data-testid", "startup-error");
     let _ = alert.set_attribute("role", "alert");
     alert.set_text_content(Some(&format!(
         "The dispute map stopped because of an internal error: {info}. Reload the page to start again; if it happens again, please report this message."
@@ -217,8 +259,24 @@ pub fn App(
     /// The element it is mounted in.
     root: web_sys::Element,
 ) -> impl IntoView {
-    let state = AppState::new(&config, Some(root));
+    let state = AppState::new(&config, Some(root.clone()));
     provide_context(state);
+    state.draft.set(crate::authoring::draft().is_some());
+    // The app's root, for tests and host pages: live at once, unless it is taking over from the
+    // pre-rendered screen (`mount_standalone` marks it live after the swap).
+    if root.get_attribute("data-state").as_deref() != Some("taking-over") {
+        let _ = root.set_attribute("data-testid", "app");
+        let _ = root.set_attribute("data-state", "live");
+    }
+    // The element the host page put the map in: it gets the map's control and its events.
+    let host = root
+        .get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .map(|shadow| shadow.host())
+        .ok()
+        .or_else(|| root.closest(HOST_SELECTOR).ok().flatten())
+        .unwrap_or_else(|| root.clone());
+    crate::embed::connect(state, &host);
     // The layout follows the width of the map's own element (desktop or phone metrics).
     state.width.set(root_width(state));
     let resize = window_event_listener(ev::resize, move |_| {
@@ -286,7 +344,7 @@ pub fn App(
         None => load_bundled(state),
     }
 
-    view! { <Shell compact=config.compact /> }
+    view! { <Shell /> }
 }
 
 /// The width of the element a map is mounted in, in CSS pixels.
@@ -301,189 +359,4 @@ fn root_width(state: AppState) -> f64 {
                 .and_then(|width| width.as_f64())
                 .unwrap_or(1280.0)
         })
-}
-
-/// What a map shows once its state exists: skip links, the header, any problems with the file,
-/// the toolbar, the open view and the details. Rendered in the browser by `App`, and on the host
-/// for the pre-rendered opening screen (`crate::prerender`), so both draw the same markup.
-#[component]
-pub fn Shell(
-    /// Leave out the header, for small embeds.
-    compact: bool,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let on_key = move |event: ev::KeyboardEvent| {
-        if event.key() != "Escape" || event.default_prevented() {
-            return;
-        }
-        let target = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::Element>().ok());
-        let typing = target
-            .as_ref()
-            .is_some_and(|target| target.tag_name().eq_ignore_ascii_case("input"));
-        let in_details = target.as_ref().is_some_and(|target| {
-            target
-                .closest("[data-testid='details']")
-                .ok()
-                .flatten()
-                .is_some()
-        });
-        // An authoring screen handles its own keys.
-        if typing || state.authoring.with_untracked(Option::is_some) {
-            return;
-        }
-        if state.tour.get_untracked().is_some() {
-            event.prevent_default();
-            state.leave_tour();
-        } else if in_details && state.focus_selected_on_map() {
-            // Escape in the details goes back to the entity on the map, still selected.
-            event.prevent_default();
-        } else if state.selection.get_untracked().is_some() {
-            event.prevent_default();
-            state.navigate(Route {
-                view: Some(state.view.get_untracked()),
-                selection: None,
-            });
-        }
-    };
-    // Drawn once while a screen is open, whichever screen: the authoring module draws into it.
-    let authoring = Memo::new(move |_| state.authoring.with(Option::is_some));
-    view! {
-        <div class="dispute-map" class:compact=compact class:embedded=!state.use_hash
-                        class:authoring=move || authoring.get()
-            class:beside=move || state.authoring.with(|screen| screen == &Some(crate::authoring::Screen::NewDispute))
-            class:panel-closed=move || !state.panel_open.get()
-            class:printing-briefing=move || state.briefing.get()
-            class:has-selection=move || state.selection.with(Option::is_some)
-            on:keydown=on_key
-            on:dragover=move |event: ev::DragEvent| event.prevent_default()
-            on:drop=move |event: ev::DragEvent| read_dropped_file(state, event)>
-            <SkipLinks />
-            {(!compact).then(|| view! { <Header /> })}
-            {move || authoring.get().then(|| view! { <AuthoringHost /> })}
-            <LoadProblems />
-            {move || match state.loaded.get() {
-                Loaded::Loading(origin) => view! { <Loading origin /> }.into_any(),
-                Loaded::Failed(..) => ().into_any(),
-                Loaded::Ready(..) => view! {
-                    <Toolbar />
-                    <main class="workspace">
-                        <div class="view-area" id="view-area">
-                            {move || {
-                                let view = state.view.get();
-                                provide_context(state.scoped());
-                                match view {
-                                    View::Map => view! { <Map /> }.into_any(),
-                                    View::Timeline => view! { <Timeline /> }.into_any(),
-                                    View::Conflicts => view! { <Conflicts /> }.into_any(),
-                                                                        View::List => view! { <List /> }.into_any(),
-                                    View::Changes => view! { <crate::components::changes::Changes /> }.into_any(),
-                                }
-                            }}
-                        </div>
-                        <Details />
-                    </main>
-                    <Briefing />
-                }
-                .into_any(),
-            }}
-        </div>
-    }
-}
-
-/// Where an authoring screen draws itself (`crates/editor`), in place of the views; or why it
-/// could not open.
-#[component]
-fn AuthoringHost() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    view! {
-        {move || state.authoring_problem.get().map(|problem| view! {
-            <div class="authoring-problem" role="alert">
-                <p>{format!("The authoring tools could not open: {problem}.")}</p>
-                <button type="button" on:click=move |_| state.authoring.set(None)>"Close"</button>
-            </div>
-        })}
-        <div class="authoring-host" data-testid="authoring"></div>
-    }
-}
-
-/// A file on its way: where from, whether it is being checked, and a way to stop.
-#[component]
-fn Loading(
-    /// Where the file comes from.
-    origin: Origin,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let from = match origin {
-        Origin::Url(url) => url,
-        other => other.describe(),
-    };
-    view! {
-        <div class="loading">
-            <p role="status">
-                {move || if state.checking.get() { "Checking the dispute from " } else { "Loading the dispute from " }}
-                <bdi>{from}</bdi>"…"
-            </p>
-            <button type="button" on:click=move |_| cancel(state)>"Cancel"</button>
-        </div>
-    }
-}
-
-/// Links past the header and toolbar, the first thing Tab reaches: to the open view and to
-/// the details. They move keyboard focus without touching the address, which holds the route.
-#[component]
-fn SkipLinks() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let skip = move |event: ev::MouseEvent, target: &'static str| {
-        event.prevent_default();
-        state.focus_first(target);
-    };
-    view! {
-        <nav class="skip-links" aria-label="Skip links">
-            <a href="#view-area" on:click=move |event| skip(event, "map")>"Skip to the map"</a>
-            <a href="#details" on:click=move |event| skip(event, "details")>"Skip to the details"</a>
-        </nav>
-    }
-}
-
-/// Errors from loading or validating the file, every one of them, with a way back.
-#[component]
-fn LoadProblems() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    move || {
-        let Loaded::Failed(origin, problems) = state.loaded.get() else {
-            return ().into_any();
-        };
-        let from = capitalised(&origin.describe());
-        let count = problems.len();
-        // The dispute shown before, when there was one, is a click away.
-        let previous = state.previous.with_value(|previous| match previous {
-            Some(Loaded::Ready(origin, ..)) => Some(origin.describe()),
-            _ => None,
-        });
-        view! {
-            <section class="load-problems" role="alert">
-                <h2>{format!("{from} could not be opened ({count} problem{})", if count == 1 { "" } else { "s" })}</h2>
-                <ul>{problems.into_iter().map(|problem| view! { <li><code>{problem}</code></li> }).collect_view()}</ul>
-                <p>
-                    {previous.map(|previous| view! {
-                        <button type="button" on:click=move |_| show_previous(state)>{format!("Back to {previous}")}</button>
-                        " · "
-                    })}
-                    <BackToBundled label="Open the bundled dispute instead" />
-                </p>
-            </section>
-        }
-        .into_any()
-    }
-}
-
-/// `text` with its first letter a capital.
-fn capitalised(text: &str) -> String {
-    let mut characters = text.chars();
-    characters
-        .next()
-        .map(|first| first.to_uppercase().chain(characters).collect())
-        .unwrap_or_default()
 }

@@ -51,16 +51,7 @@ pub async fn file_of_workbook(bytes: &[u8]) -> Result<(String, Vec<String>), Vec
     Ok((json, parts.collect()))
 }
 
-/// An authoring screen the app can open.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Screen {
-    /// Menu → Add a report…
-    AddReport,
-    /// Menu → New dispute from reports…: drawn above the map, which shows what is accepted.
-    NewDispute,
-    /// The quote picker's form for `quote`, selected in `source`'s text.
-    Statement { source: String, quote: String },
-}
+pub use crate::state::Screen;
 
 impl Screen {
     fn what(&self) -> &'static str {

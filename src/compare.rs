@@ -6,61 +6,12 @@
 
 use crate::host_page::work;
 use crate::state::{AppState, Loaded};
-use dispute_core::dataset::changes::parse_records;
-use dispute_core::dataset::Change;
+use dispute_core::dataset::changes::Comparison;
 use dispute_core::model::{EntityKind, View};
 use dispute_core::route::Route;
 use leptos::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
-
-/// A comparison open in the app.
-pub struct Comparison {
-    /// What the dispute shown is compared with: "the version of 2026-11-23".
-    pub against: String,
-    /// The older file's day (`as_of`).
-    pub as_of: String,
-    /// The changes as the worker wrote them, for the Changes view.
-    pub records: String,
-    pub changes: Vec<Change>,
-    /// A word on the pair ("two different disputes"), or empty.
-    pub note: String,
-    /// Why there is nothing to compare: the older file's problems, one line each.
-    pub problems: Vec<String>,
-    by_entity: HashMap<(EntityKind, String), usize>,
-}
-
-impl Comparison {
-    fn new(against: String, answer: Result<(String, String, String), Vec<String>>) -> Self {
-        let (records, as_of, note, problems) = match answer {
-            Ok((records, as_of, note)) => (records, as_of, note, Vec::new()),
-            Err(problems) => (String::new(), String::new(), String::new(), problems),
-        };
-        let changes = parse_records(&records);
-        let by_entity = changes
-            .iter()
-            .enumerate()
-            .map(|(index, change)| ((change.kind, change.id.clone()), index))
-            .collect();
-        Comparison {
-            against,
-            as_of,
-            records,
-            changes,
-            note,
-            problems,
-            by_entity,
-        }
-    }
-
-    /// How an entity changed, if it did.
-    pub fn change_of(&self, kind: EntityKind, id: &str) -> Option<&Change> {
-        self.by_entity
-            .get(&(kind, id.to_owned()))
-            .map(|index| &self.changes[*index])
-    }
-}
 
 impl AppState {
     /// "added", "changed" or "removed" for an entity while a comparison is open (reactive).
@@ -97,9 +48,11 @@ async fn compare_with(state: AppState, against: String, old: Result<String, Vec<
         }),
         Err(problems) => Err(problems),
     };
-    state
-        .comparison
-        .set(Some(Arc::new(Comparison::new(against, answer))));
+    let comparison = match answer {
+        Ok((records, as_of, note)) => Comparison::new(against, &records, as_of, note),
+        Err(problems) => Comparison::refused(against, problems),
+    };
+    state.comparison.set(Some(Arc::new(comparison)));
     state.navigate(Route {
         view: Some(View::Changes),
         selection: None,

@@ -11,6 +11,9 @@
 //! | `__disputeMapEditor()` | web/loader.js | the authoring screens' module (crates/editor), fetched and started once; a promise |
 //! | `__disputeMapMemory` | web/loader.js | the wasm's memory, for the benchmark's figures (tools/bench.mjs) |
 //! | `DisputeMapStarted` | web/loader.js | an event on `window` once the wasm has started |
+//! | `__disputeMapEmit(root, type, detail)` | web/loader.js | tells the host page: `dispute-map-<type>` on the map's host element (and, in a frame, a `dispute-map:<type>` message to the parent) |
+//! | `__disputeMapMount()` | the app (embed) | mounts a map in every host element not yet mounted: `<dispute-map>` elements added later call it |
+//! | `__disputeMapControl` | the app (embed), on each host element | `{select(ref), show(view), clear(), load(src, timeout), compact(on)}`: what `<dispute-map>`'s methods and attributes, and a frame's messages, call |
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -20,6 +23,26 @@ pub const PREFETCH: &str = "__disputeMapPrefetch";
 pub const WORK: &str = "__disputeMapWork";
 pub const STOP_WORK: &str = "__disputeMapStopWork";
 pub const EDITOR: &str = "__disputeMapEditor";
+pub const EMIT: &str = "__disputeMapEmit";
+pub const MOUNT: &str = "__disputeMapMount";
+pub const CONTROL: &str = "__disputeMapControl";
+
+/// Tells the host page of the map in `root`: `dispute-map-<kind>` with `detail`.
+pub fn emit(root: &web_sys::Element, kind: &str, detail: &JsValue) {
+    if let Some(emit) = function(EMIT) {
+        let _ = emit.call3(&JsValue::NULL, root, &JsValue::from_str(kind), detail);
+    }
+}
+
+/// Gives a host element its control object.
+pub fn offer_control(host: &web_sys::Element, control: &JsValue) {
+    let _ = js_sys::Reflect::set(host, &JsValue::from_str(CONTROL), control);
+}
+
+/// Offers the page a way to mount maps in host elements added later.
+pub fn offer_mount(mount: &JsValue) {
+    let _ = js_sys::Reflect::set(&js_sys::global(), &JsValue::from_str(MOUNT), mount);
+}
 
 /// Between two problems in a message from the authoring worker (`dispute_author::SEPARATOR`).
 const SEPARATOR: char = '\u{1e}';

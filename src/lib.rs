@@ -8,6 +8,7 @@ mod app;
 mod authoring;
 mod compare;
 mod components;
+mod embed;
 mod host_page;
 mod loading;
 #[cfg(not(target_arch = "wasm32"))]

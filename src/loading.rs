@@ -7,7 +7,7 @@
 //! cancel it. Whatever the user asked for last wins: a load that finishes after a newer one
 //! started is dropped.
 
-use crate::state::{AppState, Loaded, Origin};
+use crate::state::{AppState, Loaded, Origin, Pending};
 use dispute_core::config::{self, ALLOWED_ORIGINS_META};
 use dispute_core::dataset;
 use leptos::prelude::*;
@@ -20,23 +20,6 @@ pub fn validate(origin: Origin, text: &str) -> Loaded {
     match dataset::parse(text) {
         Ok(dataset) => Loaded::Ready(origin, Arc::new(dataset), Arc::from(text)),
         Err(errors) => Loaded::Failed(origin, errors.iter().map(ToString::to_string).collect()),
-    }
-}
-
-/// The load in progress: how to stop it. Starting another load, or cancelling, stops it.
-pub struct Pending {
-    /// Rejects the load's race, which ends it at once, whatever it was waiting for.
-    stop: js_sys::Function,
-    /// Stops the request itself, so nothing more is downloaded.
-    abort: Option<web_sys::AbortController>,
-}
-
-impl Pending {
-    fn end(&self, why: &str) {
-        let _ = self.stop.call1(&JsValue::NULL, &JsValue::from_str(why));
-        if let Some(abort) = &self.abort {
-            abort.abort();
-        }
     }
 }
 

@@ -1,8 +1,8 @@
 //! The opening screen as HTML, rendered on the host with the same components the browser uses,
 //! so the page shows the bundled dispute before the wasm has arrived.
 
-use crate::app::Shell;
 use crate::components::details::Details;
+use crate::components::shell::Shell;
 use crate::loading::validate;
 use crate::state::{AppState, Origin};
 use dispute_core::config::Config;
@@ -27,7 +27,7 @@ pub fn opening_screen(width: f64) -> String {
             .loaded
             .set(validate(Origin::Bundled, dispute_core::BUNDLED_DISPUTE));
         provide_context(state);
-        view! { <Shell compact=false /> }.to_html()
+        view! { <Shell /> }.to_html()
     })
 }
 

@@ -10,6 +10,7 @@ use leptos::reactive::computed::Selector;
 use leptos::reactive::owner::LocalStorage;
 use std::collections::HashSet;
 use std::sync::Arc;
+use wasm_bindgen::JsValue;
 
 /// Lowercases search text with the browser's own Unicode tables (`toLowerCase`), so the wasm
 /// carries none of its own; on the host, with Rust's.
@@ -44,6 +45,34 @@ impl Origin {
             Origin::Url(url) => format!("the dispute file {url}"),
             Origin::File(name) => format!("your file {name}"),
             Origin::Edited(base) => format!("your edits to {base}"),
+        }
+    }
+}
+
+/// An authoring screen the app can open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Screen {
+    /// Menu → Add a report…
+    AddReport,
+    /// Menu → New dispute from reports…: drawn above the map, which shows what is accepted.
+    NewDispute,
+    /// The quote picker's form for `quote`, selected in `source`'s text.
+    Statement { source: String, quote: String },
+}
+
+/// The load in progress: how to stop it. Starting another load, or cancelling, stops it.
+pub struct Pending {
+    /// Rejects the load's race, which ends it at once, whatever it was waiting for.
+    pub stop: js_sys::Function,
+    /// Stops the request itself, so nothing more is downloaded.
+    pub abort: Option<web_sys::AbortController>,
+}
+
+impl Pending {
+    pub fn end(&self, why: &str) {
+        let _ = self.stop.call1(&JsValue::NULL, &JsValue::from_str(why));
+        if let Some(abort) = &self.abort {
+            abort.abort();
         }
     }
 }
@@ -88,11 +117,15 @@ pub struct AppState {
     /// How many loads have started: only the latest one's result is shown.
     pub loads: StoredValue<u64>,
     /// The load in progress, to stop it.
-    pub pending: StoredValue<Option<crate::loading::Pending>, LocalStorage>,
+    pub pending: StoredValue<Option<Pending>, LocalStorage>,
     /// The briefing is drawn, to be printed instead of the screen.
     pub briefing: RwSignal<bool>,
     /// The step of the guided walkthrough on screen (from 1), if one is.
     pub tour: RwSignal<Option<usize>>,
+    /// Leave out the header (a small embed); a host page can change it.
+    pub compact: RwSignal<bool>,
+    /// The route a host page asked for last, until it is shown: no event goes back for it.
+    pub host_route: StoredValue<Option<Route>>,
     /// Where the reader was when the walkthrough opened: where leaving it returns.
     pub before_tour: StoredValue<Option<Route>>,
     /// A file has arrived and is being checked (a large one takes a moment).
@@ -102,11 +135,11 @@ pub struct AppState {
     /// The dispute shown before the current load began, to go back to if it fails.
     pub previous: StoredValue<Option<Loaded>>,
     /// The authoring screen open in place of the views, if one is (`authoring::open_screen`).
-    pub authoring: RwSignal<Option<crate::authoring::Screen>>,
+    pub authoring: RwSignal<Option<Screen>>,
     /// Why the authoring screen could not open (its module did not load).
     pub authoring_problem: RwSignal<Option<String>>,
     /// What changed since another version of the dispute, while a comparison is open.
-    pub comparison: RwSignal<Option<Arc<crate::compare::Comparison>>>,
+    pub comparison: RwSignal<Option<Arc<dispute_core::dataset::changes::Comparison>>>,
     /// The width of the map's own element in CSS pixels, which picks the map's metrics and,
     /// through the same breakpoint in the stylesheet, the desktop or phone layout.
     pub width: RwSignal<f64>,
@@ -160,13 +193,15 @@ impl AppState {
             loads: StoredValue::new(0),
             pending: StoredValue::new_local(None),
             checking: RwSignal::new(false),
-            draft: RwSignal::new(crate::authoring::draft().is_some()),
+            draft: RwSignal::new(false),
             previous: StoredValue::new(None),
             authoring: RwSignal::new(None),
             authoring_problem: RwSignal::new(None),
             comparison: RwSignal::new(None),
             tour: RwSignal::new(None),
             before_tour: StoredValue::new(None),
+            compact: RwSignal::new(config.compact),
+            host_route: StoredValue::new(None),
             briefing: RwSignal::new(false),
             width: RwSignal::new(1280.0),
             panel_open: RwSignal::new(true),

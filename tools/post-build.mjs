@@ -156,14 +156,15 @@ function prerender() {
   html = html.replace(hostElement, (_, open, placeholder, close) => `${open}
       <div class="prerendered wide" data-testid="prerendered" data-width="wide">${withoutMarkers(screens.wide)}</div>
       <div class="prerendered narrow" data-testid="prerendered" data-width="narrow">${ownIds(withoutMarkers(screens.narrow), "-narrow")}</div>
-      <p class="prerender-loading" role="status">Loading the dispute…</p>
+      <p class="prerender-loading" data-testid="prerender-loading" role="status">Loading the dispute…</p>
       <noscript><p class="prerender-note">This is a still picture of the dispute map: selecting, searching and the other views need JavaScript, which this browser has turned off.</p></noscript>${close}`);
 }
 
 /** The scripts, minified where Trunk would have (its --minify runs before this hook and breaks
  *  it); the responder runs before the loader. */
 async function minifyScripts(files) {
-  const scripts = [[files.bindings, true], ["dispute-map.js", true], ["dispute-map-boot.js", false]];
+    writeFileSync(join(staging, "dispute-map-frame.js"), readFileSync(join(root, "web", "frame.js"), "utf8"));
+  const scripts = [[files.bindings, true], ["dispute-map.js", true], ["dispute-map-boot.js", false], ["dispute-map-frame.js", true]];
   if (release) scripts.push(["dispute-map-responder.js", true], ["dispute-map-author-worker.js", true]);
   for (const [file, module] of scripts) {
     const path = join(staging, file);
@@ -194,6 +195,7 @@ const HOST = "[data-dispute-map]";
 function showFailure(reason) {
   const alert = document.createElement("div");
   alert.className = "fatal-error";
+  alert.dataset.testid = "startup-error";
   alert.setAttribute("role", "alert");
   alert.textContent = "The dispute map could not start: " + reason + ". Reload the page; if it happens again, the page may be missing files or the browser may not support WebAssembly.";
   const host = document.querySelector(HOST) || document.body;

@@ -10,12 +10,13 @@ const FILES = {
   author: "__AUTHOR__",
   authorWasm: "__AUTHOR_WASM__",
 };
-const HOST = "[data-dispute-map]";
+const HOST = "dispute-map, [data-dispute-map]";
 const here = (file) => new URL(file, import.meta.url);
 
 function showFailure(reason) {
   const alert = document.createElement("div");
   alert.className = "fatal-error";
+  alert.dataset.testid = "startup-error";
   alert.setAttribute("role", "alert");
   alert.textContent = "The dispute map could not start: " + reason + ". Reload the page; if it happens again, the page may be missing files or the browser may not support WebAssembly.";
   const host = document.querySelector(HOST) || document.body;
@@ -32,6 +33,7 @@ function reportTrap(error) {
   trapped = true;
   const alert = document.createElement("div");
   alert.className = "fatal-error";
+  alert.dataset.testid = "startup-error";
   alert.setAttribute("role", "alert");
   alert.textContent = "The dispute map ran out of memory: the file shown or opened needs more than this browser tab has. Reload the page to start again.";
   (document.querySelector(HOST) || document.body).prepend(alert);
@@ -153,6 +155,146 @@ globalThis.__disputeMapEditor = () =>
     editor = undefined;
     throw error;
   }));
+
+// ---- Embedding: the <dispute-map> element, events to the host page, and frames ----
+// The app gives each map's host element a control object (`__disputeMapControl`: select(ref),
+// show(view), clear(), load(src, timeout), compact(on)) and reports the reader's moves through
+// `__disputeMapEmit`; both names are declared in src/host_page.rs.
+
+/** What a host page may read of an event: plain data, copied, never the app's own objects. */
+const copied = (detail) => JSON.parse(JSON.stringify(detail ?? {}));
+
+/** The page is the standalone app inside someone's frame. */
+const framed = standalone !== null && window.parent !== window;
+
+globalThis.__disputeMapEmit = (root, type, detail) => {
+  const host = root.getRootNode() instanceof ShadowRoot ? root.getRootNode().host : root.closest(HOST) || root;
+  host.dispatchEvent(new CustomEvent(`dispute-map-${type}`, { bubbles: true, composed: true, detail: copied(detail) }));
+  // A frame tells its host page the same, which dispute-map-frame.js passes on to the <iframe>.
+  if (framed && host === standalone) window.parent.postMessage({ ...copied(detail), type: `dispute-map:${type}` }, "*");
+};
+
+const ATTRIBUTES = ["src", "view", "select", "theme", "compact", "timeout"];
+
+/** <dispute-map src view select theme compact timeout>: a map as an element of the host page. The
+ *  app reads the attributes when it draws the map; after that, changes (at most one batch a
+ *  frame, however fast a host sets them) go to the map's control. */
+class DisputeMapElement extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+  #changed = new Set();
+  #scheduled = false;
+
+  connectedCallback() {
+    globalThis.__disputeMapMount?.();
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before === after) return;
+    this.#changed.add(name);
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    requestAnimationFrame(() => this.#apply());
+  }
+
+  #apply() {
+    this.#scheduled = false;
+    const control = this.__disputeMapControl;
+    const changed = [...this.#changed];
+    this.#changed.clear();
+    if (!control) return;
+    if (changed.includes("compact")) control.compact(this.compact);
+    if (changed.includes("src")) control.load(this.src ?? "", this.getAttribute("timeout") ?? "");
+    if (changed.includes("view")) control.show(this.view ?? "map");
+        if (changed.includes("select")) {
+      const reference = this.getAttribute("select");
+      if (reference) control.select(reference);
+      else control.clear();
+    }
+  }
+
+  /** Selects an entity ("party/openai"); false when the map does not have it (it says why). */
+  select(reference) {
+    if (typeof reference !== "string") return false;
+    const control = this.__disputeMapControl;
+    if (!control) {
+      this.setAttribute("select", reference);
+      return true;
+    }
+    return control.select(reference);
+  }
+
+  /** Opens a view: map, timeline, conflicts, list or tour. */
+  show(view) {
+    const control = this.__disputeMapControl;
+    if (!control) {
+      this.setAttribute("view", String(view));
+      return true;
+    }
+    return control.show(String(view));
+  }
+
+  /** Clears the selection. */
+  clear() {
+    this.__disputeMapControl?.clear();
+  }
+}
+for (const name of ATTRIBUTES) {
+  if (name === "compact") {
+    Object.defineProperty(DisputeMapElement.prototype, name, {
+      get() { return this.hasAttribute(name); },
+      set(value) { this.toggleAttribute(name, Boolean(value)); },
+    });
+  } else if (name !== "select") {
+    Object.defineProperty(DisputeMapElement.prototype, name, {
+      get() { return this.getAttribute(name); },
+      set(value) { if (value === null || value === undefined) this.removeAttribute(name); else this.setAttribute(name, String(value)); },
+    });
+  }
+}
+// `select` is a method; the attribute of the same name is read with getAttribute.
+Object.defineProperty(DisputeMapElement.prototype, "selected", {
+  get() { return this.getAttribute("select"); },
+  set(value) { if (value) this.setAttribute("select", String(value)); else this.removeAttribute("select"); },
+});
+if (!customElements.get("dispute-map")) customElements.define("dispute-map", DisputeMapElement);
+
+// The standalone page's theme: ?theme=light or dark, or a message from the host page; else it
+// follows the system.
+function setTheme(theme) {
+  if (theme === "light" || theme === "dark") document.documentElement.dataset.theme = theme;
+  else if (theme === "auto") delete document.documentElement.dataset.theme;
+}
+if (standalone) setTheme(new URLSearchParams(location.search).get("theme"));
+
+if (framed) {
+  // Only the page that frames this one is listened to; what it sends is data, never markup.
+  let waitingSelect = null;
+  const control = () => standalone.__disputeMapControl;
+  const reference = (value) => (typeof value === "string" && value.length <= 400 ? value : null);
+  addEventListener("message", (event) => {
+    if (event.source !== window.parent || !event.data || typeof event.data !== "object") return;
+    const { type } = event.data;
+        if (type === "dispute-map:hello") {
+      // The host's helper sizes the frame: the map takes its own height and says what it is.
+      if (document.documentElement.classList.contains("sized-by-host")) return;
+      document.documentElement.classList.add("sized-by-host");
+      const report = () => window.parent.postMessage({ type: "dispute-map:height", height: Math.ceil(standalone.getBoundingClientRect().height) }, "*");
+      new ResizeObserver(report).observe(standalone);
+      report();
+    } else if (type === "dispute-map:select" && reference(event.data.ref)) {
+      if (control()) control().select(event.data.ref);
+      else waitingSelect = event.data.ref;
+    } else if (type === "dispute-map:view" && reference(event.data.view)) {
+      control()?.show(event.data.view);
+    } else if (type === "dispute-map:theme") {
+      setTheme(event.data.theme);
+    }
+  });
+  addEventListener("DisputeMapStarted", () => {
+    if (waitingSelect) control()?.select(waitingSelect);
+  });
+  window.parent.postMessage({ type: "dispute-map:ready" }, "*");
+}
 
 try {
   // The app's code is asked for once the opening screen has been painted, so nothing competes

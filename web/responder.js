@@ -12,7 +12,7 @@ const KINDS = new Set(["dispute", "party", "contract", "clause", "statement", "s
 const VIEWS = new Set(["map", "timeline", "conflicts", "list"]);
 
 const host = document.querySelector("[data-dispute-map][data-standalone]");
-const copies = () => (host ? [...host.querySelectorAll(".prerendered")] : []);
+const copies = () => (host ? [...host.querySelectorAll("[data-testid='prerendered']")] : []);
 
 /** What a hash asks the map view to show: `null` for the overview, `undefined` when it asks
  *  for something only the app can show. The same grammar as src/route.rs. */
@@ -98,7 +98,7 @@ function follow() {
   // What only the app can show: the page says it is on its way.
   host.classList.toggle("prerender-waiting", selection === undefined);
   if (selection === undefined) {
-    const status = host.querySelector(".prerender-loading");
+    const status = host.querySelector("[data-testid='prerender-loading']");
     if (status) status.textContent = "Opening it as soon as the app has loaded…";
     return;
   }
@@ -121,14 +121,14 @@ function clearSelection() {
 if (host && copies().length > 0 && !document.documentElement.classList.contains("loading-data")) {
   host.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
-    if (!target?.closest(".prerendered")) return;
+    if (!target?.closest("[data-testid='prerendered']")) return;
     if (target.closest(".sheet-close")) return clearSelection();
     const toggle = target.closest(".panel-toggle");
     if (toggle) {
       const shell = toggle.closest(".dispute-map");
       const closed = !shell.classList.contains("panel-closed");
       shell.classList.toggle("panel-closed", closed);
-      toggle.closest(".details")?.classList.toggle("closed", closed);
+      toggle.closest("[data-testid='details']")?.classList.toggle("closed", closed);
       toggle.setAttribute("aria-expanded", String(!closed));
       toggle.textContent = closed ? "Show details" : "Hide details";
       return;
@@ -141,7 +141,7 @@ if (host && copies().length > 0 && !document.documentElement.classList.contains(
   // On the document: after Back has redrawn the details, focus may be on the page's body.
   document.addEventListener("keydown", (event) => {
     const target = event.target instanceof Element ? event.target : null;
-    if (copies().length === 0 || !(target === document.body || target?.closest(".prerendered"))) return;
+    if (copies().length === 0 || !(target === document.body || target?.closest("[data-testid='prerendered']"))) return;
     if (event.key === "Escape" && selectionOf(location.hash)) {
       event.preventDefault();
       return clearSelection();

@@ -162,7 +162,7 @@ fn since(state: AppState) -> Option<impl IntoView> {
     const SHOWN: usize = 25;
     let more = comparison.changes.len().saturating_sub(SHOWN);
     Some(view! {
-        <section class="briefing-since">
+        <section class="briefing-since" data-testid="briefing-since">
             <h2><bdi>{format!("Since {when}")}</bdi></h2>
             <p><bdi>{counts}</bdi></p>
             <ul>

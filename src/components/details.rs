@@ -109,7 +109,7 @@ pub fn Details() -> impl IntoView {
         state.focus_first("map");
     };
     view! {
-        <aside class="details" class:closed=move || !open() data-testid="details" id="details" aria-label="Details">
+        <aside class="details" class:closed=move || !open() data-testid="details" id="details" aria-label="Details" part="details">
             <div class="panel-bar">
                 <button type="button" class="panel-toggle" aria-expanded=move || open().to_string() aria-controls="details-body"
                     on:click=move |_| state.panel_open.update(|open| *open = !*open)>
@@ -379,7 +379,7 @@ fn overview(dataset: &Dataset) -> AnyView {
     let report = (!warnings.is_empty()).then(|| {
         let count = warnings.len();
         view! {
-            <details class="details-section file-report">
+            <details class="details-section file-report" data-testid="file-report">
                 <summary><h3>{format!("File report: {count} warning{}", if count == 1 { "" } else { "s" })}</h3></summary>
                 <p class="muted">"Worth a second look; the file is shown as it is."</p>
                 <ul>{warnings.iter().map(|warning| view! { <li><code><bdi>{warning.to_string()}</bdi></code></li> }).collect_view()}</ul>
@@ -390,7 +390,7 @@ fn overview(dataset: &Dataset) -> AnyView {
         <div class="details-body" data-kind="dispute" data-id=dispute.id.0.clone()>
             {heading(EntityKind::Dispute, &dispute.title)}
             {reach(dataset, dispute.id.as_str())}
-            <p class="summary">{text(&dispute.summary)}</p>
+            <p class="summary" data-testid="summary">{text(&dispute.summary)}</p>
             <dl class="facts">
                 {fact("Claim", text(&dispute.claim))}
                 {fact("Status", view! { <span class=format!("badge status-{}", dispute.status.as_str())>{dispute.status.label()}</span> })}
@@ -467,7 +467,7 @@ fn party(dataset: &Dataset, id: &str) -> AnyView {
             {reach(dataset, id)}
             {disagreements(dataset, id)}
             <p class="role">{text(&party.role)}</p>
-            <p class="summary">{text(&party.summary)}</p>
+            <p class="summary" data-testid="summary">{text(&party.summary)}</p>
             {section("Its position", position_count, view! { <ul class="reading-list">{positions}</ul> })}
             <dl class="facts">
                 {(!party.aliases.is_empty()).then(|| fact("Also called", text(&party.aliases.join(", "))))}
@@ -494,7 +494,7 @@ fn contract(dataset: &Dataset, id: &str) -> AnyView {
             {heading(EntityKind::Contract, &contract.title)}
             {reach(dataset, id)}
             {disagreements(dataset, id)}
-            <p class="summary">{text(&contract.summary)}</p>
+            <p class="summary" data-testid="summary">{text(&contract.summary)}</p>
             <dl class="facts">
                 {fact("Parties", links(contract.parties.iter().map(|id| id.as_str())))}
                 {fact("Date", match &contract.date {
@@ -609,7 +609,7 @@ fn statement(dataset: &Dataset, id: &str) -> AnyView {
             set_shown.set(true);
             // Scrolled to the quote once it is drawn.
             request_animation_frame(move || {
-                if let Some(mark) = state.find("[data-testid='details'] .source-text mark") {
+                if let Some(mark) = state.find("[data-testid='details'] [data-testid='source-text'] mark") {
                     let options = web_sys::ScrollIntoViewOptions::new();
                     options.set_block(web_sys::ScrollLogicalPosition::Center);
                     mark.scroll_into_view_with_scroll_into_view_options(&options);
@@ -728,7 +728,7 @@ fn source_text(source: &Source, highlight: Option<Range<usize>>) -> impl IntoVie
             }
         });
         view! {
-            <div class="source-text" aria-label=format!("Text of {title}")>{paragraphs}</div>
+            <div class="source-text" data-testid="source-text" aria-label=format!("Text of {title}")>{paragraphs}</div>
             {more}
         }
     }
@@ -871,7 +871,7 @@ fn event(dataset: &Dataset, id: &str) -> AnyView {
             {heading(EntityKind::Event, &event.title)}
             {reach(dataset, id)}
             {disagreements(dataset, id)}
-            <p class="summary">{text(&event.summary)}</p>
+            <p class="summary" data-testid="summary">{text(&event.summary)}</p>
             <dl class="facts">
                 {fact("When it happened", date_text(&event.date))}
                 {fact("Status", view! { <span class=format!("badge status-{}", event.status.as_str())>{event.status.label()}</span> })}
@@ -914,7 +914,7 @@ fn conflict(dataset: &Dataset, id: &str) -> AnyView {
         <div class="details-body">
                         {heading(EntityKind::Conflict, &conflict.title)}
             {reach(dataset, id)}
-            <p class="summary">{text(&conflict.difference)}</p>
+            <p class="summary" data-testid="summary">{text(&conflict.difference)}</p>
             <ul class="plain-list conflict-brief">{sides}</ul>
             {compare}
             <dl class="facts">

@@ -182,7 +182,8 @@ async fn map_svg(state: AppState) -> Result<(String, String), String> {
         .and_then(|window| window.document())
         .and_then(|document| document.create_element("style").ok())
         .ok_or("The map could not be copied.")?;
-    style.set_text_content(Some(&styles));
+    // Comments out: they may hold "<" or "&", which the copy's markup would misread.
+    style.set_text_content(Some(&without_comments(&styles)));
     let _ = copy.prepend_with_node_1(&style);
     Ok((name, copy.outer_html()))
 }
@@ -279,4 +280,18 @@ fn download(name: &str, url: &str) {
     link.set_href(url);
     link.set_download(name);
     link.click();
+}
+
+/// CSS without its comments.
+fn without_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 2..]
+            .find("*/")
+            .map_or("", |end| &rest[start + 2 + end + 2..]);
+    }
+    out.push_str(rest);
+    out
 }

@@ -38,7 +38,7 @@ pub fn Header() -> impl IntoView {
         .map(IntoAny::into_any)
     };
     view! {
-        <header class="app-header">
+        <header class="app-header" part="header">
             <div class="header-text">
                 <h1 class="app-title"><bdi>{title}</bdi></h1>
                 <Status />
@@ -129,7 +129,7 @@ fn edited_notice(state: AppState, base: String) -> AnyView {
     let discard = move |_| crate::loading::discard_edits(state);
     let can_compare = move || state.draft.get() && crate::authoring::draft_base().is_some();
     view! {
-        <p class="provenance edited" role="status">
+        <p class="provenance edited" data-testid="edits" role="status">
             <strong>{move || if state.draft.get() { "Unsaved edits" } else { "Edits downloaded" }}</strong>
             <bdi>{format!(" to {base}")}</bdi>
             {move || state.draft.get().then_some(": kept in this browser until you download them (Menu)")}

@@ -348,7 +348,7 @@ pub fn Map() -> impl IntoView {
             }
         });
         view! {
-            <figure class="map-frame" data-testid="map">
+            <figure class="map-frame" data-testid="map" part="map">
                 <div class="map-controls" role="toolbar" aria-label="Zoom">
                     <button type="button" class="zoom-step" on:click=move |_| zoom_by(1.25) aria-label="Zoom in" title="Zoom in (+)">"+"</button>
                     <button type="button" class="zoom-step" on:click=move |_| zoom_by(0.8) aria-label="Zoom out" title="Zoom out (−)">"−"</button>

@@ -12,6 +12,7 @@ pub mod menu;
 pub mod paged;
 pub mod picker;
 pub mod search;
+pub mod shell;
 pub mod timeline;
 pub mod toolbar;
 pub mod tour;

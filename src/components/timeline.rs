@@ -142,7 +142,7 @@ fn axis(dataset: &Dataset, layout: &TimelineLayout) -> impl IntoView {
 fn shape(mark: &Mark, across: bool) -> AnyView {
     let rect = mark.mark;
     if mark.span.is_point() {
-        view! { <circle class="when point" cx=units(rect.center_x()) cy=units(rect.center_y()) r="6" /> }
+        view! { <circle class="when point" data-testid="when" cx=units(rect.center_x()) cy=units(rect.center_y()) r="6" /> }
             .into_any()
     } else if mark.span.soft {
         let fill = if across {
@@ -150,9 +150,9 @@ fn shape(mark: &Mark, across: bool) -> AnyView {
         } else {
             "url(#soft-down)"
         };
-        view! { <rect class="when band soft" x=units(rect.x) y=units(rect.y) width=units(rect.width) height=units(rect.height) rx="3" fill=fill /> }.into_any()
+        view! { <rect class="when band soft" data-testid="when" data-soft="true" x=units(rect.x) y=units(rect.y) width=units(rect.width) height=units(rect.height) rx="3" fill=fill /> }.into_any()
     } else {
-        view! { <rect class="when band" x=units(rect.x) y=units(rect.y) width=units(rect.width) height=units(rect.height) rx="3" /> }.into_any()
+        view! { <rect class="when band" data-testid="when" x=units(rect.x) y=units(rect.y) width=units(rect.width) height=units(rect.height) rx="3" /> }.into_any()
     }
 }
 

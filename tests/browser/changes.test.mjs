@@ -94,7 +94,7 @@ test("an older version opens the Changes view; each change is reached, marked on
   const briefing = page.locator("article[aria-label='Briefing']");
   await briefing.waitFor({ state: "attached" });
   await page.emulateMedia({ media: "print" });
-  const since = briefing.locator(".briefing-since");
+  const since = briefing.locator("[data-testid='briefing-since']");
   assert.match(await since.innerText(), /Since 2026-11-20/);
   assert.match(await since.innerText(), /1 new, 2 changed, 1 removed/);
   const pdf = await page.pdf({ format: "A4", printBackground: true });

@@ -13,8 +13,9 @@ const SIZES = [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390
 /** Where each event stands on the axis: its date and its mark's centre. */
 const marks = (page) => page.locator("[data-testid='timeline'] svg [data-kind='event']").evaluateAll((events) =>
   events.map((event) => {
-    const shape = event.querySelector(".when").getBoundingClientRect();
-    return { id: event.dataset.id, date: event.dataset.date, x: shape.x + shape.width / 2, y: shape.y + shape.height / 2, width: shape.width, height: shape.height, shape: event.querySelector(".when").tagName, soft: event.querySelector(".when").classList.contains("soft") };
+    const mark = event.querySelector("[data-testid='when']");
+    const shape = mark.getBoundingClientRect();
+    return { id: event.dataset.id, date: event.dataset.date, x: shape.x + shape.width / 2, y: shape.y + shape.height / 2, width: shape.width, height: shape.height, shape: mark.tagName, soft: mark.dataset.soft === "true" };
   }),
 );
 
@@ -174,7 +175,7 @@ test("Print briefing fits two A4 or Letter pages with title, status, summary, ma
       for (const reading of clause.readings) assert.ok(text.includes(reading.position), `${clause.id}: ${reading.party}'s reading`);
     }
     assert.equal(await briefing.locator("tbody tr").count(), suite.dataset.conflicts.length);
-    assert.ok(await briefing.locator("svg [data-kind], svg .node").count() > 5, "the map is drawn");
+    assert.ok(await briefing.locator("svg rect").count() > 5, "the map is drawn");
     for (const format of ["A4", "Letter"]) {
       // Each print takes the briefing away afterwards, as printing from the menu does.
       await page.emulateMedia({ media: null });
@@ -243,7 +244,7 @@ test("every entity's details lead with where the reports disagree about it, as m
     const badge = page.locator(`[data-testid='map'] [data-badge='${id}']`);
     if (await badge.count()) assert.equal(await badge.locator("text").textContent(), String(listed.length), `${kind} ${id}: the badge's count`);
     // It leads: before the statements and the facts.
-    const first = await page.locator("[data-testid='details'] .details-body > :is(section, details, dl)").first().getAttribute("data-testid");
+    const first = await page.locator("[data-testid='details'] [aria-live] > * > :is(section, details, dl)").first().getAttribute("data-testid");
     assert.equal(first, "entity-conflicts", `${kind} ${id}: the conflicts lead`);
   }
   // Each is a link to its compare card in the Conflicts view.

@@ -17,7 +17,7 @@ const seen = () => {
   };
   const parties = [...document.querySelectorAll("[data-testid='map'] [data-kind='party']")].filter(visible);
   const status = [...document.querySelectorAll("[data-testid='status']")].filter(visible);
-  const summary = [...document.querySelectorAll("[data-testid='details'] .summary")].filter(visible);
+  const summary = [...document.querySelectorAll("[data-testid='details'] [data-testid='summary']")].filter(visible);
   return {
     parties: parties.map((party) => party.dataset.id).sort(),
     status: status.map((element) => element.textContent).join(""),
@@ -55,7 +55,7 @@ test("the app takes over without a flash: the map is on screen in every frame, a
           return rect.width > 0 && getComputedStyle(party).visibility !== "hidden";
         });
         const microsoft = parties.find((party) => party.dataset.id === "microsoft")?.getBoundingClientRect();
-        const live = document.querySelector(".live-app:not(.taking-over)") !== null;
+        const live = document.querySelector("[data-testid='app'][data-state='live']") !== null;
         window.__frames.push({ parties: parties.length, at: microsoft && [Math.round(microsoft.x), Math.round(microsoft.y)], live });
         if (!live || window.__frames.filter((frame) => frame.live).length < 5) requestAnimationFrame(sample);
       };
@@ -75,7 +75,7 @@ test("the app takes over without a flash: the map is on screen in every frame, a
     const places = new Set(shown.map((frame) => JSON.stringify(frame.at)));
     assert.equal(places.size, 1, `${size}: Microsoft's box never moved: ${[...places]} ${JSON.stringify(shown)}`);
     assert.equal(await page.evaluate(() => window.__shifts), 0, `${size}: no layout shift`);
-    assert.equal(await page.locator(".prerendered").count(), 0, "the pre-rendered screen is gone once the app is in place");
+    assert.equal(await page.locator("[data-testid='prerendered']").count(), 0, "the pre-rendered screen is gone once the app is in place");
     assert.deepEqual(problems, []);
     await context.close();
   }
@@ -116,8 +116,8 @@ test("before the wasm arrives, the pre-rendered map answers clicks, links, Back 
     await page.keyboard.press("Enter");
     await heading.filter({ hasText: "OpenAI" }).waitFor();
     // A view only the app can show says it is on its way, and opens when the app is there.
-    await screen.locator(".view-tabs a[data-view='timeline']").click();
-    await page.locator(".prerender-loading", { hasText: "as soon as the app has loaded" }).waitFor();
+    await screen.locator("a[data-view='timeline']").click();
+    await page.locator("[data-testid='prerender-loading']", { hasText: "as soon as the app has loaded" }).waitFor();
     await page.goBack();
     await heading.filter({ hasText: "OpenAI" }).waitFor();
     await heading.focus();
@@ -125,7 +125,7 @@ test("before the wasm arrives, the pre-rendered map answers clicks, links, Back 
     await appReady(page);
     await page.locator("[data-testid='details'] h2", { hasText: "OpenAI" }).waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.closest("[data-testid='details']") !== null && document.activeElement.tagName), "H2", `${size}: focus stays on the details' heading`);
-    assert.equal(await page.locator(".prerender-loading").count(), 0);
+    assert.equal(await page.locator("[data-testid='prerender-loading']").count(), 0);
     assert.deepEqual(problems, []);
     await context.close();
   }
@@ -136,9 +136,9 @@ test("a page asking for another dispute never shows the bundled one, and a deep 
   await context.addInitScript(() => {
     window.__bundledSeen = false;
     const sample = () => {
-      const parties = [...document.querySelectorAll(".prerendered [data-kind='party']")].filter((party) => party.getBoundingClientRect().width > 0);
+      const parties = [...document.querySelectorAll("[data-testid='prerendered'] [data-kind='party']")].filter((party) => party.getBoundingClientRect().width > 0);
       if (parties.length > 0) window.__bundledSeen = true;
-      if (!document.querySelector(".live-app")) requestAnimationFrame(sample);
+      if (!document.querySelector("[data-testid='app']")) requestAnimationFrame(sample);
     };
     requestAnimationFrame(sample);
   });

@@ -347,7 +347,7 @@ test("UTF-16 with its byte order mark opens, through an address and through the 
     query: "?data=/fixtures/utf16.json",
     bodies: { "/fixtures/utf16.json": utf16 },
   });
-  const report = page.locator("[data-testid='details'] .file-report");
+  const report = page.locator("[data-testid='details'] [data-testid='file-report']");
   for (const open of [async () => {}, async () => page.getByLabel("Open a dispute file…").setInputFiles({ name: "picked.json", mimeType: "application/json", buffer: utf16 })]) {
     await open();
     await page.locator("header h1", { hasText: example.title }).waitFor();

@@ -63,7 +63,7 @@ test("two pasted articles become a dispute, reviewed in steps, and a proposed co
     assert.deepEqual([...kinds], [kind], `${name} shows ${kind} cards`);
   }
   // The conflicts step: the figure, the count, the date and who is sued, each with both sides.
-    const titles = await cards.locator(".review-card-head strong").allInnerTexts();
+    const titles = await cards.locator("[data-testid='suggestion-head'] strong").allInnerTexts();
   const texts = await cards.allInnerTexts();
   assert.ok(texts.some((text) => text.includes("£120m") && text.includes("£150m")), texts.join(" | "));
   assert.ok(titles.some((title) => /How many cranes/.test(title)), titles.join(" | "));
@@ -85,7 +85,7 @@ test("two pasted articles become a dispute, reviewed in steps, and a proposed co
   const details = page.locator("[data-testid='details']");
   await page.waitForFunction(() => /£120m/.test(document.querySelector("[data-testid='details']")?.innerText || ""));
   assert.match(await details.innerText(), /£150m/);
-  assert.match(await page.locator(".app-header").innerText(), /Unsaved edits/);
+  assert.match(await page.getByTestId("edits").innerText(), /Unsaved edits/);
   assert.deepEqual(problems, []);
   await context.close();
 });

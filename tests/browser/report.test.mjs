@@ -73,7 +73,7 @@ test("a pasted article becomes proposed statements; accepted ones join the draft
   await page.waitForFunction(() => document.querySelectorAll("[data-testid='suggestion']")[1].dataset.state === "accepted");
   await page.getByRole("button", { name: "Accept all remaining" }).click();
   await page.waitForFunction(() => [...document.querySelectorAll("[data-testid='suggestion']")].slice(1).every((card) => card.dataset.state === "accepted"));
-  assert.match(await page.locator(".app-header").innerText(), /Unsaved edits/);
+  assert.match(await page.getByTestId("edits").innerText(), /Unsaved edits/);
   assert.deepEqual(await axeViolations(page), [], "the review queue passes axe");
 
   // Done: the new source is shown, with how much of it its statements carry.

@@ -131,7 +131,7 @@ test("the quote picker makes a statement from selected words, verbatim; the draf
   await details.getByText("Select words in the text above first").waitFor();
   // Select words inside one paragraph, as a mouse would.
   const words = await page.evaluate(() => {
-    const paragraph = [...document.querySelectorAll("[data-testid='details'] .source-text p")].find((p) => p.textContent.split(" ").length > 12);
+    const paragraph = [...document.querySelectorAll("[data-testid='details'] [data-testid='source-text'] p")].find((p) => p.textContent.split(" ").length > 12);
     const node = paragraph.querySelector("bdi").firstChild;
     const start = node.textContent.indexOf(" ") + 1;
     const end = node.textContent.split(" ").slice(0, 9).join(" ").length;
@@ -186,7 +186,7 @@ test("the quote picker makes a statement from selected words, verbatim; the draf
 
   // Discard goes back to the bundled dispute.
   await header.getByRole("button", { name: "Discard edits" }).click();
-  await page.waitForFunction(() => !document.querySelector("header .edited"));
+  await page.waitForFunction(() => !document.querySelector("[data-testid='edits']"));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -692,7 +692,7 @@ fn DraftCard(index: usize, card: Card, decide: Callback<(usize, bool)>) -> impl 
     view! {
         <li class="review-card" data-testid="suggestion" data-kind=card.step.data_kind() data-id=card.id.clone()
             data-state=move || state.get().as_str()>
-            <p class="review-card-head">
+            <p class="review-card-head" data-testid="suggestion-head">
                 <strong>{card.title.clone()}</strong>
                 <span class="review-state">{move || match state.get() {
                     State::Pending => "to review",

@@ -358,7 +358,7 @@ fn Card(
             data-state=move || state.get().as_str() class:in-hand=in_hand
             on:focusin=move |_| { if current.get_untracked() != index { current.set(index) } }
             on:click=move |_| { if current.get_untracked() != index { go.run(index) } }>
-            <p class="review-card-head">
+            <p class="review-card-head" data-testid="suggestion-head">
                 <span class="review-number">{format!("{}", index + 1)}</span>
                 <span class="review-place">{place}</span>
                 <span class="review-state">{move || match state.get() {

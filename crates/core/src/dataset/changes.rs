@@ -373,6 +373,61 @@ pub fn related(old: &DisputeFile, new: &DisputeFile) -> bool {
             .any(|source| old.sources.iter().any(|other| other.id == source.id))
 }
 
+/// A comparison a screen shows: what the dispute is compared with, and the changes, found by
+/// entity; or why there is nothing to compare.
+#[derive(Debug, Default)]
+pub struct Comparison {
+    /// What the dispute shown is compared with, in words: "your file older.json".
+    pub against: String,
+    /// The older file's day (`as_of`).
+    pub as_of: String,
+    /// The changes as records, for a screen that draws them itself.
+    pub records: String,
+    pub changes: Vec<Change>,
+    /// A word on the pair ("two different disputes"), or empty.
+    pub note: String,
+    /// Why there is nothing to compare: the older file's problems, one line each.
+    pub problems: Vec<String>,
+    by_entity: HashMap<(EntityKind, String), usize>,
+}
+
+impl Comparison {
+    /// The changes given as records.
+    pub fn new(against: String, records: &str, as_of: String, note: String) -> Self {
+        let changes = parse_records(records);
+        let by_entity = changes
+            .iter()
+            .enumerate()
+            .map(|(index, change)| ((change.kind, change.id.clone()), index))
+            .collect();
+        Comparison {
+            against,
+            as_of,
+            records: records.to_owned(),
+            changes,
+            note,
+            problems: Vec::new(),
+            by_entity,
+        }
+    }
+
+    /// An older file that cannot be compared, with its problems.
+    pub fn refused(against: String, problems: Vec<String>) -> Self {
+        Comparison {
+            against,
+            problems,
+            ..Comparison::default()
+        }
+    }
+
+    /// How an entity changed, if it did.
+    pub fn change_of(&self, kind: EntityKind, id: &str) -> Option<&Change> {
+        self.by_entity
+            .get(&(kind, id.to_owned()))
+            .map(|index| &self.changes[*index])
+    }
+}
+
 // Records: one change per record (separated by U+001E), its parts separated by U+001F: kind,
 // id, change, name, then for each field its path, its old value and its new value, a value
 // written with a leading "=" when present and empty when absent.
