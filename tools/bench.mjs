@@ -53,7 +53,7 @@ const MAP_OBSERVER = () => {
 };
 
 /** The map is on screen and the app has taken over from the pre-rendered screen. */
-const APP_IN_PLACE = () => window.__mapOnScreen !== undefined && !document.querySelector(".prerendered") && document.querySelector("[data-testid='details']") !== null;
+const APP_IN_PLACE = () => window.__mapOnScreen !== undefined && !document.querySelector("[data-testid='prerendered']") && document.querySelector("[data-testid='details']") !== null;
 
 async function newPage(browser) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -283,7 +283,7 @@ async function authoring(browser, server, bundled, report) {
   const honest = join(benchDir, "honest.xlsx");
   await promisify(execFile)(join(repoRoot, "target", "release", "convert-dispute"), [join(benchDir, "medium.json"), honest]);
   const honestBytes = await readFile(honest);
-  await page.locator("input[type='file'][accept*='xlsx']").setInputFiles(honest);
+  await page.getByLabel("Open a dispute file…").setInputFiles(honest);
   const answer = await page.evaluate(
     () =>
       new Promise((resolve) => {

@@ -603,7 +603,8 @@ fn statement(dataset: &Dataset, id: &str) -> AnyView {
         });
     let whole = source.zip(dataset.quote_range(statement)).map(|(source, range)| {
         let (shown, set_shown) = signal(false);
-        let source = source.clone();
+        // The text stays in the shared dataset: only its id is kept until it is asked for.
+        let source = source.id.0.clone();
         let state = expect_context::<AppState>();
         let show = move |_| {
             set_shown.set(true);
@@ -623,7 +624,7 @@ fn statement(dataset: &Dataset, id: &str) -> AnyView {
             {move || shown.get().then(|| view! {
                 <section class="article">
                     <h3>"The whole article"</h3>
-                    {source_text(&source, Some(range.clone()))}
+                                        {source_text(&source, Some(range.clone()))}
                 </section>
             })}
         }
@@ -687,14 +688,20 @@ fn attribution_note(attribution: Attribution) -> &'static str {
 }
 
 /// A source's text as paragraphs, with `highlight` (byte offsets) marked. A long text shows its
-/// first `SHOWN_TEXT` bytes, or that much around the mark, and offers the rest.
-fn source_text(source: &Source, highlight: Option<Range<usize>>) -> impl IntoView {
-    let text = source.text.clone().unwrap_or_default();
-    let window = text_window(&text, highlight.as_ref());
+/// first `SHOWN_TEXT` bytes, or that much around the mark, and offers the rest. The text is
+/// borrowed from the shared dataset each time it is drawn, never copied whole.
+fn source_text(source: &str, highlight: Option<Range<usize>>) -> impl IntoView {
+    let dataset = expect_context::<AppState>().dataset();
+    let source = source.to_owned();
     let (whole, set_whole) = signal(false);
-    let title = source.title.clone();
-    let hidden = text.len() - (window.end - window.start);
     move || {
+        let Some(found) = dataset.as_ref().and_then(|dataset| dataset.source(&source)) else {
+            return ().into_any();
+        };
+        let text = found.text.as_deref().unwrap_or_default();
+        let title = &found.title;
+        let window = text_window(text, highlight.as_ref());
+        let hidden = text.len() - (window.end - window.start);
         let shown = if whole.get() {
             0..text.len()
         } else {
@@ -731,6 +738,7 @@ fn source_text(source: &Source, highlight: Option<Range<usize>>) -> impl IntoVie
             <div class="source-text" data-testid="source-text" aria-label=format!("Text of {title}")>{paragraphs}</div>
             {more}
         }
+        .into_any()
     }
 }
 
@@ -812,11 +820,11 @@ fn source(dataset: &Dataset, id: &str) -> AnyView {
             {source.note.clone().map(|note| view! { <p class="note">{text(&note)}</p> })}
                         {coverage(dataset, source)}
             {statements_by_speaker(dataset, "Statements reported in or citing it", statements)}
-            {source.text.clone().map(|text| view! {
+                        {source.text.is_some().then(|| view! {
                 <details class="details-section">
                     <summary><h3>"Full text"</h3></summary>
-                    {source_text(source, None)}
-                    <QuotePicker source=source.id.0.clone() text />
+                    {source_text(source.id.as_str(), None)}
+                    <QuotePicker source=source.id.0.clone() />
                 </details>
             })}
         </div>

@@ -11,16 +11,15 @@ use leptos::prelude::*;
 /// The button under a source's text, and the form it opens.
 #[component]
 pub fn QuotePicker(
-    /// The source whose text the words are selected in.
+    /// The source whose text the words are selected in (checked against its text, read from
+    /// the shared dataset when the button is pressed, never copied).
     source: String,
-    /// That text, to check the selection against.
-    text: String,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let (message, set_message) = signal(None::<String>);
     // The selection, read when the button is pressed (before a click could move it).
     let take_selection = {
-        let text = text.clone();
+        let source = source.clone();
         move || -> Result<String, String> {
             let selection = window()
                 .get_selection()
@@ -32,7 +31,7 @@ pub fn QuotePicker(
                 .get_range_at(0)
                 .ok()
                 .and_then(|range| range.common_ancestor_container().ok())
-                .zip(state.find("[data-testid='details'] .source-text"))
+                .zip(state.find("[data-testid='details'] [data-testid='source-text']"))
                 .is_some_and(|(node, shown)| shown.contains(Some(&node)));
             let words = String::from(selection.to_string());
             let words = words.trim();
@@ -41,7 +40,13 @@ pub fn QuotePicker(
                     "Select words in the text above first, then press this button.".to_owned(),
                 );
             }
-            if !text.contains(words) {
+            let in_text = state.dataset().is_some_and(|dataset| {
+                dataset
+                    .source(&source)
+                    .and_then(|source| source.text.as_deref())
+                    .is_some_and(|text| text.contains(words))
+            });
+            if !in_text {
                 return Err(
                     "The selection runs across paragraphs; select words within one paragraph."
                         .to_owned(),
