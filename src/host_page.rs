@@ -1,31 +1,13 @@
-//! Every name the app shares with the page's own scripts, in one place. They are defined by
-//! `dist/dispute-map.js` (written from `web/loader.js` by `tools/post-build.mjs`) before the wasm
-//! starts, and read here; nothing else in the app reaches for a global.
-//!
-//! | name | defined by | what it is |
-//! |---|---|---|
-//! | `__disputeMapBase` | web/loader.js | the address `dispute-map.js` was loaded from, so an embedded map finds its stylesheet |
-//! | `__disputeMapPrefetch` | web/loader.js | `{url, response, abort}`: the `?data=` file, fetched beside the wasm |
-//! | `__disputeMapWork(name, args, transfer)` | web/loader.js | runs a function of the authoring worker (web/author-worker.js, crates/author); a promise |
-//! | `__disputeMapStopWork()` | web/loader.js | ends the work in progress (terminates the worker) |
-//! | `__disputeMapEditor()` | web/loader.js | the authoring screens' module (crates/editor), fetched and started once; a promise |
-//! | `__disputeMapMemory` | web/loader.js | the wasm's memory, for the benchmark's figures (tools/bench.mjs) |
-//! | `DisputeMapStarted` | web/loader.js | an event on `window` once the wasm has started |
-//! | `__disputeMapEmit(root, type, detail)` | web/loader.js | tells the host page: `dispute-map-<type>` on the map's host element (and, in a frame, a `dispute-map:<type>` message to the parent) |
-//! | `__disputeMapMount()` | the app (embed) | mounts a map in every host element not yet mounted: `<dispute-map>` elements added later call it |
-//! | `__disputeMapControl` | the app (embed), on each host element | `{select(ref), show(view), clear(), load(src, timeout), compact(on)}`: what `<dispute-map>`'s methods and attributes, and a frame's messages, call |
+//! The app's side of the names it shares with the page's own scripts (declared once, with
+//! what each is, in `dispute_core::page`). They are defined by `dist/dispute-map.js` (written
+//! from `web/loader.js` by `tools/post-build.mjs`) before the wasm starts, and read here;
+//! nothing else in the app reaches for a global.
 
+use dispute_core::page::{
+    BASE, CONTROL, EDITOR, EMIT, MOUNT, NO_TOOLS, PREFETCH, SEPARATOR, STOP_WORK, WORK,
+};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-pub const BASE: &str = "__disputeMapBase";
-pub const PREFETCH: &str = "__disputeMapPrefetch";
-pub const WORK: &str = "__disputeMapWork";
-pub const STOP_WORK: &str = "__disputeMapStopWork";
-pub const EDITOR: &str = "__disputeMapEditor";
-pub const EMIT: &str = "__disputeMapEmit";
-pub const MOUNT: &str = "__disputeMapMount";
-pub const CONTROL: &str = "__disputeMapControl";
 
 /// Tells the host page of the map in `root`: `dispute-map-<kind>` with `detail`.
 pub fn emit(root: &web_sys::Element, kind: &str, detail: &JsValue) {
@@ -43,9 +25,6 @@ pub fn offer_control(host: &web_sys::Element, control: &JsValue) {
 pub fn offer_mount(mount: &JsValue) {
     let _ = js_sys::Reflect::set(&js_sys::global(), &JsValue::from_str(MOUNT), mount);
 }
-
-/// Between two problems in a message from the authoring worker (`dispute_author::SEPARATOR`).
-const SEPARATOR: char = '\u{1e}';
 
 fn global(name: &str) -> Option<JsValue> {
     js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(name))
@@ -98,9 +77,6 @@ pub fn prefetched(address: &str) -> Option<(js_sys::Promise, Option<web_sys::Abo
         .and_then(|abort| abort.dyn_into().ok());
     Some((response, abort))
 }
-
-/// The words said when the page has no authoring tools.
-pub const NO_TOOLS: &str = "the authoring tools are not part of this page (the single-file copy leaves them out); open dispute-map from its web address to use them";
 
 /// Runs `name` with `arguments` in the authoring worker: its answer, or every problem (the
 /// worker's problems come as lines). `transfer` lists buffers handed over rather than copied.

@@ -10,6 +10,7 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
+use dispute_core::page::SEPARATOR;
 use dispute_core::suggest::{self, Known};
 use serde::Serialize;
 use std::sync::Mutex;
@@ -37,10 +38,6 @@ pub fn last_panic() -> String {
         .map(|last| last.clone())
         .unwrap_or_default()
 }
-
-/// Between two problems in a thrown message: a character no problem's text holds (the record
-/// separator), so a quote with a line break stays one problem.
-pub const SEPARATOR: &str = "\u{1e}";
 
 /// The workbook of a dispute file's JSON text, as base64 of its `.xlsx` bytes; or, thrown, why
 /// it cannot be written.
@@ -70,7 +67,7 @@ pub fn file_of_workbook(bytes: &[u8]) -> Result<Vec<String>, JsValue> {
 }
 
 fn lines(problems: Vec<String>) -> JsValue {
-    JsValue::from(problems.join(SEPARATOR))
+    JsValue::from(problems.join(&SEPARATOR.to_string()))
 }
 
 /// A dispute file's JSON text with one more statement (given as the JSON of a statement) at

@@ -12,6 +12,7 @@ pub mod edit;
 pub mod generate;
 pub mod layout;
 pub mod model;
+pub mod page;
 pub mod route;
 pub mod suggest;
 

@@ -1,11 +1,9 @@
-//! The editor's side of the page: work asked of the authoring worker (`__disputeMapWork`,
-//! defined by dist/dispute-map.js; see src/host_page.rs for every shared name), and timers.
+//! The editor's side of the page: work asked of the authoring worker (through the names in
+//! `dispute_core::page`, defined by dist/dispute-map.js), and timers.
 
+use dispute_core::page::{NO_TOOLS, SEPARATOR, STOP_WORK, WORK};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-
-/// Between two problems in a message from the worker (`dispute_author::SEPARATOR`).
-const SEPARATOR: char = '\u{1e}';
 
 /// A JavaScript value's message: an error's, or the value as text.
 pub fn message(value: &JsValue) -> String {
@@ -16,14 +14,16 @@ pub fn message(value: &JsValue) -> String {
         .unwrap_or_else(|| "unknown problem".to_owned())
 }
 
-/// Asks the authoring worker to run `name` with `arguments`; its answer, or every problem.
-pub async fn work(name: &str, arguments: &[JsValue]) -> Result<JsValue, Vec<String>> {
-    let function = js_sys::Reflect::get(&js_sys::global(), &"__disputeMapWork".into())
+/// The page's function named `name`, if it defines one.
+fn global_function(name: &str) -> Option<js_sys::Function> {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(name))
         .ok()
         .and_then(|function| function.dyn_into::<js_sys::Function>().ok())
-        .ok_or_else(|| {
-            vec!["the authoring tools are not part of this page (the single-file copy leaves them out); open dispute-map from its web address to use them".to_owned()]
-        })?;
+}
+
+/// Asks the authoring worker to run `name` with `arguments`; its answer, or every problem.
+pub async fn work(name: &str, arguments: &[JsValue]) -> Result<JsValue, Vec<String>> {
+    let function = global_function(WORK).ok_or_else(|| vec![NO_TOOLS.to_owned()])?;
     let arguments: js_sys::Array = arguments.iter().collect();
     let promise = function
         .call2(&JsValue::NULL, &JsValue::from_str(name), &arguments)
@@ -40,10 +40,7 @@ pub async fn work(name: &str, arguments: &[JsValue]) -> Result<JsValue, Vec<Stri
 
 /// Ends the work in progress (the worker is stopped; the next request starts a new one).
 pub fn stop_work() {
-    if let Some(stop) = js_sys::Reflect::get(&js_sys::global(), &"__disputeMapStopWork".into())
-        .ok()
-        .and_then(|function| function.dyn_into::<js_sys::Function>().ok())
-    {
+    if let Some(stop) = global_function(STOP_WORK) {
         let _ = stop.call0(&JsValue::NULL);
     }
 }

@@ -22,24 +22,13 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Which screen the app asked for.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Screen {
-    /// Menu → Add a report…
-    AddReport,
-    /// Menu → New dispute from reports…
-    NewDispute,
-    /// The quote picker's form: the selected words of a source become a statement's quote.
-    Statement { source: String, quote: String },
-}
+pub use dispute_core::page::Screen;
 
 /// What a screen works on, and how it answers the app.
 #[derive(Clone)]
 pub struct Session {
     /// The dispute as the app shows it (JSON text); edits start from here.
     pub file: RwSignal<String>,
-    /// What the dispute is, in a sentence's words ("the bundled dispute").
-    pub base: String,
     done: StoredValue<Option<js_sys::Function>, leptos::reactive::owner::LocalStorage>,
     close: StoredValue<Option<js_sys::Function>, leptos::reactive::owner::LocalStorage>,
 }
@@ -109,36 +98,24 @@ fn field(request: &JsValue, name: &str) -> JsValue {
     js_sys::Reflect::get(request, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Opens a screen. `request` is `{what, host, file, base, source?, quote?, done, close}`:
-/// `what` is "add-report", "new-dispute" or "statement"; `host` the element to draw in.
+/// Opens a screen. `request` is `{what, host, file, source?, quote?, done, close}`: `what` is
+/// a screen's name (`Screen::name`); `host` the element to draw in.
 #[wasm_bindgen]
 pub fn open(request: JsValue) -> Result<(), JsValue> {
     let text = |name: &str| field(&request, name).as_string().unwrap_or_default();
-    let screen = match text("what").as_str() {
-        "add-report" => Screen::AddReport,
-        "new-dispute" => Screen::NewDispute,
-        "statement" => Screen::Statement {
-            source: text("source"),
-            quote: text("quote"),
-        },
-        other => {
-            return Err(JsValue::from_str(&format!(
-                "no authoring screen \"{other}\""
-            )))
-        }
-    };
+    let what = text("what");
+    let screen = Screen::named(&what, text("source"), text("quote"))
+        .ok_or_else(|| JsValue::from_str(&format!("no authoring screen \"{what}\"")))?;
     let host: web_sys::HtmlElement = field(&request, "host")
         .dyn_into()
         .map_err(|_| JsValue::from_str("no element to draw the authoring screen in"))?;
     let file = text("file");
-    let base = text("base");
     let done = field(&request, "done").dyn_into::<js_sys::Function>().ok();
     let close = field(&request, "close").dyn_into::<js_sys::Function>().ok();
     close_open();
     let handle = leptos::mount::mount_to(host, move || {
         let session = Session {
             file: RwSignal::new(file),
-            base,
             done: StoredValue::new_local(done),
             close: StoredValue::new_local(close),
         };
