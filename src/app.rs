@@ -261,7 +261,7 @@ pub fn App(
 ) -> impl IntoView {
     let state = AppState::new(&config, Some(root.clone()));
     provide_context(state);
-    state.draft.set(crate::authoring::draft().is_some());
+    state.draft.set(crate::drafts::draft().is_some());
     // The app's root, for tests and host pages: live at once, unless it is taking over from the
     // pre-rendered screen (`mount_standalone` marks it live after the swap).
     if root.get_attribute("data-state").as_deref() != Some("taking-over") {

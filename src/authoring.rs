@@ -1,65 +1,30 @@
 //! The app's side of the authoring tools: their heavy work runs in a worker (`crates/author`,
 //! `web/author-worker.js`), their screens in a module of their own (`crates/editor`), both
 //! fetched on first use through the names in `host_page`, so the viewer carries none of their
-//! code. Here: asking the worker for workbooks, opening an authoring screen in the map's own
-//! element, and the draft of edits kept in local storage.
+//! code. Here: opening an authoring screen in the map's own element and taking in what it
+//! publishes (kept in this browser by `drafts`), and calling the screens' module.
 
-use crate::host_page::{self, work};
-use crate::loading::show_edited;
-use crate::state::{AppState, Loaded, Origin};
+use crate::drafts::{keep_base, keep_draft};
+use crate::host_page;
+use crate::loading::{next_frame, show_edited};
+use crate::state::{AppState, Loaded, Origin, Screen};
 use dispute_core::model::EntityRef;
 use dispute_core::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Whether a file name is a workbook's, by its extension.
-pub fn is_workbook(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    [".xlsx", ".xlsm", ".xls", ".ods"]
-        .iter()
-        .any(|extension| name.ends_with(extension))
-}
-
-/// A dispute file's text as the base64 of its workbook.
-pub async fn workbook_of(text: &str) -> Result<String, Vec<String>> {
-    work("workbook_of", &[JsValue::from_str(text)], &[])
-        .await?
-        .as_string()
-        .ok_or_else(|| vec!["the spreadsheet tools returned no workbook".to_owned()])
-}
-
-/// The blank workbook with its README sheet, as base64.
-pub async fn template() -> Result<String, Vec<String>> {
-    work("template", &[], &[])
-        .await?
-        .as_string()
-        .ok_or_else(|| vec!["the spreadsheet tools returned no template".to_owned()])
-}
-
-/// A workbook read and checked: the dispute file's JSON text and the warnings (each named by
-/// its cell); or every problem, each named by its cell.
-pub async fn file_of_workbook(bytes: &[u8]) -> Result<(String, Vec<String>), Vec<String>> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let buffer = array.buffer();
-    let result = work("file_of_workbook", &[array.into()], &[buffer.into()]).await?;
-    let parts = js_sys::Array::from(&result);
-    let mut parts = parts.iter().filter_map(|part| part.as_string());
-    let json = parts
-        .next()
-        .ok_or_else(|| vec!["the spreadsheet tools returned no file".to_owned()])?;
-    Ok((json, parts.collect()))
-}
-
-pub use crate::state::Screen;
-
-impl Screen {
-    fn what(&self) -> &'static str {
-        match self {
-            Screen::AddReport => "add-report",
-            Screen::NewDispute => "new-dispute",
-            Screen::Statement { .. } => "statement",
+/// Where what a screen publishes comes from: a new dispute drafted from reports is its own
+/// file (`Drafted`, Discard returns to the dispute open before); any other screen edits the
+/// dispute shown. Edits to a draft stay that draft's.
+fn published_origin(shown: &Origin, screen: &Screen) -> Origin {
+    match (shown, screen) {
+        (Origin::Edited(_) | Origin::Drafted(_), Screen::NewDispute) => {
+            Origin::Drafted(Box::new(shown.started_from().clone()))
         }
+        (Origin::Edited(_) | Origin::Drafted(_), _) => shown.clone(),
+        (_, Screen::NewDispute) => Origin::Drafted(Box::new(shown.clone())),
+        _ => Origin::Edited(Box::new(shown.clone())),
     }
 }
 
@@ -68,22 +33,19 @@ impl Screen {
 /// screen only as a dispute file's text, checked like any file (`show_edited`), and are kept
 /// in this browser as a draft until downloaded or discarded.
 pub fn open_screen(state: AppState, screen: Screen) {
-    let Loaded::Ready(origin, _, text) = state.loaded.get_untracked() else {
+    let Loaded::Ready(shown, _, text) = state.loaded.get_untracked() else {
         return;
     };
     // The file the edits start from, kept beside them: what Discard returns to and the edits
-    // are compared with.
-    let base_text = (!matches!(origin, Origin::Edited(_))).then(|| text.to_string());
-    let base = match origin {
-        Origin::Edited(base) => base,
-        other => other.describe(),
-    };
+    // are compared with. A draft's is kept already.
+    let base_text = (!shown.is_draft()).then(|| text.to_string());
+    let origin = published_origin(&shown, &screen);
     state.authoring_problem.set(None);
     state.authoring.set(Some(screen.clone()));
     leptos::task::spawn_local(async move {
         let module = host_page::editor().await;
         // The host element is drawn by now (the Shell draws it as soon as a screen is asked for).
-        crate::loading::next_frame().await;
+        next_frame().await;
         let host = state.find("[data-testid='authoring']");
         let (module, host) = match (module, host) {
             (Ok(module), Some(host)) => (module, host),
@@ -97,21 +59,19 @@ pub fn open_screen(state: AppState, screen: Screen) {
         let set = |name: &str, value: &JsValue| {
             let _ = js_sys::Reflect::set(&request, &JsValue::from_str(name), value);
         };
-        set("what", &JsValue::from_str(screen.what()));
+        set("what", &JsValue::from_str(screen.name()));
         set("host", &host);
         set("file", &JsValue::from_str(&text));
-        set("base", &JsValue::from_str(&base));
         if let Screen::Statement { source, quote } = &screen {
             set("source", &JsValue::from_str(source));
             set("quote", &JsValue::from_str(quote));
         }
-        let done_base = base.clone();
         let done = Closure::<dyn Fn(String, JsValue) -> JsValue>::new(
             move |json: String, select: JsValue| {
                 let problems = js_sys::Array::new();
-                match show_edited(state, &json, &done_base) {
+                match show_edited(state, &json, origin.clone()) {
                     Ok(()) => {
-                        let kept = keep_draft(&json, &done_base)
+                        let kept = keep_draft(&json, &origin)
                             .and_then(|()| base_text.as_deref().map_or(Ok(()), keep_base));
                         state.draft.set(kept.is_ok());
                         if let Err(why) = kept {
@@ -156,21 +116,11 @@ pub fn open_screen(state: AppState, screen: Screen) {
     });
 }
 
-/// Closes the open authoring screen, if any, without a word from it.
-pub fn close_screen(state: AppState) {
-    if state.authoring.get_untracked().is_none() {
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        if let Ok(module) = host_page::editor().await {
-            if let Some(close) = js_sys::Reflect::get(&module, &JsValue::from_str("close"))
-                .ok()
-                .and_then(|close| close.dyn_into::<js_sys::Function>().ok())
-            {
-                let _ = close.call0(&JsValue::NULL);
-            }
-        }
-        state.authoring.set(None);
+/// Takes the screens' module's screen down, without a word from it: its host element is gone
+/// (the Shell calls this when it stops drawing the host).
+pub fn close_editor() {
+    leptos::task::spawn_local(async {
+        let _ = call_editor("close", &JsValue::NULL).await;
     });
 }
 
@@ -194,67 +144,55 @@ pub fn entity_of(reference: &str) -> Option<EntityRef> {
     Some(EntityRef::new(kind, id.to_owned()))
 }
 
-/// Where this browser keeps the edited dispute until it is downloaded or discarded, and what it
-/// was based on.
-const DRAFT_KEY: &str = "dispute-map-draft";
-const DRAFT_BASE_KEY: &str = "dispute-map-draft-base";
-const DRAFT_BASE_TEXT_KEY: &str = "dispute-map-draft-base-text";
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn storage() -> Option<web_sys::Storage> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        leptos::prelude::window().local_storage().ok().flatten()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        None
-    }
-}
-
-/// The draft this browser keeps, with what it was based on, if any.
-pub fn draft() -> Option<(String, String)> {
-    let storage = storage()?;
-    let text = storage.get_item(DRAFT_KEY).ok().flatten()?;
-    let base = storage
-        .get_item(DRAFT_BASE_KEY)
-        .ok()
-        .flatten()
-        .unwrap_or_else(|| "a dispute".to_owned());
-    Some((text, base))
-}
-
-/// Keeps the edited dispute in this browser; says why not when the browser refuses (storage
-/// full or turned off).
-pub fn keep_draft(text: &str, base: &str) -> Result<(), String> {
-    let storage = storage().ok_or("this browser does not let the page keep a draft")?;
-    storage
-        .set_item(DRAFT_KEY, text)
-        .and_then(|()| storage.set_item(DRAFT_BASE_KEY, base))
-        .map_err(|_| "this browser refused to keep the draft (its storage may be full)".to_owned())
-}
-
-/// Keeps the text of the file the edits started from.
-fn keep_base(text: &str) -> Result<(), String> {
-    let storage = storage().ok_or("this browser does not let the page keep a draft")?;
-    storage.set_item(DRAFT_BASE_TEXT_KEY, text).map_err(|_| {
-        "this browser refused to keep the file the edits started from (its storage may be full)"
-            .to_owned()
-    })
-}
-
-/// The file the draft's edits started from: what it was, in words, and its text.
-pub fn draft_base() -> Option<(String, String)> {
-    let storage = storage()?;
-    let text = storage.get_item(DRAFT_BASE_TEXT_KEY).ok().flatten()?;
-    let (_, base) = draft()?;
-    Some((base, text))
-}
-
-/// Forgets the draft.
-pub fn discard_draft() {
-    if let Some(storage) = storage() {
-        let _ = storage.remove_item(DRAFT_KEY);
-        let _ = storage.remove_item(DRAFT_BASE_KEY);
-        let _ = storage.remove_item(DRAFT_BASE_TEXT_KEY);
+    #[test]
+    fn a_new_dispute_is_its_own_draft_and_other_screens_edit_what_is_shown() {
+        let file = Origin::File("acme.json".into());
+        let edited = Origin::Edited(Box::new(file.clone()));
+        let drafted = Origin::Drafted(Box::new(file.clone()));
+        let cases = [
+            (
+                "a report added to a file edits it",
+                &file,
+                Screen::AddReport,
+                edited.clone(),
+            ),
+            (
+                "a new dispute from a file is a draft, back to the file",
+                &file,
+                Screen::NewDispute,
+                drafted.clone(),
+            ),
+            (
+                "a new dispute from edits returns to the edits' file",
+                &edited,
+                Screen::NewDispute,
+                drafted.clone(),
+            ),
+            (
+                "a report added to a draft keeps it a draft",
+                &drafted,
+                Screen::AddReport,
+                drafted.clone(),
+            ),
+            (
+                "a report added to edits keeps them edits",
+                &edited,
+                Screen::AddReport,
+                edited.clone(),
+            ),
+            (
+                "the bundled dispute's new dispute",
+                &Origin::Bundled,
+                Screen::NewDispute,
+                Origin::Drafted(Box::new(Origin::Bundled)),
+            ),
+        ];
+        for (name, shown, screen, expected) in cases {
+            assert_eq!(published_origin(shown, &screen), expected, "{name}");
+        }
     }
 }

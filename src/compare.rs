@@ -68,8 +68,8 @@ pub fn compare_with_file(state: AppState, file: web_sys::File) {
             .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
             .map_err(|_| vec![format!("{name}: could not be read")]);
         let old = match bytes {
-            Ok(bytes) if crate::authoring::is_workbook(&name) => {
-                crate::authoring::file_of_workbook(&bytes)
+            Ok(bytes) if crate::workbooks::is_workbook(&name) => {
+                crate::workbooks::file_of_workbook(&bytes)
                     .await
                     .map(|(json, _)| json)
             }
@@ -83,11 +83,11 @@ pub fn compare_with_file(state: AppState, file: web_sys::File) {
 
 /// The unsaved edits against the file they started from.
 pub fn compare_edits(state: AppState) {
-    let Some((base, text)) = crate::authoring::draft_base() else {
+    let Some((base, text)) = crate::drafts::draft_base() else {
         return;
     };
     leptos::task::spawn_local(async move {
-        compare_with(state, base, Ok(text)).await;
+        compare_with(state, base.describe(), Ok(text)).await;
     });
 }
 

@@ -8,11 +8,13 @@ mod app;
 mod authoring;
 mod compare;
 mod components;
+mod drafts;
 mod embed;
 mod host_page;
 mod loading;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 mod state;
+mod workbooks;
 
 pub use app::{mount, report_panic, App};

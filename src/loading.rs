@@ -8,6 +8,7 @@
 //! started is dropped.
 
 use crate::state::{AppState, Loaded, Origin, Pending};
+use crate::{drafts, workbooks};
 use dispute_core::config::{self, ALLOWED_ORIGINS_META};
 use dispute_core::dataset;
 use leptos::prelude::*;
@@ -26,8 +27,9 @@ pub fn validate(origin: Origin, text: &str) -> Loaded {
 /// Starts a new load, ending the one in progress, and returns its number: only the load with
 /// the latest number may show its result.
 fn begin(state: AppState, origin: Origin) -> u64 {
-    // An authoring screen works on the dispute shown: another one takes its place.
-    crate::authoring::close_screen(state);
+    // An authoring screen works on the dispute shown: another one takes its place (the Shell
+    // takes the screen down with its host).
+    state.authoring.set(None);
     state.pending.update_value(|pending| {
         if let Some(pending) = pending.take() {
             pending.end("replaced");
@@ -78,10 +80,11 @@ fn later(then: impl FnOnce() + 'static) {
     then();
 }
 
-/// Shows an edited dispute in place of the one shown, once it passes the same checks as any
-/// file; otherwise returns every problem and leaves the shown dispute as it was.
-pub fn show_edited(state: AppState, text: &str, base: &str) -> Result<(), Vec<String>> {
-    match validate(Origin::Edited(base.to_owned()), text) {
+/// Shows an edited or drafted dispute (`origin`) in place of the one shown, once it passes the
+/// same checks as any file; otherwise returns every problem and leaves the shown dispute as it
+/// was.
+pub fn show_edited(state: AppState, text: &str, origin: Origin) -> Result<(), Vec<String>> {
+    match validate(origin, text) {
         Loaded::Failed(_, problems) => Err(problems),
         loaded => {
             state.pending.update_value(|pending| {
@@ -96,23 +99,15 @@ pub fn show_edited(state: AppState, text: &str, base: &str) -> Result<(), Vec<St
     }
 }
 
-/// Discards the unsaved edits and shows the file they started from: the bundled dispute, or
-/// the file opened or loaded before them, from the copy kept beside the edits.
+/// Discards the unsaved edits (or the new draft) and shows the file they started from: the
+/// bundled dispute, or the file opened or loaded before them, from the copy kept beside them.
 pub fn discard_edits(state: AppState) {
-    let base = crate::authoring::draft_base();
-    crate::authoring::discard_draft();
+    let base = drafts::draft_base();
+    drafts::discard_draft();
     state.draft.set(false);
     state.comparison.set(None);
     match base {
-        Some((base, text)) if base != Origin::Bundled.describe() => {
-            let origin = match (
-                base.strip_prefix("your file "),
-                base.strip_prefix("the dispute file "),
-            ) {
-                (Some(name), _) => Origin::File(name.to_owned()),
-                (_, Some(url)) => Origin::Url(url.to_owned()),
-                _ => Origin::File(base),
-            };
+        Some((origin @ (Origin::File(_) | Origin::Url(_)), text)) => {
             let load = begin(state, origin.clone());
             finish(state, load, validate(origin, &text));
         }
@@ -123,13 +118,13 @@ pub fn discard_edits(state: AppState) {
 /// Opens the draft this browser keeps; a draft that no longer passes the checks shows its
 /// problems, with the way back to the bundled dispute.
 pub fn open_draft(state: AppState) {
-    let Some((text, base)) = crate::authoring::draft() else {
+    let Some((text, origin)) = drafts::draft() else {
         state.draft.set(false);
         return;
     };
-    if let Err(problems) = show_edited(state, &text, &base) {
-        let load = begin(state, Origin::Edited(base.clone()));
-        finish(state, load, Loaded::Failed(Origin::Edited(base), problems));
+    if let Err(problems) = show_edited(state, &text, origin.clone()) {
+        let load = begin(state, origin.clone());
+        finish(state, load, Loaded::Failed(origin, problems));
     }
 }
 
@@ -185,9 +180,9 @@ pub fn load_file(state: AppState, file: web_sys::File) {
         let loaded = match bytes {
             // A workbook goes through the spreadsheet tools, fetched now if they have not been,
             // into the same checks; its problems and warnings are named by their cells.
-            Ok(bytes) if crate::authoring::is_workbook(&name) => {
+            Ok(bytes) if workbooks::is_workbook(&name) => {
                 checking(state, load).await;
-                match crate::authoring::file_of_workbook(&bytes).await {
+                match workbooks::file_of_workbook(&bytes).await {
                     Ok((json, warnings)) => with_warnings(validate(origin, &json), warnings),
                     Err(problems) => Loaded::Failed(origin, problems),
                 }

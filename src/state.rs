@@ -25,16 +25,22 @@ pub fn lowercase(text: &str) -> String {
     }
 }
 
-/// Where the dispute being shown came from, for the header and for error messages.
+/// Where the dispute being shown came from, for the header, for error messages and for what
+/// Discard returns to. Data, never a sentence: the words are made from it (`describe`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Origin {
     Bundled,
     Url(String),
     /// A file the user opened from their own disk; it never leaves the browser.
     File(String),
-    /// A dispute edited in this browser (a statement made with the quote picker), and what it
-    /// was before: "the bundled dispute", "your file acme.xlsx".
-    Edited(String),
+    /// A dispute edited in this browser (a statement made with the quote picker, a report
+    /// added), and where it was before.
+    Edited(Box<Origin>),
+    /// A new dispute drafted from reports in this browser, and the dispute open when the
+    /// draft began (what Discard returns to).
+    Drafted(Box<Origin>),
+    /// A draft an earlier version of the app kept, whose start it did not record as data.
+    Unknown,
 }
 
 impl Origin {
@@ -44,21 +50,54 @@ impl Origin {
             Origin::Bundled => "the bundled dispute".to_owned(),
             Origin::Url(url) => format!("the dispute file {url}"),
             Origin::File(name) => format!("your file {name}"),
-            Origin::Edited(base) => format!("your edits to {base}"),
+            Origin::Edited(base) => format!("your edits to {}", base.describe()),
+            Origin::Drafted(_) => "a new dispute drafted from reports".to_owned(),
+            Origin::Unknown => "a dispute opened earlier".to_owned(),
+        }
+    }
+
+    /// Whether this is a dispute made or changed in this browser, not yet downloaded.
+    pub fn is_draft(&self) -> bool {
+        matches!(self, Origin::Edited(_) | Origin::Drafted(_))
+    }
+
+    /// The file the edits or the new draft started from: itself, when it is no draft.
+    pub fn started_from(&self) -> &Origin {
+        match self {
+            Origin::Edited(base) | Origin::Drafted(base) => base.started_from(),
+            other => other,
+        }
+    }
+
+    /// The origin as a record for this browser's storage: a tag, then the name or address
+    /// ("file:acme.json", "edited:bundled"). Only the last part holds free text.
+    pub fn to_record(&self) -> String {
+        match self {
+            Origin::Bundled => "bundled".to_owned(),
+            Origin::Url(url) => format!("url:{url}"),
+            Origin::File(name) => format!("file:{name}"),
+            Origin::Edited(base) => format!("edited:{}", base.to_record()),
+            Origin::Drafted(before) => format!("drafted:{}", before.to_record()),
+            Origin::Unknown => "unknown".to_owned(),
+        }
+    }
+
+    /// The origin a record names, or none for a record this version does not know.
+    pub fn from_record(record: &str) -> Option<Origin> {
+        let (tag, rest) = record.split_once(':').unwrap_or((record, ""));
+        match tag {
+            "bundled" => Some(Origin::Bundled),
+            "unknown" => Some(Origin::Unknown),
+            "url" => Some(Origin::Url(rest.to_owned())),
+            "file" => Some(Origin::File(rest.to_owned())),
+            "edited" => Origin::from_record(rest).map(|base| Origin::Edited(Box::new(base))),
+            "drafted" => Origin::from_record(rest).map(|before| Origin::Drafted(Box::new(before))),
+            _ => None,
         }
     }
 }
 
-/// An authoring screen the app can open.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Screen {
-    /// Menu → Add a report…
-    AddReport,
-    /// Menu → New dispute from reports…: drawn above the map, which shows what is accepted.
-    NewDispute,
-    /// The quote picker's form for `quote`, selected in `source`'s text.
-    Statement { source: String, quote: String },
-}
+pub use dispute_core::page::Screen;
 
 /// The load in progress: how to stop it. Starting another load, or cancelling, stops it.
 pub struct Pending {
@@ -517,5 +556,46 @@ impl AppState {
             crate::host_page::asset_base(),
             self.current_link()
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Origin;
+
+    /// Where a kept draft came from is data: it is kept as a record and read back whole (a
+    /// file name with a colon included), and a record no version wrote is refused, not guessed.
+    #[test]
+    fn origins_are_kept_as_records_and_read_back_whole() {
+        let file = Origin::File("acme: final.json".to_owned());
+        let cases = [
+            Origin::Bundled,
+            Origin::Url("https://intranet.example/disputes/a.json?v=2".to_owned()),
+            file.clone(),
+            Origin::Edited(Box::new(file.clone())),
+            Origin::Drafted(Box::new(Origin::Edited(Box::new(Origin::Bundled)))),
+            Origin::Unknown,
+        ];
+        for origin in cases {
+            assert_eq!(
+                Origin::from_record(&origin.to_record()),
+                Some(origin.clone()),
+                "{origin:?}"
+            );
+        }
+        assert_eq!(Origin::from_record("your file acme.json"), None);
+        assert_eq!(Origin::from_record("edited:nonsense"), None);
+    }
+
+    #[test]
+    fn a_draft_starts_from_the_file_beneath_its_edits() {
+        let file = Origin::File("acme.json".to_owned());
+        let drafted = Origin::Drafted(Box::new(Origin::Edited(Box::new(file.clone()))));
+        assert_eq!(drafted.started_from(), &file);
+        assert!(drafted.is_draft() && !file.is_draft());
+        assert_eq!(
+            Origin::Edited(Box::new(file)).describe(),
+            "your edits to your file acme.json"
+        );
     }
 }

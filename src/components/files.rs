@@ -49,8 +49,8 @@ pub fn export_json(state: AppState) {
 
 /// Edits, once downloaded, need no draft in this browser.
 fn downloaded(state: AppState, origin: &Origin) {
-    if matches!(origin, Origin::Edited(_)) {
-        crate::authoring::discard_draft();
+    if origin.is_draft() {
+        crate::drafts::discard_draft();
         state.draft.set(false);
     }
 }
@@ -66,7 +66,7 @@ pub fn export_workbook(state: AppState, say: WriteSignal<Option<String>>) {
     let name = format!("{}.xlsx", dataset.dispute().id);
     say.set(Some("Preparing the spreadsheet…".to_owned()));
     leptos::task::spawn_local(async move {
-        match crate::authoring::workbook_of(&text).await {
+        match crate::workbooks::workbook_of(&text).await {
             Ok(base64) => {
                 download(&name, &format!("data:{XLSX};base64,{base64}"));
                 downloaded(state, &origin);
@@ -84,7 +84,7 @@ pub fn export_workbook(state: AppState, say: WriteSignal<Option<String>>) {
 pub fn export_template(_: AppState, say: WriteSignal<Option<String>>) {
     say.set(Some("Preparing the template…".to_owned()));
     leptos::task::spawn_local(async move {
-        match crate::authoring::template().await {
+        match crate::workbooks::template().await {
             Ok(base64) => {
                 download(
                     "dispute-template.xlsx",

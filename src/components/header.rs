@@ -30,7 +30,10 @@ pub fn Header() -> impl IntoView {
             Origin::File(name) => {
                 format!("From your file {name} (opened in this browser, not uploaded)")
             }
-            Origin::Edited(base) => return Some(edited_notice(state, base)),
+            origin @ (Origin::Edited(_) | Origin::Drafted(_)) => {
+                return Some(edited_notice(state, origin))
+            }
+            Origin::Unknown => return None,
         };
         Some(view! {
             <p class="provenance"><bdi>{from}</bdi> " · " <BackToBundled label="Open the bundled dispute" /></p>
@@ -123,22 +126,42 @@ pub fn BackToBundled(label: &'static str) -> impl IntoView {
     }
 }
 
-/// The header's line for an edited dispute: that its edits are unsaved (kept in this browser
-/// until downloaded), or that they have been downloaded; and Discard.
-fn edited_notice(state: AppState, base: String) -> AnyView {
+/// The header's line for an edited dispute or a new draft: that it is unsaved (kept in this
+/// browser until downloaded), or that it has been downloaded; and Discard, back to the file it
+/// started from.
+fn edited_notice(state: AppState, origin: Origin) -> AnyView {
     let discard = move |_| crate::loading::discard_edits(state);
-    let can_compare = move || state.draft.get() && crate::authoring::draft_base().is_some();
+    let (saved, unsaved, what, kept, discard_label) = match &origin {
+        Origin::Drafted(before) => (
+            "New dispute downloaded",
+            "A new dispute drafted from reports",
+            format!(" (Discard returns to {})", before.describe()),
+            ": kept in this browser until you download it (Menu)",
+            "Discard the new dispute",
+        ),
+        _ => (
+            "Edits downloaded",
+            "Unsaved edits",
+            format!(" to {}", origin.started_from().describe()),
+            ": kept in this browser until you download them (Menu)",
+            "Discard edits",
+        ),
+    };
+    // A new dispute has nothing earlier of its own to be compared with.
+    let comparable = matches!(origin, Origin::Edited(_));
+    let can_compare =
+        move || comparable && state.draft.get() && crate::drafts::draft_base().is_some();
     view! {
         <p class="provenance edited" data-testid="edits" role="status">
-            <strong>{move || if state.draft.get() { "Unsaved edits" } else { "Edits downloaded" }}</strong>
-            <bdi>{format!(" to {base}")}</bdi>
-            {move || state.draft.get().then_some(": kept in this browser until you download them (Menu)")}
+            <strong>{move || if state.draft.get() { unsaved } else { saved }}</strong>
+            <bdi>{what}</bdi>
+            {move || state.draft.get().then_some(kept)}
             " · "
             {move || can_compare().then(|| view! {
                 <button type="button" class="link-button" on:click=move |_| crate::compare::compare_edits(state)>"Show changes"</button>
                 " · "
             })}
-            <button type="button" class="link-button" on:click=discard>"Discard edits"</button>
+            <button type="button" class="link-button" on:click=discard>{discard_label}</button>
         </p>
     }
     .into_any()
@@ -147,16 +170,23 @@ fn edited_notice(state: AppState, base: String) -> AnyView {
 /// The header's line when this browser keeps edits from an earlier visit: open them or discard
 /// them.
 fn draft_notice(state: AppState) -> AnyView {
-    let base = crate::authoring::draft()
-        .map(|(_, base)| base)
-        .unwrap_or_default();
+    let kept = match crate::drafts::draft().map(|(_, origin)| origin) {
+        Some(Origin::Drafted(_)) => {
+            "A new dispute you drafted from reports is kept in this browser.".to_owned()
+        }
+        Some(origin) => format!(
+            "Your unsaved edits to {} are kept in this browser.",
+            origin.started_from().describe()
+        ),
+        None => String::new(),
+    };
     let discard = move |_| {
-        crate::authoring::discard_draft();
+        crate::drafts::discard_draft();
         state.draft.set(false);
     };
     view! {
         <p class="provenance draft-notice" role="status">
-            <bdi>{format!("Your unsaved edits to {base} are kept in this browser.")}</bdi>
+            <bdi>{kept}</bdi>
             " "
             <button type="button" class="link-button" on:click=move |_| open_draft(state)>"Open them"</button>
             " · "

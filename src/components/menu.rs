@@ -6,7 +6,8 @@ use super::files::{
     compare_picked_file, export_annotations, export_json, export_png, export_svg, export_template,
     export_workbook, read_picked_file,
 };
-use crate::authoring::{open_screen, Screen};
+use crate::authoring::open_screen;
+use crate::state::Screen;
 use crate::state::{AppState, Loaded};
 use dispute_core::route::View;
 use leptos::ev;

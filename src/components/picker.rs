@@ -4,8 +4,9 @@
 //! summary) is an authoring screen (`crates/editor`), fetched on first use, which puts the
 //! statement into the shown dispute, checked like any file.
 
-use crate::authoring::{open_screen, Screen};
+use crate::authoring::open_screen;
 use crate::state::AppState;
+use crate::state::Screen;
 use leptos::prelude::*;
 
 /// The button under a source's text, and the form it opens.

@@ -67,9 +67,9 @@ pub fn Shell() -> impl IntoView {
         <div class="dispute-map" class:compact=move || state.compact.get() class:embedded=!state.use_hash
                         class:authoring=move || authoring.get()
             class:beside=move || state.authoring.with(|screen| screen == &Some(Screen::NewDispute))
-            class:panel-closed=move || !state.panel_open.get()
             class:printing-briefing=move || state.briefing.get()
-            class:has-selection=move || state.selection.with(Option::is_some)
+            data-panel=move || if state.panel_open.get() { "open" } else { "closed" }
+            data-selection=move || state.selection.with(Option::is_some).then_some("true")
             on:keydown=on_key
             on:dragover=move |event: ev::DragEvent| event.prevent_default()
             on:drop=move |event: ev::DragEvent| read_dropped_file(state, event)>
@@ -111,6 +111,9 @@ pub fn Shell() -> impl IntoView {
 #[component]
 fn AuthoringHost() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Whatever ends the screen (a new file loading, the screen's own Close), the module's
+    // screen goes with the element it draws in.
+    on_cleanup(crate::authoring::close_editor);
     view! {
         {move || state.authoring_problem.get().map(|problem| view! {
             <div class="authoring-problem" role="alert">

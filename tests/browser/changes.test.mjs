@@ -144,7 +144,7 @@ test("unsaved edits are shown against the file they started from, and Discard re
   edited.statements[2].summary = "Reworded by the author";
   await page.evaluate(([draft, base]) => {
     localStorage.setItem("dispute-map-draft", draft);
-    localStorage.setItem("dispute-map-draft-base", "your file before.json");
+    localStorage.setItem("dispute-map-draft-origin", "edited:file:before.json");
     localStorage.setItem("dispute-map-draft-base-text", base);
   }, [JSON.stringify(edited), JSON.stringify(base)]);
   await page.reload();

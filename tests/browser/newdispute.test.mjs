@@ -76,6 +76,9 @@ test("two pasted articles become a dispute, reviewed in steps, and a proposed co
   // Its statements came with it.
   await step(page, "Statements");
   assert.ok((await cards.evaluateAll((all) => all.filter((card) => card.dataset.state === "accepted").length)) >= 2);
+  // While it is reviewed, the header names it as what it is (issue 33: it said "Unsaved edits
+  // to the bundled dispute").
+  assert.match(await page.getByTestId("edits").innerText(), /A new dispute drafted from reports/);
   assert.deepEqual(await axeViolations(page), [], "the steps pass axe");
   await page.screenshot({ path: join(screenshotDir, "new-dispute-review-desktop.png") });
 
@@ -85,7 +88,14 @@ test("two pasted articles become a dispute, reviewed in steps, and a proposed co
   const details = page.locator("[data-testid='details']");
   await page.waitForFunction(() => /£120m/.test(document.querySelector("[data-testid='details']")?.innerText || ""));
   assert.match(await details.innerText(), /£150m/);
-  assert.match(await page.getByTestId("edits").innerText(), /Unsaved edits/);
+  // A new dispute is its own file, not edits to the one open before; Discard returns to that one.
+  const notice = await page.getByTestId("edits").innerText();
+  assert.match(notice, /A new dispute drafted from reports/);
+  assert.match(notice, /kept in this browser until you download it/);
+  assert.doesNotMatch(notice, /edits to the bundled dispute/);
+  await page.getByRole("button", { name: "Discard the new dispute" }).click();
+  await page.locator("header h1", { hasText: suite.dataset.title }).waitFor();
+  assert.equal(await page.getByTestId("edits").count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });
