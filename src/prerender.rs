@@ -35,39 +35,66 @@ pub fn opening_screen(width: f64) -> String {
 /// the page's responder (web/responder.js) shows when the pre-rendered screen is clicked before
 /// the wasm has arrived. Rendered by the same component the app draws the panel with.
 pub fn details_panels() -> Vec<(String, String)> {
-    let _ = any_spawner::Executor::init_custom_executor(StillPicture);
     let dataset = dispute_core::dataset::parse(dispute_core::BUNDLED_DISPUTE)
         .expect("the bundled dispute is valid");
-    let mut panels = Vec::new();
-    for (kind, _, id) in dataset.file.entity_ids() {
-        {
-            let owner = Owner::new_root(Some(std::sync::Arc::new(
-                hydration_context::SsrSharedContext::new(),
-            )));
-            let html = owner.with(|| {
-                let config = Config {
-                    use_hash: true,
-                    ..Config::default()
-                };
-                let state = AppState::new(&config, None);
-                state.width.set(1280.0);
-                state
-                    .loaded
-                    .set(validate(Origin::Bundled, dispute_core::BUNDLED_DISPUTE));
-                state
-                    .selection
-                    .set(Some(EntityRef::new(kind, id.to_owned())));
-                provide_context(state);
-                view! { <Details /> }.to_html()
-            });
-            // No hydration follows, so the markers for it go.
-            let html = html.replace("<!>", "");
-            if let Some(content) = live_region(&html) {
-                panels.push((format!("{}/{id}", kind.as_str()), content.to_owned()));
-            }
-        }
-    }
-    panels
+    dataset
+        .file
+        .entity_ids()
+        .into_iter()
+        .filter_map(|(kind, _, id)| {
+            let content = details_content(EntityRef::new(kind, id.to_owned()))?;
+            Some((format!("{}/{id}", kind.as_str()), content))
+        })
+        .collect()
+}
+
+/// What stands in an id's place in `missing_panels`, for the responder to fill in.
+pub const ID_PLACEHOLDER: &str = "%ID%";
+
+/// The panel's content for an entity of each kind that the dispute does not have, with
+/// `ID_PLACEHOLDER` for its id, keyed by kind: the app's own words for a link that leads
+/// nowhere, which the responder shows before the app has arrived.
+pub fn missing_panels() -> Vec<(String, String)> {
+    dispute_core::model::EntityKind::ALL
+        .iter()
+        .filter_map(|&kind| {
+            let content = details_content(EntityRef::new(kind, ID_PLACEHOLDER.to_owned()))?;
+            Some((kind.as_str().to_owned(), content))
+        })
+        .collect()
+}
+
+/// What the panel shows while its details are on their way (the responder's, before the app).
+pub fn loading_panel() -> String {
+    let _ = any_spawner::Executor::init_custom_executor(StillPicture);
+    let owner = Owner::new_root(None);
+    owner.with(|| view! { <p class="muted" role="status">"Loading the details…"</p> }.to_html())
+}
+
+/// The content of the details panel's live region with `selected` selected in the bundled
+/// dispute, drawn by the app's own component.
+fn details_content(selected: EntityRef) -> Option<String> {
+    let _ = any_spawner::Executor::init_custom_executor(StillPicture);
+    let owner = Owner::new_root(Some(std::sync::Arc::new(
+        hydration_context::SsrSharedContext::new(),
+    )));
+    let html = owner.with(|| {
+        let config = Config {
+            use_hash: true,
+            ..Config::default()
+        };
+        let state = AppState::new(&config, None);
+        state.width.set(1280.0);
+        state
+            .loaded
+            .set(validate(Origin::Bundled, dispute_core::BUNDLED_DISPUTE));
+        state.selection.set(Some(selected));
+        provide_context(state);
+        view! { <Details /> }.to_html()
+    });
+    // No hydration follows, so the markers for it go.
+    let html = html.replace("<!>", "");
+    live_region(&html).map(str::to_owned)
 }
 
 /// The content of the panel's live region, where each selection's details are drawn.

@@ -293,7 +293,7 @@ async function authoring(browser, server, bundled, report) {
   const answer = await page.evaluate(
     () =>
       new Promise((resolve) => {
-        const button = document.querySelector(".menu-button");
+        const button = document.querySelector("button[aria-controls='app-menu']");
         const start = performance.now();
         button.click();
         requestAnimationFrame(() => resolve(performance.now() - start));
@@ -487,7 +487,7 @@ async function main() {
     let longest = { duration: 0, view: "" };
     for (const view of ["list", "timeline", "conflicts", "map"]) {
       const since = await page.evaluate(() => performance.now());
-      await page.locator(`.view-tabs a[data-view='${view}']`).click();
+      await page.getByRole("navigation", { name: "Views" }).locator(`a[data-view='${view}']`).click();
       await page.locator(view === "map" ? "[data-testid='map'] [data-kind='party']" : `[data-testid='${view}']`).first().waitFor({ timeout: 60000 });
       await page.waitForTimeout(500);
       const worst = await page.evaluate((since) => Math.max(0, ...window.__longTasks.filter((task) => task.start >= since).map((task) => task.duration)), since);

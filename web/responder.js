@@ -7,7 +7,11 @@
 // Loaded by the standalone page only, as a module (so after parsing, never blocking the paint);
 // every listener does nothing once the pre-rendered screen is gone.
 
-const DETAILS_FILE = "./dispute-map-details.json";
+// Filled in by tools/post-build.mjs: the details file's versioned name, and the panel's words
+// for an entity the dispute lacks (per kind, with a placeholder for the id) and for details on
+// their way, drawn by the app's own Details component (src/prerender.rs).
+const DETAILS_FILE = "__DETAILS_FILE__";
+const MESSAGES = "__MESSAGES__";
 const KINDS = new Set(["dispute", "party", "contract", "clause", "statement", "source", "event", "conflict"]);
 const VIEWS = new Set(["map", "timeline", "conflicts", "list"]);
 
@@ -36,6 +40,11 @@ function selectionOf(hash) {
 let details = null;
 const overviews = new Map();
 
+/** Text as HTML that shows it as it is. */
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
 function entitySelector(kind, id) {
   return `[data-testid='map'] [data-kind='${kind}'][data-id='${CSS.escape(id)}']`;
 }
@@ -43,15 +52,14 @@ function entitySelector(kind, id) {
 /** Draws a selection (or the overview, for `null`) in both copies of the screen. */
 function show(selection, { focus = false } = {}) {
   for (const copy of copies()) {
-    const shell = copy.querySelector(".dispute-map");
+    const shell = copy.querySelector("[data-panel]");
     const region = copy.querySelector("[data-testid='details'] [aria-live]");
     if (!shell || !region) continue;
     if (!overviews.has(copy)) overviews.set(copy, region.innerHTML);
-    for (const previous of copy.querySelectorAll("[data-testid='map'] [aria-current='true']")) {
-      previous.classList.remove("selected");
-      previous.removeAttribute("aria-current");
-    }
-    shell.classList.toggle("has-selection", selection !== null);
+    for (const previous of copy.querySelectorAll("[data-testid='map'] [aria-current='true']")) previous.removeAttribute("aria-current");
+    // As the app marks its shell: the phone's sheet opens over the map for a selection.
+    if (selection === null) delete shell.dataset.selection;
+    else shell.dataset.selection = "true";
     // What the region shows now, so drawing the same again (the details arriving and the
     // address changing, in either order) keeps the element that has focus.
     const key = selection === null ? "overview" : `${selection.kind}/${selection.id}`;
@@ -62,7 +70,6 @@ function show(selection, { focus = false } = {}) {
     }
     const entity = copy.querySelector(entitySelector(selection.kind, selection.id));
     if (entity) {
-      entity.classList.add("selected");
       entity.setAttribute("aria-current", "true");
       for (const other of copy.querySelectorAll("[data-testid='map'] [data-kind][tabindex='0']")) other.setAttribute("tabindex", "-1");
       entity.setAttribute("tabindex", "0");
@@ -72,11 +79,10 @@ function show(selection, { focus = false } = {}) {
       if (region.dataset.shown !== key) region.innerHTML = panel;
       region.dataset.shown = key;
     } else if (details) {
-      region.innerHTML = `<div class="details-problem" role="alert"><p></p></div>`;
-      region.querySelector("p").textContent = `There is no ${selection.kind} with the id "${selection.id}" in this dispute.`;
+      region.innerHTML = (MESSAGES.missing[selection.kind] ?? "").replaceAll(MESSAGES.placeholder, escapeHtml(selection.id));
       delete region.dataset.shown;
     } else {
-      region.innerHTML = `<p class="muted" role="status">Loading the details…</p>`;
+      region.innerHTML = MESSAGES.loading;
       delete region.dataset.shown;
     }
     // As the app does for a selection the user made: focus follows to the panel's heading, in
@@ -122,13 +128,12 @@ if (host && copies().length > 0 && !document.documentElement.classList.contains(
   host.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
     if (!target?.closest("[data-testid='prerendered']")) return;
-    if (target.closest(".sheet-close")) return clearSelection();
-    const toggle = target.closest(".panel-toggle");
+    if (target.closest("[data-action='close-details']")) return clearSelection();
+    const toggle = target.closest("[data-action='toggle-details']");
     if (toggle) {
-      const shell = toggle.closest(".dispute-map");
-      const closed = !shell.classList.contains("panel-closed");
-      shell.classList.toggle("panel-closed", closed);
-      toggle.closest("[data-testid='details']")?.classList.toggle("closed", closed);
+      const shell = toggle.closest("[data-panel]");
+      const closed = shell.dataset.panel !== "closed";
+      shell.dataset.panel = closed ? "closed" : "open";
       toggle.setAttribute("aria-expanded", String(!closed));
       toggle.textContent = closed ? "Show details" : "Hide details";
       return;

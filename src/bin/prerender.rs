@@ -2,7 +2,10 @@
 //! a desktop's and a phone's width, rendered on the host by the same components the browser
 //! runs. The build (tools/post-build.mjs) writes them into dist/index.html and the offline page,
 //! so the map, the status and the summary are on screen before the wasm arrives, and readable
-//! with JavaScript turned off. Prints a JSON object: `{"wide": "<…>", "narrow": "<…>"}`.
+//! with JavaScript turned off. Prints a JSON object: `{"wide": "<…>", "narrow": "<…>",
+//! "details": {"kind/id": "<…>"}, "messages": {"missing": {"kind": "<…>"}, "loading": "<…>",
+//! "placeholder": "%ID%"}}`: the screens, every entity's details, and the panel's words for
+//! an entity the dispute lacks and for details on their way, all drawn by the app's components.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -13,6 +16,14 @@ fn main() {
             .into_iter()
             .map(|(key, html)| (key, serde_json::Value::String(html)))
             .collect::<serde_json::Map<_, _>>(),
+        "messages": {
+            "missing": dispute_map::prerender::missing_panels()
+                .into_iter()
+                .map(|(kind, html)| (kind, serde_json::Value::String(html)))
+                .collect::<serde_json::Map<_, _>>(),
+            "loading": dispute_map::prerender::loading_panel(),
+            "placeholder": dispute_map::prerender::ID_PLACEHOLDER,
+        },
     });
     println!("{screens}");
 }

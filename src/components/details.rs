@@ -109,13 +109,13 @@ pub fn Details() -> impl IntoView {
         state.focus_first("map");
     };
     view! {
-        <aside class="details" class:closed=move || !open() data-testid="details" id="details" aria-label="Details" part="details">
+        <aside class="details" data-testid="details" id="details" aria-label="Details" part="details">
             <div class="panel-bar">
-                <button type="button" class="panel-toggle" aria-expanded=move || open().to_string() aria-controls="details-body"
+                <button type="button" class="panel-toggle" data-action="toggle-details" aria-expanded=move || open().to_string() aria-controls="details-body"
                     on:click=move |_| state.panel_open.update(|open| *open = !*open)>
                     {move || if open() { "Hide details" } else { "Show details" }}
                 </button>
-                <button type="button" class="sheet-close" aria-label="Close the details" on:click=close_sheet>"×"</button>
+                <button type="button" class="sheet-close" data-action="close-details" aria-label="Close the details" on:click=close_sheet>"×"</button>
             </div>
             <div class="details-scroll" id="details-body">
                 <TourCard />

@@ -545,7 +545,7 @@ fn dispute_mark(context: &MapContext, metrics: &Metrics) -> impl IntoView {
     let label = dispute.label;
     let aria_label = format!("Dispute: {}", dispute.label_lines.concat());
     Some(view! {
-        <g class="dispute" class:selected=selected class:dimmed=dimmed
+        <g class="dispute" class:dimmed=dimmed
             aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
             data-change=change data-kind="dispute" data-id=dispute.id.clone() tabindex=tab_index role="button"
             aria-label=aria_label
@@ -618,7 +618,7 @@ fn party_node(context: &MapContext, metrics: &Metrics, index: usize) -> impl Int
         metrics.chip_text.size
     };
     view! {
-        <g class=format!("node party side-{}", party.side.as_str()) class:loose=party.lifeline.is_none() class:selected=selected class:dimmed=dimmed
+        <g class=format!("node party side-{}", party.side.as_str()) class:loose=party.lifeline.is_none() class:dimmed=dimmed
             aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
             data-change=change data-kind="party" data-id=party.id.clone() tabindex=tab_index role="button"
             aria-label=match party.side {
@@ -710,7 +710,7 @@ fn contract_group(context: &MapContext, metrics: &Metrics, index: usize) -> impl
                     <circle cx=units(if connector.from_x < rect.x { connector.from_x } else { connector.to_x }) cy=units(connector.y) r="4" />
                 </g>
             }).collect_view()}
-            <g class="node contract" class:selected=selected class:dimmed=dimmed
+            <g class="node contract" class:dimmed=dimmed
                 aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
                 data-change=change data-kind="contract" data-id=card.id.clone() tabindex=tab_index role="button"
                 aria-label=format!("Contract: {}", card.title_lines.concat())
@@ -724,7 +724,7 @@ fn contract_group(context: &MapContext, metrics: &Metrics, index: usize) -> impl
                 let Selectable { on_click, on_key, on_enter, on_focus, selected, dimmed, tab_index, change } = selectable(context, EntityKind::Clause, &chip.id);
                 let chip_rect = chip.rect;
                 view! {
-                    <g class="chip clause" class:disputed=chip.disputed class:selected=selected class:dimmed=dimmed
+                    <g class="chip clause" class:disputed=chip.disputed class:dimmed=dimmed
                         aria-current=move || selected.get().then_some("true") data-dimmed=move || dimmed.get().then_some("true")
                         data-change=change data-kind="clause" data-id=chip.id.clone() tabindex=tab_index role="button"
                         aria-label=format!("Clause{}: {}", if chip.disputed { " in dispute" } else { "" }, chip.lines.concat())

@@ -3,7 +3,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { useSuite, startServer, appBase, screenshotDir } from "./harness.mjs";
+import { useSuite, startServer, appBase, screenshotDir, settled } from "./harness.mjs";
 
 const suite = useSuite();
 
@@ -99,7 +99,7 @@ test("the host's styles do not reach the map, and the map's do not reach the hos
   assert.ok(!/^serif$/.test(font), `the map keeps its own font, not the host's (${font})`);
   const host = await page.evaluate(() => ({
     toolbar: getComputedStyle(document.querySelector("#host-text")).display,
-    heading: getComputedStyle(document.querySelector("h1.details")).borderTopStyle,
+    heading: getComputedStyle(document.querySelector("#host-heading")).borderTopStyle,
   }));
   assert.deepEqual(host, { toolbar: "block", heading: "none" }, "the app's .toolbar and .details rules do not style the host page");
   await context.close();
@@ -161,7 +161,10 @@ test("<dispute-map>: attributes, methods and the reader's moves, told as events;
   const textColour = () => example.locator("[data-testid='details'] h2").evaluate((heading) => getComputedStyle(heading).color);
   assert.equal(await textColour(), "rgb(236, 238, 241)");
   await page.evaluate(() => { document.querySelector("#example-map").theme = "light"; });
-  for (let tries = 0; (await textColour()) !== "rgb(27, 29, 33)" && tries < 50; tries += 1) await page.waitForTimeout(20);
+  await example.locator("[data-testid='details'] h2").evaluate((heading) => new Promise((resolve) => {
+    const check = () => (getComputedStyle(heading).color === "rgb(27, 29, 33)" ? resolve() : requestAnimationFrame(check));
+    check();
+  }));
   assert.equal(await textColour(), "rgb(27, 29, 33)");
   // The host's hooks: the height and accent properties, and a part.
     const height = (await main.boundingBox()).height;
@@ -214,27 +217,32 @@ test("a frame with dispute-map-frame.js grows to its map, passes its events on, 
   await page.screenshot({ path: join(screenshotDir, "frame-sized.png"), fullPage: true });
 
   // A frame of another origin, not the helper's: its messages change nothing, up or down.
+  const attached = page.waitForEvent("frameattached");
   await page.evaluate((address) => {
     const stranger = document.createElement("iframe");
     stranger.id = "stranger";
     stranger.src = address;
     document.body.append(stranger);
   }, `${suite.server.appUrl}index.html?compact`);
-  const stranger = await (async () => {
-    for (;;) {
-      const found = page.frames().find((candidate) => candidate.url().startsWith(suite.server.origin));
-      if (found) return found;
-      await page.waitForTimeout(50);
-    }
-  })();
+  const stranger = await attached;
   await stranger.waitForLoadState();
   const height = await sized.evaluate((element) => element.getBoundingClientRect().height);
+  // A last message after the forged ones: messages from one window arrive in order, so once it
+  // is in, the forged ones have been handled (or ignored).
+  const listen = (target) => target.evaluate(() => addEventListener("message", (event) => { if (event.data?.type === "test:last") window.__lastHeard = true; }));
+  const heard = (target) => target.waitForFunction(() => window.__lastHeard === true);
+  await listen(page);
+  await listen(inner());
   await stranger.evaluate(() => {
     parent.postMessage({ type: "dispute-map:height", height: 50 }, "*");
     parent.postMessage({ type: "dispute-map:select", kind: "party", id: "forged" }, "*");
     parent.frames[0].postMessage({ type: "dispute-map:select", ref: "party/google" }, "*");
+    parent.postMessage({ type: "test:last" }, "*");
+    parent.frames[0].postMessage({ type: "test:last" }, "*");
   });
-  await page.waitForTimeout(300);
+  await Promise.all([heard(page), heard(inner())]);
+  await settled(inner());
+  await settled(page);
   assert.equal(await sized.evaluate((element) => element.getBoundingClientRect().height), height);
   assert.ok(await frame.locator("[data-testid='details'] h2", { hasText: "Microsoft" }).isVisible(), "the frame kept the host's selection");
   assert.equal((await events(page, "select")).length, 1);

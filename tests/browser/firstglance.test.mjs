@@ -97,7 +97,7 @@ test("before the wasm arrives, the pre-rendered map answers clicks, links, Back 
     const problems = [];
     page.on("pageerror", (error) => problems.push(error.message));
     await page.goto(suite.server.appUrl, { waitUntil: "commit" });
-    const screen = page.locator(size === "phone" ? ".prerendered.narrow" : ".prerendered.wide");
+    const screen = page.locator(`[data-testid='prerendered'][data-width='${size === "phone" ? "narrow" : "wide"}']`);
     const heading = screen.locator("[data-testid='details'] h2");
     await screen.locator(`[data-testid='map'] [data-kind='clause'][data-id='${clause.id}']`).click();
     await heading.filter({ hasText: clause.title }).waitFor();
