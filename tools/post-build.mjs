@@ -81,11 +81,40 @@ function stylesheets() {
   return { screen, print, tags };
 }
 
+/** Runs `cargo build` with `args` and returns the artefacts it reports, as cargo itself names
+ *  them (its JSON messages), so a CARGO_TARGET_DIR elsewhere, or a changed layout, is followed. */
+function cargoBuild(args) {
+  const messages = execFileSync("cargo", ["build", "--quiet", ...args, "--message-format=json-render-diagnostics"], { cwd: root, stdio: ["ignore", "pipe", "inherit"], maxBuffer: 256 * 1024 * 1024 }).toString();
+  return messages
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line))
+    .filter((message) => message.reason === "compiler-artifact");
+}
+
+/** Builds `crate` for the browser; where its wasm is. */
+function builtWasm(crate, library) {
+  const wasm = cargoBuild(["--release", "--target", "wasm32-unknown-unknown", "-p", crate])
+    .filter((artefact) => artefact.target?.name === library)
+    .flatMap((artefact) => artefact.filenames)
+    .find((file) => file.endsWith(".wasm"));
+  if (!wasm) fail(`cargo built ${crate} but named no ${library}.wasm among its artefacts`);
+  return wasm;
+}
+
+/** Builds the host program `bin` with the whole workspace's features, as `cargo test
+ *  --workspace` builds its dependencies, so the crates the tests just compiled are reused rather
+ *  than compiled again with another feature set; where the program is. */
+function builtHostProgram(bin) {
+  const program = cargoBuild(["--workspace", "--bin", bin]).find((artefact) => artefact.target?.name === bin && artefact.executable)?.executable;
+  if (!program) fail(`cargo built no program named ${bin}`);
+  return program;
+}
+
 /** A crate of this workspace built as a wasm module of its own: `<name>.js` and
  *  `<name>_bg.wasm` in the staging folder, optimised and minified. */
 async function wasmModule(crate, library, name) {
-  execFileSync("cargo", ["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "-p", crate], { cwd: root, stdio: "inherit" });
-  execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", staging, "--out-name", name, join(root, "target", "wasm32-unknown-unknown", "release", `${library}.wasm`)]);
+  execFileSync("wasm-bindgen", ["--target", "web", "--no-typescript", "--out-dir", staging, "--out-name", name, builtWasm(crate, library)]);
   const wasm = join(staging, `${name}_bg.wasm`);
   execFileSync("wasm-opt", ["-Oz", "--enable-reference-types", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext", "--enable-mutable-globals", "--enable-multivalue", wasm, "-o", wasm]);
   const script = join(staging, `${name}.js`);
@@ -135,16 +164,15 @@ function loader(files, built) {
  *  host, written into the page; and the responder that answers clicks on them. */
 function prerender() {
   if (!release) return;
-  const screens = JSON.parse(execFileSync("cargo", ["run", "--quiet", "-p", "dispute-map", "--bin", "prerender"], { cwd: root, maxBuffer: 64 * 1024 * 1024 }).toString());
+  const screens = JSON.parse(execFileSync(builtHostProgram("prerender"), { cwd: root, maxBuffer: 64 * 1024 * 1024 }).toString());
   // No hydration follows (the app mounts beside the screen and swaps), so its markers go.
   const withoutMarkers = (markup) => markup.replaceAll("<!>", "");
   const detailsJson = JSON.stringify(screens.details);
   writeFileSync(join(staging, "dispute-map-details.json"), detailsJson);
-  const responder = readFileSync(join(root, "web", "responder.js"), "utf8").replace(
-    'const DETAILS_FILE = "./dispute-map-details.json";',
-    () => `const DETAILS_FILE = "./dispute-map-details.json?v=${version(detailsJson)}";`,
-  );
-  if (!responder.includes(`?v=${version(detailsJson)}`)) fail("web/responder.js no longer names DETAILS_FILE as expected");
+  const responder = fill(readFileSync(join(root, "web", "responder.js"), "utf8"), {
+    DETAILS_FILE: `./dispute-map-details.json?v=${version(detailsJson)}`,
+    MESSAGES: screens.messages,
+  }, "web/responder.js");
   writeFileSync(join(staging, "dispute-map-responder.js"), responder);
   /** The phone's copy of the screen, with its ids made its own so no id is on the page twice. */
   const ownIds = (markup, suffix) =>
@@ -154,8 +182,8 @@ function prerender() {
   const hostElement = /(<div id="dispute-map" data-dispute-map data-standalone>)([\s\S]*?)(\n    <\/div>\n  <\/body>)/;
   if (!hostElement.test(html)) fail("index.html has no standalone map element of the expected shape");
   html = html.replace(hostElement, (_, open, placeholder, close) => `${open}
-      <div class="prerendered wide" data-testid="prerendered" data-width="wide">${withoutMarkers(screens.wide)}</div>
-      <div class="prerendered narrow" data-testid="prerendered" data-width="narrow">${ownIds(withoutMarkers(screens.narrow), "-narrow")}</div>
+      <div class="prerendered" data-testid="prerendered" data-width="wide">${withoutMarkers(screens.wide)}</div>
+      <div class="prerendered" data-testid="prerendered" data-width="narrow">${ownIds(withoutMarkers(screens.narrow), "-narrow")}</div>
       <p class="prerender-loading" data-testid="prerender-loading" role="status">Loading the dispute…</p>
       <noscript><p class="prerender-note">This is a still picture of the dispute map: selecting, searching and the other views need JavaScript, which this browser has turned off.</p></noscript>${close}`);
 }
@@ -244,16 +272,25 @@ function compress() {
   return count;
 }
 
-const files = startup();
-const css = stylesheets();
-const built = await modules();
+/** Runs one named step and notes how long it took, for the line printed at the end. */
+const timings = [];
+async function step(name, work) {
+  const started = performance.now();
+  const result = await work();
+  timings.push(`${name} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+const files = await step("startup", startup);
+const css = await step("stylesheets", stylesheets);
+const built = await step("modules", modules);
 boot(css.tags);
 loader(files, built);
-prerender();
-await minifyScripts(files);
+await step("prerender", prerender);
+await step("minify", () => minifyScripts(files));
 dropPreloads();
 writeFileSync(indexPath, html);
-offline(files, css);
+await step("offline", () => offline(files, css));
 writeFileSync(indexPath, html);
-const compressed = compress();
-console.log(`post-build (${release ? "release" : "debug"}): start-up in dispute-map.js (${files.bindings}, ${files.wasm}); stylesheets joined; ${release ? "authoring modules built, the opening screen pre-rendered, " : ""}${compressed} files compressed`);
+const compressed = await step("compress", compress);
+console.log(`post-build (${release ? "release" : "debug"}): start-up in dispute-map.js (${files.bindings}, ${files.wasm}); stylesheets joined; ${release ? "authoring modules built, the opening screen pre-rendered, " : ""}${compressed} files compressed; ${timings.join(", ")}`);
