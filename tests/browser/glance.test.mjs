@@ -3,7 +3,7 @@
 // comes with, each answered from the opening screen in at most two interactions.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { useSuite, openApp, screenshotDir, axeViolations, titleOf } from "./harness.mjs";
+import { useSuite, openApp, screenshotDir, axeViolations, titleOf, settled } from "./harness.mjs";
 
 const suite = useSuite();
 
@@ -231,7 +231,7 @@ test("axe-core finds no violation in any view, light and dark, desktop and phone
       for (const hash of views) {
         await page.evaluate((next) => { location.hash = next; }, hash);
         await page.locator(`${details} h2`).first().waitFor();
-        await page.waitForTimeout(50);
+        await settled(page);
         assert.deepEqual(await axeViolations(page), [], `${size} ${colorScheme} ${hash}`);
       }
       await context.close();

@@ -152,6 +152,20 @@ export async function openApp(browser, server, { hash = "", query = "", viewport
   return { page, context, problems };
 }
 
+/** Resolves once `target` (a page or a frame) has drawn three frames and run the tasks queued
+ *  before them: what a change already under way does, it has done. For the checks that something
+ *  did not happen, which have no event to wait for; never a guess at a number of milliseconds. */
+export async function settled(target) {
+  await target.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let frames = 3;
+        const next = () => (frames-- > 0 ? requestAnimationFrame(() => setTimeout(next, 0)) : resolve());
+        next();
+      }),
+  );
+}
+
 /** Waits until the app has taken over from the pre-rendered opening screen, or says why not
  *  (a start-up failure leaves the pre-rendered screen readable under its message). */
 export async function appReady(page) {

@@ -9,7 +9,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, writeFile, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, launchBrowser, openApp, schemaExample, repoRoot, chooseFromMenu } from "./harness.mjs";
+import { startServer, launchBrowser, openApp, schemaExample, repoRoot, chooseFromMenu, settled } from "./harness.mjs";
 
 const suite = {};
 const generated = (parties, contracts, clauses, statements) =>
@@ -219,12 +219,14 @@ test("an answer that never comes times out with a message; Cancel stops a load a
 test("the user's latest action wins: a file opened while a slow ?data= answer is on its way stays", async () => {
   const context = await suite.browser.newContext();
   const example = await readFile(join(repoRoot, "data", "examples", "harbor-city.json"));
-  let answer;
+  let answer, delivered;
   const answered = new Promise((resolve) => { answer = resolve; });
+  const handled = new Promise((resolve) => { delivered = resolve; });
   await context.route((url) => url.pathname === "/fixtures/slow.json", async (route) => {
     await answered;
     // The app may have stopped the request by now; that is its right.
     await route.fulfill({ body: example, contentType: "application/json" }).catch(() => {});
+    delivered();
   });
   const page = await context.newPage();
   await page.goto(`${suite.server.appUrl}?data=/fixtures/slow.json`);
@@ -232,7 +234,9 @@ test("the user's latest action wins: a file opened while a slow ?data= answer is
   await page.getByLabel("Open a dispute file…").setInputFiles({ name: "northwind.json", mimeType: "application/json", buffer: Buffer.from(await schemaExample()) });
   await page.locator("h1", { hasText: "Northwind v. Contoso" }).waitFor();
   answer();
-  await page.waitForTimeout(1000);
+  // The slow answer is in (or was refused by the app), and whatever it set off has run.
+  await handled;
+  await settled(page);
   assert.match(await page.locator("h1").innerText(), /Northwind v\. Contoso/, "the slow answer did not replace the file");
   await context.close();
 });
