@@ -96,7 +96,7 @@ pub fn edit(file_json: &str, edit_json: &str) -> Result<String, JsValue> {
 /// thrown, what it is instead (a PDF, an image, empty…).
 #[wasm_bindgen]
 pub fn article_text(bytes: &[u8], name: &str) -> Result<String, JsValue> {
-    suggest::article::article_text(bytes, name).map_err(|problem| lines(vec![problem]))
+    dispute_core::text::article::article_text(bytes, name).map_err(|problem| lines(vec![problem]))
 }
 
 /// One suggestion as the review queue reads it: byte offsets into the article's text.
@@ -138,19 +138,20 @@ pub fn suggest_statements(article: &str, file_json: &str) -> Result<String, JsVa
             .map_err(|problem| lines(vec![format!("the dispute: {problem}")]))?;
         Known::of_file(&file)
     };
-    let suggested = suggest::suggest(article, &known);
+    let reading = dispute_core::text::read(article);
+    let suggested = suggest::suggest(&reading, &known);
     let ranges: Vec<std::ops::Range<usize>> = suggested
         .suggestions
         .iter()
         .map(|suggestion| suggestion.range.clone())
         .collect();
-    let coverage = suggest::coverage::coverage(article, &ranges);
+    let coverage = suggest::coverage::coverage_of(&reading, &ranges);
     let proposal = Proposal {
         suggestions: suggested
             .suggestions
             .iter()
             .map(|suggestion| {
-                let sentence = &suggested.segmented.sentences[suggestion.sentence].range;
+                let sentence = &reading.sentences[suggestion.sentence].range;
                 Proposed {
                     start: suggestion.range.start,
                     end: suggestion.range.end,

@@ -15,6 +15,7 @@ pub mod model;
 pub mod page;
 pub mod route;
 pub mod suggest;
+pub mod text;
 
 /// The dispute bundled into the app at build time.
 pub const BUNDLED_DISPUTE: &str = include_str!("../../../data/dispute.json");

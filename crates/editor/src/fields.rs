@@ -313,7 +313,7 @@ pub fn report_source(
         kind: dispute_core::model::SourceKind::NewsReport,
         url: nonempty(address),
         publisher: nonempty(outlet),
-        published: nonempty(date).map(|date| dispute_core::suggest::dates::as_given(&date)),
+        published: nonempty(date).map(|date| dispute_core::text::dates::as_given(&date)),
         cites: cites.iter().map(|id| id.as_str().into()).collect(),
         file: None,
         text: Some(text.to_owned()),

@@ -9,7 +9,7 @@
 
 use dispute_cli::{known_from_args, today, Args};
 use dispute_core::draft::{draft, Article};
-use dispute_core::suggest::article::article_text;
+use dispute_core::text::article::article_text;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;

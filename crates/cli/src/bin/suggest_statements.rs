@@ -5,7 +5,8 @@
 //! a JSON array of `{"id", "name", "aliases"}`. Exits 2 when a file cannot be read.
 
 use dispute_cli::{known_from_args, Args};
-use dispute_core::suggest::{article::article_text, suggest};
+use dispute_core::suggest::suggest;
+use dispute_core::text::article::article_text;
 use serde::Serialize;
 use std::io::Write;
 use std::process::ExitCode;
@@ -60,7 +61,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let suggested = suggest(&text, &known);
+    let suggested = suggest(&dispute_core::text::read(&text), &known);
     let list: Vec<Suggested> = suggested
         .suggestions
         .iter()

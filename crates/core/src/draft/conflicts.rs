@@ -644,7 +644,7 @@ const NOT_ANCHORS: &[&str] = &[
 
 /// A word made comparable: lowercased, without a possessive, singular.
 pub fn anchor_word(word: &str) -> String {
-    let lower = crate::suggest::tokens::strip_possessive(word).to_lowercase();
+    let lower = crate::text::tokens::strip_possessive(word).to_lowercase();
     let lower = lower
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_owned();

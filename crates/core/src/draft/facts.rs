@@ -5,9 +5,10 @@
 
 use super::figures::{figures_in, Figure};
 use crate::model::{ContractStatus, DatePrecision, EventStatus, ReportedDate};
-use crate::suggest::dates::{dates_in, ReportDate};
 use crate::suggest::names::Mention;
-use crate::suggest::tokens::{is_one_of, Token};
+use crate::text::dates::{dates_in, ReportDate};
+use crate::text::lexicon::Words;
+use crate::text::tokens::{is_one_of, Token};
 use std::ops::Range;
 
 /// One article read for facts.
@@ -104,7 +105,7 @@ impl Sentence<'_> {
                 .is_some_and(|word| word.eq_ignore_ascii_case("the"))
                 && (at + 1..(at + 3).min(index)).any(|noun| {
                     self.word(noun)
-                        .is_some_and(|word| is_one_of(word, crate::suggest::rules::COMPANY_NOUNS))
+                        .is_some_and(|word| Words::CompanyNoun.has(word))
                 })
         });
         if !refers {
@@ -477,11 +478,7 @@ pub fn dated_in(sentence: &Sentence, article: &Article, already: &[Happening]) -
 
 /// A sentence as a title: without its dates and the words that only place them ("on", "in",
 /// "On Friday,"), its first letter capitalised, cut to about ten words.
-fn title_without(
-    text: &str,
-    range: Range<usize>,
-    dates: &[crate::suggest::dates::Found],
-) -> String {
+fn title_without(text: &str, range: Range<usize>, dates: &[crate::text::dates::Found]) -> String {
     let mut kept = String::new();
     let mut at = range.start;
     for date in dates {
@@ -1095,7 +1092,7 @@ pub fn happenings_in(
                         .is_some_and(char::is_uppercase)
             })
             .map(|token| {
-                crate::suggest::tokens::strip_possessive(token.text(sentence.text)).to_owned()
+                crate::text::tokens::strip_possessive(token.text(sentence.text)).to_owned()
             });
         if let Some(owner) = owner.filter(|_| !sentence.has(&["launched", "released"])) {
             push(

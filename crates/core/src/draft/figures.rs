@@ -2,7 +2,7 @@
 //! "€1.2bn", "more than $13 billion", "3.5%", "300 megawatts". Two reports disagree on a figure
 //! when the values they give for the same thing differ; the words stay as written.
 
-use crate::suggest::tokens::{is_one_of, Token};
+use crate::text::tokens::{is_one_of, Token};
 use std::ops::Range;
 
 /// A figure found in a text.
@@ -224,7 +224,7 @@ pub fn figures_in(text: &str, tokens: &[Token]) -> Vec<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::suggest::tokens::tokens;
+    use crate::text::tokens::tokens;
 
     fn read(text: &str) -> Vec<(String, f64, String, Option<&'static str>)> {
         figures_in(text, &tokens(text, 0..text.len()))

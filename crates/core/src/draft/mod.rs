@@ -24,8 +24,8 @@ use crate::model::{
     Source, SourceKind, Speaker, Statement, SCHEMA_VERSION,
 };
 use crate::suggest::names::Names;
-use crate::suggest::tokens::{tokens, TokenKind};
 use crate::suggest::{suggest, BlockKind, Known, KnownParty, Suggested};
+use crate::text::tokens::{tokens, TokenKind};
 use facts::{Deal, Happening, HappeningKind};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
@@ -74,6 +74,7 @@ pub struct Draft {
 /// One article, read.
 struct Read<'a> {
     article: &'a Article,
+    reading: crate::text::Reading<'a>,
     suggested: Suggested,
     /// Its statements' ids, one per suggestion.
     statement_ids: Vec<String>,
@@ -161,7 +162,8 @@ pub fn draft(articles: &[Article], seed: &[KnownParty], as_of: &str) -> Result<D
     let reads: Vec<Read> = articles
         .iter()
         .map(|article| {
-            let suggested = suggest(&article.text, &known);
+            let reading = crate::text::read(&article.text);
+            let suggested = suggest(&reading, &known);
             let statement_ids = (1..=suggested.suggestions.len())
                 .map(|number| {
                     let id = format!("{}-{number}", article.id);
@@ -171,6 +173,7 @@ pub fn draft(articles: &[Article], seed: &[KnownParty], as_of: &str) -> Result<D
                 .collect();
             Read {
                 article,
+                reading,
                 suggested,
                 statement_ids,
                 published: article
@@ -254,7 +257,7 @@ impl Builder<'_> {
                 text,
                 report,
             };
-            let segmented = &read.suggested.segmented;
+            let segmented = &read.reading;
             let mut last_deal: Option<Deal> = None;
             // The party the article is about: the first one the sentence before named.
             let mut topic: Option<usize> = None;
@@ -414,7 +417,7 @@ impl Builder<'_> {
             let Some(at) = sentence.tokens.iter().position(|token| {
                 token.is_word()
                     && !token.quoted
-                    && crate::suggest::tokens::is_one_of(token.text(sentence.text), words)
+                    && crate::text::tokens::is_one_of(token.text(sentence.text), words)
             }) else {
                 continue;
             };
@@ -713,7 +716,7 @@ impl Builder<'_> {
             for (index, read) in self.reads.iter().enumerate() {
                 let text = read.article.text.as_str();
                 let names = || std::iter::once(&party.name).chain(&party.aliases);
-                let first = read.suggested.segmented.sentences.iter().find(|sentence| {
+                let first = read.reading.sentences.iter().find(|sentence| {
                     names().any(|name| text[sentence.range.clone()].contains(name.as_str()))
                 });
                 if let Some(sentence) = first {
@@ -837,7 +840,7 @@ impl Builder<'_> {
         for (index, read) in self.reads.iter().enumerate() {
             let text = read.article.text.as_str();
             for (suggestion, id) in read.suggested.suggestions.iter().zip(&read.statement_ids) {
-                let sentence = &read.suggested.segmented.sentences[suggestion.sentence].range;
+                let sentence = &read.reading.sentences[suggestion.sentence].range;
                 let overlaps = |evidence: &Evidence| {
                     evidence.source == read.article.id
                         && evidence.range.start < sentence.end
@@ -1195,7 +1198,7 @@ fn figure_mentions(sentence: &facts::Sentence) -> Vec<conflicts::FigureMention> 
             return None;
         }
         let word = conflicts::anchor_word(token.text(text));
-        let word = if crate::suggest::tokens::is_one_of(
+        let word = if crate::text::tokens::is_one_of(
             &word,
             &["deal", "contract", "order", "pact", "agreement", "accord"],
         ) {

@@ -9,9 +9,9 @@
 
 use crate::model::PartyKind;
 use crate::suggest::names::known_outlet;
-use crate::suggest::rules::{OUTLET_NAME_WORDS, POSITION_CUES, SPEECH_CUES, TITLES};
-use crate::suggest::tokens::{is_one_of, strip_possessive, tokens, Token};
 use crate::suggest::{segment, BlockKind, KnownParty};
+use crate::text::lexicon::Words;
+use crate::text::tokens::{is_one_of, strip_possessive, tokens, Token};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A party found in the articles.
@@ -619,7 +619,7 @@ fn runs_in(text: &str, article: usize, range: std::ops::Range<usize>, display: b
             || tokens[last].text(text).ends_with("’s")
             || tokens[last].text(text).ends_with("'s");
         if let Some(next) = next_word(1) {
-            if is_one_of(&next, SPEECH_CUES) || is_one_of(&next, POSITION_CUES) {
+            if Words::SpeechCue.has(&next) || Words::PositionCue.has(&next) {
                 score += 3;
             } else if is_one_of(&next, ACTS) {
                 score += 2;
@@ -655,7 +655,7 @@ fn runs_in(text: &str, article: usize, range: std::ops::Range<usize>, display: b
             {
                 product = true;
             }
-            if apposition.iter().any(|word| is_one_of(word, TITLES)) {
+            if apposition.iter().any(|word| Words::Title.has(word)) {
                 person = true;
             }
         }
@@ -857,7 +857,7 @@ pub fn discover(articles: &[&str], seed: &[KnownParty]) -> Vec<Found> {
                     || run
                         .words
                         .last()
-                        .is_some_and(|last| OUTLET_NAME_WORDS.contains(&last.as_str()))
+                        .is_some_and(|last| Words::OutletNameWord.list().contains(&last.as_str()))
                     || name.chars().any(|c| c.is_ascii_digit())
                         && !name.chars().any(char::is_alphabetic)
                 {
@@ -925,9 +925,7 @@ fn merge_and_keep(
             let acronym = short.len() >= 2
                 && short.chars().all(|c| c.is_uppercase())
                 && initials(long) == *short;
-            (prefix && !is_one_of(short_words[0], crate::suggest::rules::GENERIC_FIRST_WORDS))
-                || surname
-                || acronym
+            (prefix && !Words::GenericFirstWord.has(short_words[0])) || surname || acronym
         });
         if let Some(target) = target {
             let root = into.get(target).cloned().unwrap_or_else(|| target.clone());

@@ -3,7 +3,7 @@
 //! them; only comparisons read "on Monday" against the report's own day.
 
 use crate::model::{DatePrecision, ReportedDate};
-use crate::suggest::dates::dates_in;
+use crate::text::dates::dates_in;
 
 /// A day as (year, month, day).
 pub type Day = (i64, u32, u32);

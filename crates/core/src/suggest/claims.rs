@@ -6,8 +6,8 @@
 //! marks outside quotations split.
 
 use super::cues::cue_at;
-use super::rules::{CONSEQUENCE_PARTICIPLES, SPEAKING_PARTICIPLES};
-use super::tokens::{is_capitalised, is_one_of, tokens, Token, TokenKind};
+use crate::text::lexicon::Words;
+use crate::text::tokens::{is_capitalised, is_one_of, tokens, Token, TokenKind};
 use std::ops::Range;
 
 /// What part of its sentence a unit is.
@@ -65,8 +65,14 @@ struct Boundary {
 
 /// The claim units of the sentence at `range`; `display` is true for a headline or standfirst,
 /// where any trailing participle phrase (", upending …") is a claim of its own.
-pub fn claim_units(text: &str, range: Range<usize>, display: bool) -> Vec<Unit> {
-    let tokens = tokens(text, range.clone());
+pub fn claim_units(text: &str, tokens: &[Token], display: bool) -> Vec<Unit> {
+    let Some(range) = tokens
+        .first()
+        .zip(tokens.last())
+        .map(|(first, last)| first.range.start..last.range.end)
+    else {
+        return Vec::new();
+    };
     let mut boundaries: Vec<Boundary> = Vec::new();
     // Before a mid-sentence ", which" aside: a subject (kept for the main unit) or a fronted
     // phrase (dropped).
@@ -85,7 +91,7 @@ pub fn claim_units(text: &str, range: Range<usize>, display: bool) -> Vec<Unit> 
         };
         if after_comma && word.eq_ignore_ascii_case("adding") {
             boundaries.push(cut(UnitKind::Added));
-        } else if after_comma && is_one_of(word, SPEAKING_PARTICIPLES) {
+        } else if after_comma && Words::SpeakingParticiple.has(word) {
             boundaries.push(cut(UnitKind::Continued));
         } else if after_comma
             && word.eq_ignore_ascii_case("which")
@@ -115,7 +121,7 @@ pub fn claim_units(text: &str, range: Range<usize>, display: bool) -> Vec<Unit> 
         } else if after_comma
             && word.chars().all(|c| c.is_lowercase())
             && ((display && word.len() > 5 && word.ends_with("ing"))
-                || (is_one_of(word, CONSEQUENCE_PARTICIPLES)
+                || (Words::ConsequenceParticiple.has(word)
                     && words_between(&tokens, 0, index) >= 6))
         {
             boundaries.push(cut(UnitKind::Part));
@@ -349,7 +355,7 @@ mod tests {
     use super::*;
 
     fn units(text: &str, display: bool) -> Vec<(UnitKind, &str)> {
-        claim_units(text, 0..text.len(), display)
+        claim_units(text, &tokens(text, 0..text.len()), display)
             .into_iter()
             .map(|unit| (unit.kind, &text[unit.range]))
             .collect()
@@ -456,7 +462,7 @@ mod tests {
     #[test]
     fn the_subject_before_an_aside_is_kept_for_its_verb() {
         let text = "The charter, which runs to 2030, sets the fees.";
-        let units = claim_units(text, 0..text.len(), false);
+        let units = claim_units(text, &tokens(text, 0..text.len()), false);
         assert_eq!(
             units[1].subject.clone().map(|range| &text[range]),
             Some("The charter")

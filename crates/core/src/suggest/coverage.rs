@@ -2,8 +2,9 @@
 //! statement's quote overlaps it; headings, labels, bylines and datelines carry no claim and are
 //! not counted. This turns the sentence audit (docs/sources-audit.md) into a check.
 
-use super::segment::{asks, segment};
 use crate::model::DisputeFile;
+use crate::text::segment::{asks, segment, Block, Sentence};
+use crate::text::Reading;
 use std::ops::Range;
 
 /// How much of a source its statements carry.
@@ -19,6 +20,22 @@ pub struct Coverage {
 
 /// The coverage of `text` by quotes at `quotes` (byte ranges of the text).
 pub fn coverage(text: &str, quotes: &[Range<usize>]) -> Coverage {
+    let segmented = segment(text);
+    counted(text, &segmented.blocks, &segmented.sentences, quotes)
+}
+
+/// The coverage of an article already read (what the authoring tools have just suggested
+/// statements from).
+pub fn coverage_of(reading: &Reading, quotes: &[Range<usize>]) -> Coverage {
+    counted(reading.text, &reading.blocks, &reading.sentences, quotes)
+}
+
+fn counted(
+    text: &str,
+    blocks: &[Block],
+    sentences: &[Sentence],
+    quotes: &[Range<usize>],
+) -> Coverage {
     let mut quotes: Vec<&Range<usize>> = quotes.iter().collect();
     quotes.sort_by_key(|quote| quote.start);
     // The furthest end among the first k quotes: a sentence is carried when some quote starting
@@ -29,10 +46,9 @@ pub fn coverage(text: &str, quotes: &[Range<usize>]) -> Coverage {
         let last = *furthest.last().unwrap_or(&0);
         furthest.push(last.max(quote.end));
     }
-    let segmented = segment(text);
     let mut coverage = Coverage::default();
-    for sentence in &segmented.sentences {
-        let block = segmented.blocks[sentence.block].kind;
+    for sentence in sentences {
+        let block = blocks[sentence.block].kind;
         if asks(text, &sentence.range, block) {
             continue;
         }

@@ -2,11 +2,8 @@
 //! by the claim units (a coordinated "and insisted that" starts a claim of its own) and the
 //! speakers (the cue's speaker is the claim's).
 
-use super::rules::{
-    AFTER_A_POSITION, BETWEEN_SPEAKER_AND_VERB, HYPOTHETICAL, NEGATIONS, NOUN_LIKE_CUES,
-    PLAIN_SPEECH_CUES, POSITION_CUES, SPEECH_CUES,
-};
-use super::tokens::{is_one_of, Token, TokenKind};
+use crate::text::lexicon::Words;
+use crate::text::tokens::{is_one_of, Token, TokenKind};
 
 /// What kind of verb introduces a claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,9 +43,9 @@ pub fn cue_at(text: &str, tokens: &[Token], index: usize, from: usize) -> Option
         return None;
     }
     let word = token.text(text);
-    let cue = if is_one_of(word, SPEECH_CUES) {
+    let cue = if Words::SpeechCue.has(word) {
         Cue::Speech
-    } else if is_one_of(word, POSITION_CUES) {
+    } else if Words::PositionCue.has(word) {
         Cue::Position
     } else {
         return None;
@@ -117,14 +114,14 @@ fn hypothetical_or_denied(text: &str, tokens: &[Token], index: usize, from: usiz
             break;
         }
         let word = token.text(text);
-        if is_one_of(word, NEGATIONS)
-            || is_one_of(word, HYPOTHETICAL)
+        if Words::Negation.has(word)
+            || Words::Hypothetical.has(word)
             || word.ends_with("n’t")
             || word.ends_with("n't")
         {
             return true;
         }
-        if !(is_one_of(word, BETWEEN_SPEAKER_AND_VERB) || is_one_of(word, &["to", "be"])) {
+        if !(Words::BetweenSpeakerAndVerb.has(word) || is_one_of(word, &["to", "be"])) {
             break;
         }
         looked += 1;
@@ -132,13 +129,13 @@ fn hypothetical_or_denied(text: &str, tokens: &[Token], index: usize, from: usiz
     false
 }
 
-/// Whether a cue has what it takes after it to be one: see `PLAIN_SPEECH_CUES` and
-/// `NOUN_LIKE_CUES`.
+/// Whether a cue has what it takes after it to be one: see `Words::PlainSpeechCue` and
+/// `Words::NounLikeCue`.
 fn complemented(text: &str, tokens: &[Token], index: usize, cue: Cue) -> bool {
     let word = tokens[index].text(text);
     let next = tokens.get(index + 1);
     match cue {
-        Cue::Speech if is_one_of(word, PLAIN_SPEECH_CUES) => true,
+        Cue::Speech if Words::PlainSpeechCue.has(word) => true,
         // "“We will appeal,” the company added.": after a quotation the verb may end it.
         Cue::Speech => {
             let after_quotation = tokens[..index]
@@ -152,8 +149,8 @@ fn complemented(text: &str, tokens: &[Token], index: usize, cue: Cue) -> bool {
                     || token.is_word() && token.text(text).eq_ignore_ascii_case("that")
             }) || (after_quotation && index + 1 == tokens.len())
         }
-        Cue::Position if is_one_of(word, NOUN_LIKE_CUES) => {
-            next.is_some_and(|next| next.is_word() && is_one_of(next.text(text), AFTER_A_POSITION))
+        Cue::Position if Words::NounLikeCue.has(word) => {
+            next.is_some_and(|next| next.is_word() && Words::AfterAPosition.has(next.text(text)))
         }
         Cue::Position => true,
     }
@@ -161,8 +158,8 @@ fn complemented(text: &str, tokens: &[Token], index: usize, cue: Cue) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokens;
     use super::*;
+    use crate::text::tokens::tokens;
 
     fn cue(text: &str, word: &str) -> Option<Cue> {
         let tokens = tokens(text, 0..text.len());

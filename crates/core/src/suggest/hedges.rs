@@ -3,8 +3,8 @@
 //! hedge, "could not be reached" reports a fact, "said it would appeal" reports a plan, "if"
 //! inside a quotation is the speaker's condition and "if not" no condition at all.
 
-use super::rules::{HEDGE_WORDS, MONTHS, SPEECH_CUES};
-use super::tokens::{is_one_of, Token, TokenKind};
+use crate::text::lexicon::Words;
+use crate::text::tokens::{is_one_of, Token, TokenKind};
 
 /// The first hedge among `tokens`, if any: its token index.
 pub fn first_hedge(text: &str, tokens: &[Token]) -> Option<usize> {
@@ -47,7 +47,7 @@ fn is_hedge(text: &str, tokens: &[Token], index: usize) -> bool {
         "if" => opens_the_claim(text, tokens, index),
         // "as quickly as possible" is no doubt.
         "possible" => !previous.is_some_and(|previous| previous.eq_ignore_ascii_case("as")),
-        lower => HEDGE_WORDS.contains(&lower),
+        lower => Words::HedgeWord.list().contains(&lower),
     }
 }
 
@@ -81,25 +81,16 @@ fn reported_future(text: &str, tokens: &[Token], index: usize) -> bool {
     tokens[..index].iter().any(|token| {
         token.is_word()
             && (token.text(text).eq_ignore_ascii_case("that")
-                || (!token.quoted && is_one_of(token.text(text), SPEECH_CUES)))
+                || (!token.quoted && Words::SpeechCue.has(token.text(text))))
     }) && !tokens[..index]
         .iter()
         .any(|token| token.kind == TokenKind::Word && token.text(text).eq_ignore_ascii_case("if"))
 }
 
-/// Whether a word names a month, in full or shortened ("Sept.", "Dec"): its number.
-pub fn is_month(word: &str) -> Option<u8> {
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.iter().find_map(|(name, number)| {
-        let shortened = (3..=5).contains(&lower.len()) && name.starts_with(&lower);
-        (lower == *name || shortened).then_some(*number)
-    })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokens;
     use super::*;
+    use crate::text::tokens::tokens;
 
     fn hedged(text: &str) -> bool {
         first_hedge(text, &tokens(text, 0..text.len())).is_some()
@@ -163,13 +154,5 @@ mod tests {
         for (name, text, expected) in cases {
             assert_eq!(hedged(text), expected, "{name}");
         }
-    }
-
-    #[test]
-    fn months_are_named_in_full_or_short() {
-        assert_eq!(is_month("Sept."), Some(9));
-        assert_eq!(is_month("December"), Some(12));
-        assert_eq!(is_month("Mar"), Some(3));
-        assert_eq!(is_month("Maybe"), None);
     }
 }

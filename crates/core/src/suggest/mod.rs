@@ -13,24 +13,21 @@
 //! `score` measures the engine against hand-made statements; `coverage` says which sentences
 //! of a source no statement carries.
 
-pub mod article;
 mod claims;
 pub mod coverage;
 pub(crate) mod cues;
-pub mod dates;
 pub(crate) mod hedges;
 pub(crate) mod names;
-pub(crate) mod rules;
+mod quotations;
 pub mod score;
-mod segment;
 mod speaker;
-pub(crate) mod tokens;
 
+pub use crate::text::segment::{segment, Block, BlockKind, Segmented, Sentence};
 pub use claims::UnitKind;
 pub use names::{outlet_full_name, KnownParty};
-pub use segment::{segment, Block, BlockKind, Segmented, Sentence};
 
 use crate::model::{Attribution, DisputeFile, Modality, PartyKind};
+use crate::text::{segment, tokens, Reading};
 use std::ops::Range;
 
 /// What the dispute already knows, so suggestions name its parties and contracts by their ids.
@@ -151,25 +148,26 @@ impl Suggestion {
     }
 }
 
-/// An article read: its blocks and sentences, and every suggestion in text order.
+/// Every suggestion of an article, in text order.
 #[derive(Clone, Debug, Default)]
 pub struct Suggested {
-    pub segmented: Segmented,
     pub suggestions: Vec<Suggestion>,
 }
 
-/// Every statement `text` supports, proposed.
-pub fn suggest(text: &str, known: &Known) -> Suggested {
-    let segmented = segment(text);
+/// Every statement an article's reading supports, proposed.
+pub fn suggest(reading: &Reading, known: &Known) -> Suggested {
+    let text = reading.text;
     let names = names::Names::new(&known.parties);
     let mut reader = speaker::Reader::new(text, &names);
     let mut suggestions = Vec::new();
+    // The speaker each block quotation's introducing line gives it ("Arm said in a statement:").
+    let mut introduced = std::collections::BTreeMap::new();
     let mut sentence_index = 0;
-    for (block_index, block) in segmented.blocks.iter().enumerate() {
+    for (block_index, block) in reading.blocks.iter().enumerate() {
         match block.kind {
             BlockKind::Heading => reader.heading(),
             BlockKind::LeadIn | BlockKind::Intro => {
-                reader.lead_in(&tokens::tokens(text, block.range.clone()))
+                reader.lead_in(reading.block_tokens(block_index))
             }
             _ => {}
         }
@@ -177,38 +175,58 @@ pub fn suggest(text: &str, known: &Known) -> Suggested {
             continue;
         }
         // A pull quotation's credit line comes after it: read first.
-        if let Some(credit) = segmented
+        if reading
             .blocks
             .get(block_index + 1)
-            .filter(|next| next.kind == BlockKind::Credit)
+            .is_some_and(|next| next.kind == BlockKind::Credit)
         {
-            reader.credit_line(&tokens::tokens(text, credit.range.clone()));
+            reader.credit_line(reading.block_tokens(block_index + 1));
         }
         let mut first_in_block = true;
-        while let Some(sentence) = segmented
+        while let Some(sentence) = reading
             .sentences
             .get(sentence_index)
             .filter(|sentence| sentence.block == block_index)
         {
             reader.sentence();
+            let introducer = sentence.quotation.and_then(|quotation| {
+                Some((quotation, reading.quotations[quotation].introducer.clone()?))
+            });
+            if let Some((quotation, words)) = introducer {
+                if let (std::collections::btree_map::Entry::Vacant(entry), Some(frame)) = (
+                    introduced.entry(quotation),
+                    reader.introducer(reading.tokens_in(&words)),
+                ) {
+                    entry.insert(quotations::Voice {
+                        party: frame.party.map(|party| known.parties[party].id.clone()),
+                        description: frame.description,
+                        attribution: frame.attribution,
+                        cites: frame.cites.map(|range| speaker::as_written(&text[range])),
+                    });
+                }
+            }
             // A question in the body asks; it claims nothing ("Are the two sides talking?").
             let question = segment::asks(text, &sentence.range, block.kind);
             let units = if question {
                 Vec::new()
             } else {
-                claims::claim_units(text, sentence.range.clone(), block.kind.is_display())
+                claims::claim_units(
+                    text,
+                    reading.tokens_in(&sentence.range),
+                    block.kind.is_display(),
+                )
             };
             for unit in units {
                 let mut unit_tokens = match &unit.subject {
-                    Some(subject) => tokens::tokens(text, subject.clone()),
+                    Some(subject) => reading.tokens_in(subject).to_vec(),
                     None => Vec::new(),
                 };
-                let own = tokens::tokens(text, unit.range.clone());
+                let own = reading.tokens_in(&unit.range);
                 unit_tokens.extend(own.iter().cloned());
                 let (frame, named) =
                     reader.frame(&unit_tokens, unit.kind, block.kind, first_in_block);
                 first_in_block = false;
-                let hedge = hedges::first_hedge(text, &own).map(|index| own[index].range.clone());
+                let hedge = hedges::first_hedge(text, own).map(|index| own[index].range.clone());
                 let modality = if hedge.is_some() {
                     Modality::Speculative
                 } else {
@@ -237,10 +255,8 @@ pub fn suggest(text: &str, known: &Known) -> Suggested {
             sentence_index += 1;
         }
     }
-    Suggested {
-        segmented,
-        suggestions,
-    }
+    quotations::give_quotations_their_speakers(reading, &mut suggestions, &introduced);
+    Suggested { suggestions }
 }
 
 /// The known contracts a unit names: by their value as written, or by the distinctive words of

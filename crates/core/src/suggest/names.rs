@@ -2,8 +2,8 @@
 //! company suffix, the parenthesis itself ("Amazon (AWS)"), or an alias, including descriptive
 //! ones an article uses ("the carrier", "Redmond").
 
-use super::rules::{GENERIC_FIRST_WORDS, OUTLETS};
-use super::tokens::{is_capitalised, Token};
+use crate::text::lexicon::Words;
+use crate::text::tokens::{is_capitalised, Token};
 use std::collections::HashMap;
 
 /// A party the dispute already knows.
@@ -195,7 +195,8 @@ fn variants(party: &KnownParty) -> Vec<String> {
         let first = words[0].trim_matches(|c: char| !c.is_alphanumeric());
         let distinctive = first.chars().count() >= 4
             && is_capitalised(first)
-            && !GENERIC_FIRST_WORDS
+            && !Words::GenericFirstWord
+                .list()
                 .iter()
                 .any(|generic| generic.eq_ignore_ascii_case(first));
         if distinctive {
@@ -248,15 +249,15 @@ pub fn known_outlet(words: &str) -> bool {
         .trim_start_matches("the ")
         .trim_start_matches("The ")
         .trim_end_matches(['.', ',']);
-    OUTLETS.iter().any(|outlet| {
+    Words::Outlet.list().iter().any(|outlet| {
         *outlet == bare || outlet.strip_prefix("The ").is_some_and(|name| name == bare)
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokens;
     use super::*;
+    use crate::text::tokens::tokens;
 
     fn party(id: &str, name: &str, aliases: &[&str]) -> KnownParty {
         KnownParty {

@@ -224,7 +224,7 @@ pub fn score_file(file: &DisputeFile) -> Vec<(String, Score, Vec<Miss>)> {
                     })
                 })
                 .collect();
-            let suggested = suggest(text, &known);
+            let suggested = suggest(&crate::text::read(text), &known);
             let (score, misses) = score_text(text, &expected, &suggested.suggestions);
             Some((source.id.0.clone(), score, misses))
         })

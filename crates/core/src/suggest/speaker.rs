@@ -19,14 +19,10 @@
 use super::claims::UnitKind;
 use super::cues::{cue_at, Cue};
 use super::names::{known_outlet, Mention, Names};
-use super::rules::{
-    ANONYMITY_MARKERS, BETWEEN_SPEAKER_AND_VERB, CLAUSE_WORDS, COMPANY_DOCUMENTS, COMPANY_NOUNS,
-    COURT_DOCUMENTS, DELIBERATION_VERBS, FRONTED_OPENERS, INNER_STATE_NOUNS, OUTLETS,
-    OUTLET_NAME_WORDS, OUTLET_NOUNS, PEOPLE_NOUNS, SPEAKS_FOR_TITLES, STANCE_ADJECTIVES, TITLES,
-};
-use super::segment::BlockKind;
-use super::tokens::{is_capitalised, is_one_of, Token, TokenKind};
 use crate::model::Attribution;
+use crate::text::lexicon::Words;
+use crate::text::segment::BlockKind;
+use crate::text::tokens::{is_capitalised, is_one_of, Token, TokenKind};
 use std::ops::Range;
 
 /// How one claim unit is attributed.
@@ -135,6 +131,37 @@ impl<'a> Reader<'a> {
             });
         self.lead_in = self.cue_frame(tokens, &mentions, 0, true);
         self.remember(tokens, &mentions);
+    }
+
+    /// The speaker the words introducing a quotation give it ("Arm said in a statement:",
+    /// "Arm issued the following statement:").
+    pub fn introducer(&mut self, tokens: &[Token]) -> Option<Frame> {
+        let mentions = self.names.mentions(self.text, tokens);
+        self.cue_frame(tokens, &mentions, 0, true)
+            .or_else(|| self.statement_issued(tokens, &mentions))
+    }
+
+    /// "Arm issued the following statement:", "the carrier released a statement": the issuer
+    /// speaks in what follows.
+    fn statement_issued(&mut self, tokens: &[Token], mentions: &[Mention]) -> Option<Frame> {
+        let text = self.text;
+        let verb = (0..tokens.len()).find(|&index| {
+            let token = &tokens[index];
+            token.is_word()
+                && !token.quoted
+                && Words::IssuingVerb.has(token.text(text))
+                && tokens[index + 1..]
+                    .iter()
+                    .take(4)
+                    .any(|next| next.is_word() && Words::CompanyDocument.has(next.text(text)))
+        })?;
+        let phrase = self.subject(tokens, verb, 0)?;
+        self.classify(tokens, mentions, phrase, Cue::Speech, true)
+            .map(|frame| Frame {
+                reason: "the statement its issuer introduces",
+                subject: true,
+                ..frame
+            })
     }
 
     /// A pull quotation's credit line ("— Priya Raman, CEO, Corvane Data Systems"): its
@@ -277,7 +304,7 @@ impl<'a> Reader<'a> {
         let mut start = 0;
         if tokens
             .first()
-            .is_some_and(|token| token.is_word() && is_one_of(token.text(text), FRONTED_OPENERS))
+            .is_some_and(|token| token.is_word() && Words::FrontedOpener.has(token.text(text)))
         {
             if let Some(comma) = tokens.iter().take(10).position(|token| token.is_punct(',')) {
                 start = comma + 1;
@@ -313,7 +340,7 @@ impl<'a> Reader<'a> {
                 .iter()
                 .take(2)
                 .filter(|token| token.is_word())
-                .find(|token| is_one_of(token.stem(text), COMPANY_NOUNS));
+                .find(|token| Words::CompanyNoun.has(token.stem(text)));
             if noun.is_some() {
                 return mentions
                     .iter()
@@ -387,8 +414,8 @@ impl<'a> Reader<'a> {
         let words = self.phrase_text(tokens, phrase);
         if let Some(outlet) = self.outlet_in(tokens, phrase) {
             // "According to the FT, …": the outlet is the origin; the rest is what it reports.
-            let document = self.has_word(tokens, phrase, COURT_DOCUMENTS)
-                || self.has_word(tokens, phrase, COMPANY_DOCUMENTS);
+            let document = self.has_word(tokens, phrase, Words::CourtDocument.list())
+                || self.has_word(tokens, phrase, Words::CompanyDocument.list());
             if words.split_whitespace().count() <= 6 && !document
                 || self.has_word(tokens, phrase, &["report", "reports", "reporting"])
             {
@@ -397,8 +424,8 @@ impl<'a> Reader<'a> {
             }
         }
         // A document the outlet has seen: the outlet relays its author's words.
-        let court = self.has_word(tokens, phrase, COURT_DOCUMENTS);
-        if court || self.has_word(tokens, phrase, COMPANY_DOCUMENTS) {
+        let court = self.has_word(tokens, phrase, Words::CourtDocument.list());
+        if court || self.has_word(tokens, phrase, Words::CompanyDocument.list()) {
             // Whose document: named in the phrase; the company's own ("company filings",
             // "its filings"); the sentence's subject's when it points back ("the letter");
             // otherwise no one's in particular ("emails seen by the outlet").
@@ -596,7 +623,7 @@ impl<'a> Reader<'a> {
         while at > from {
             at -= 1;
             let token = &tokens[at];
-            if token.is_word() && is_one_of(token.text(self.text), BETWEEN_SPEAKER_AND_VERB) {
+            if token.is_word() && Words::BetweenSpeakerAndVerb.has(token.text(self.text)) {
                 continue;
             }
             return token.is_word()
@@ -621,7 +648,7 @@ impl<'a> Reader<'a> {
                 return None;
             }
             let token = &tokens[end - 1];
-            if token.is_word() && is_one_of(token.text(text), BETWEEN_SPEAKER_AND_VERB) {
+            if token.is_word() && Words::BetweenSpeakerAndVerb.has(token.text(text)) {
                 end -= 1;
             } else if token.is_punct(',')
                 && end >= from + 3
@@ -654,7 +681,7 @@ impl<'a> Reader<'a> {
             while at > from {
                 let token = &tokens[at - 1];
                 let stops = match token.kind {
-                    TokenKind::Word => is_one_of(token.text(text), CLAUSE_WORDS) && !token.quoted,
+                    TokenKind::Word => Words::ClauseWord.has(token.text(text)) && !token.quoted,
                     TokenKind::Punct('’' | '\'' | '&' | '-' | '.' | '(' | ')') => false,
                     _ => true,
                 };
@@ -747,7 +774,7 @@ impl<'a> Reader<'a> {
         // The fronted phrase is not the speaker ("In a statement, Halvard said").
         if start == from
             && tokens[start].is_word()
-            && is_one_of(tokens[start].text(text), FRONTED_OPENERS)
+            && Words::FrontedOpener.has(tokens[start].text(text))
         {
             let comma = (start..end).find(|&index| tokens[index].is_punct(','))?;
             start = comma + 1;
@@ -787,7 +814,7 @@ impl<'a> Reader<'a> {
         is_one_of(
             first,
             &["who", "a", "an", "the", "its", "their", "his", "her"],
-        ) || words.iter().any(|word| is_one_of(word, TITLES))
+        ) || words.iter().any(|word| Words::Title.has(word))
             || first.chars().next().is_some_and(char::is_lowercase)
     }
 
@@ -838,8 +865,8 @@ impl<'a> Reader<'a> {
                 let named_as_outlet = tokens[start..end]
                     .iter()
                     .all(|token| is_capitalised(token.text(text)))
-                    && OUTLET_NAME_WORDS.contains(&last);
-                if OUTLETS.contains(&bare) || known_outlet(bare) || named_as_outlet {
+                    && Words::OutletNameWord.list().contains(&last);
+                if Words::Outlet.list().contains(&bare) || known_outlet(bare) || named_as_outlet {
                     let with_article = start
                         .checked_sub(1)
                         .filter(|&before| tokens[before].text(text).eq_ignore_ascii_case("the"));
@@ -863,7 +890,7 @@ impl<'a> Reader<'a> {
             return Some(range);
         }
         let last = tokens[phrase.end - 1].text(text);
-        if is_one_of(last, OUTLET_NOUNS) && words.to_ascii_lowercase().starts_with("the ") {
+        if Words::OutletNoun.has(last) && words.to_ascii_lowercase().starts_with("the ") {
             return Some(range);
         }
         let reported = is_one_of(verb, &["report", "reports", "reported"]);
@@ -967,7 +994,7 @@ impl<'a> Reader<'a> {
             .any(|party| self.names.is_person(party));
         let named = person_party || self.person_in(tokens, phrase).is_some();
         if !named
-            && (has(ANONYMITY_MARKERS)
+            && (has(Words::AnonymityMarker.list())
                 || has(&[
                     "people", "person", "someone", "insiders", "sources", "source",
                 ]))
@@ -983,13 +1010,13 @@ impl<'a> Reader<'a> {
             "representatives",
         ]) {
             Voice::Spokesperson
-        } else if !named && has(COURT_DOCUMENTS) {
+        } else if !named && has(Words::CourtDocument.list()) {
             Voice::CourtDocument
-        } else if !named && has(COMPANY_DOCUMENTS) {
+        } else if !named && has(Words::CompanyDocument.list()) {
             Voice::CompanyDocument
         } else if named {
             Voice::Person
-        } else if has(PEOPLE_NOUNS) {
+        } else if has(Words::PeopleNoun.list()) {
             Voice::PartyPeople
         } else if !self.parties_in(tokens, phrase).is_empty()
             || self
@@ -1127,7 +1154,7 @@ impl<'a> Reader<'a> {
         let definite = words
             .iter()
             .any(|word| is_one_of(word, &["the", "those", "these"]))
-            && !words.iter().any(|word| is_one_of(word, ANONYMITY_MARKERS));
+            && !words.iter().any(|word| Words::AnonymityMarker.has(word));
         let (attribution, party, reason) = match voice {
             Voice::Unnamed if definite && party.is_none() => (
                 Attribution::Anonymous,
@@ -1175,7 +1202,7 @@ impl<'a> Reader<'a> {
                 });
                 // Someone who holds a post at an organisation speaks for it ("Martin Ashby,
                 // Calder's chief executive"); an analyst or an expert speaks for themselves.
-                let speaks_for = words.iter().any(|word| is_one_of(word, SPEAKS_FOR_TITLES));
+                let speaks_for = words.iter().any(|word| Words::SpeaksForTitle.has(word));
                 let party = if speaks_for {
                     organisation.or(company).or(person_party)
                 } else {
@@ -1280,7 +1307,7 @@ impl<'a> Reader<'a> {
             let name_like = token.is_word()
                 && !covered
                 && is_capitalised(word)
-                && !is_one_of(word, TITLES)
+                && !Words::Title.has(word)
                 && !is_one_of(word, ORGANISATION_WORDS)
                 && !is_one_of(
                     word,
@@ -1288,9 +1315,9 @@ impl<'a> Reader<'a> {
                         "the", "a", "an", "in", "on", "at", "senior", "former", "its", "their",
                     ],
                 )
-                && super::hedges::is_month(word).is_none()
+                && crate::text::dates::is_month(word).is_none()
                 && !is_weekday(word)
-                && !OUTLETS.contains(&word);
+                && !Words::Outlet.list().contains(&word);
             if name_like || (initial && !run.is_empty()) {
                 run.push(word);
             } else if token.is_word() || !matches!(token.kind, TokenKind::Punct('.')) {
@@ -1346,7 +1373,7 @@ impl<'a> Reader<'a> {
         const BE: &[&str] = &["is", "are", "was", "were", "remain", "remains"];
         let adjective = (1..tokens.len()).find(|&index| {
             let token = &tokens[index];
-            if !token.is_word() || token.quoted || !is_one_of(token.text(text), STANCE_ADJECTIVES) {
+            if !token.is_word() || token.quoted || !Words::StanceAdjective.has(token.text(text)) {
                 return false;
             }
             let mut at = index;
@@ -1390,9 +1417,9 @@ impl<'a> Reader<'a> {
             .take(6)
             .map(|(index, token)| (index, token.stem(text)))
             .collect();
-        let (position, noun) = words.iter().find(|(_, word)| {
-            is_one_of(word, COURT_DOCUMENTS) || is_one_of(word, COMPANY_DOCUMENTS)
-        })?;
+        let (position, noun) = words
+            .iter()
+            .find(|(_, word)| Words::CourtDocument.has(word) || Words::CompanyDocument.has(word))?;
         // The document is the sentence's subject: only an article, a possessive, a party's
         // name or a plain modifier before it ("The complaint", "Halvorsen’s public
         // statements", "its own investor presentation"), never "This statement" (which
@@ -1414,7 +1441,7 @@ impl<'a> Reader<'a> {
             start: 0,
             end: position + 1,
         };
-        let court = is_one_of(noun, COURT_DOCUMENTS);
+        let court = Words::CourtDocument.has(noun);
         let in_phrase = self.parties_in(tokens, phrase).first().copied();
         let possessive = before
             .iter()
@@ -1448,12 +1475,12 @@ impl<'a> Reader<'a> {
                 return false;
             }
             let word = token.text(text);
-            if is_one_of(word, DELIBERATION_VERBS) {
+            if Words::DeliberationVerb.has(word) {
                 return tokens[..index].iter().rev().take(3).any(|before| {
                     is_one_of(before.text(text), &["is", "are", "was", "were", "been"])
                 });
             }
-            if is_one_of(word, INNER_STATE_NOUNS) {
+            if Words::InnerStateNoun.has(word) {
                 let next = tokens.get(index + 1).map(|token| token.text(text));
                 return next.is_some_and(|next| {
                     is_one_of(next, &["inside", "within", "among", "at", "in"])
@@ -1707,8 +1734,8 @@ fn phrase_end(text: &str, tokens: &[Token], start: usize) -> usize {
                 end > start
                     && tokens[end - 1].is_word()
                     && is_one_of(token.text(text), AFTER_A_NAME)
-                    && !is_one_of(tokens[end - 1].text(text), TITLES)
-                    && !is_one_of(tokens[end - 1].text(text), PEOPLE_NOUNS)
+                    && !Words::Title.has(tokens[end - 1].text(text))
+                    && !Words::PeopleNoun.has(tokens[end - 1].text(text))
             }
             _ => false,
         };

@@ -30,7 +30,7 @@ fn known() -> Known {
 
 /// The suggestions for a text as (quote, party, attribution, modality).
 fn read(text: &str) -> Vec<(String, Option<String>, Attribution, Modality)> {
-    suggest(text, &known())
+    suggest(&crate::text::read(text), &known())
         .suggestions
         .into_iter()
         .map(|suggestion| {
@@ -312,7 +312,7 @@ fn every_quote_is_a_span_of_the_text() {
         "…",
     ];
     for text in texts {
-        for suggestion in suggest(text, &known()).suggestions {
+        for suggestion in suggest(&crate::text::read(text), &known()).suggestions {
             assert!(text.get(suggestion.range.clone()).is_some());
             assert!(!suggestion.quote(text).trim().is_empty());
             assert_eq!(suggestion.quote(text), suggestion.quote(text).trim());
@@ -338,14 +338,20 @@ fn headings_datelines_and_bylines_carry_no_claim() {
 fn about_names_parties_and_contracts() {
     let text =
         "Port and carrier\nThe carrier paid $40 million under the lease, the port authority said.";
-    let suggestion = suggest(text, &known()).suggestions.pop().unwrap();
+    let suggestion = suggest(&crate::text::read(text), &known())
+        .suggestions
+        .pop()
+        .unwrap();
     assert_eq!(suggestion.about, ["port", "halvard", "berth-lease"]);
 }
 
 #[test]
 fn summaries_keep_the_hedge() {
     let text = "Port and carrier\nThe long-running argument between the carrier and the port over the berth, the cranes and the fees that were never paid could end in court.";
-    let suggestion = suggest(text, &known()).suggestions.pop().unwrap();
+    let suggestion = suggest(&crate::text::read(text), &known())
+        .suggestions
+        .pop()
+        .unwrap();
     assert_eq!(suggestion.modality, Speculative);
     assert!(
         suggestion.summary(text).contains("could"),

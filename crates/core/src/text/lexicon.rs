@@ -2,8 +2,173 @@
 //! words are in (and, where a tempting one is out, why). The code that applies them is in the
 //! other modules; a change here shows its effect in `./dev score`.
 
+/// A family of words a rule reads an article with: each names one list of this module, so a
+/// rule says which family it asks about and the lists stay in one place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Words {
+    /// Lines that only label an article (a section, a format, a call to click): no claim.
+    Label,
+    /// How lines that carry no claim begin: the wire services' credit lines, bylines' companions
+    FooterOpening,
+    /// What opens a bullet or list item (before a space).
+    BulletMarker,
+    /// Abbreviations that stand before a name, so their full stop never ends a sentence ("Mr.
+    NeverEndBeforeName,
+    /// Abbreviations that may end a sentence or not ("Halvard Inc. said", "It sued Halvard Inc.
+    MayEndAbbreviation,
+    /// Words before a number, whose stop never ends a sentence when a number follows ("No. 5").
+    BeforeANumber,
+    /// First words too common to name a company on their own ("General" of General Motors, "Port"
+    GenericFirstWord,
+    /// Words that usually open a sentence: after an abbreviation's stop, one of these says the
+    SentenceStarter,
+    /// Verbs of speaking: the speaker said it, in their words or the outlet's. "Comment" is out:
+    SpeechCue,
+    /// Verbs of saying that need nothing after them to report speech ("said the deal was fair",
+    PlainSpeechCue,
+    /// Verbs that are nouns as often ("the dispute", "the claims"): a position only with "that"
+    NounLikeCue,
+    /// Participles after a comma that report the subject speaking again (", arguing that the
+    SpeakingParticiple,
+    /// Documents a party speaks through. Court papers are the party's words on the record when
+    CourtDocument,
+    /// Documents a company speaks through: its statements, releases and presentations.
+    CompanyDocument,
+    /// Words a verb of holding a position takes after it when it is one.
+    AfterAPosition,
+    /// Participles that open the outlet's verdict on what a sentence reports (", upending a
+    ConsequenceParticiple,
+    /// Verbs of holding a position: the outlet reports what a party thinks or argues, in its own
+    PositionCue,
+    /// "Is considering a lawsuit", "is weighing whether": the outlet reports a party's
+    DeliberationVerb,
+    /// Nouns of a party's inner state that an outlet reports "inside", "within" or "among" it.
+    InnerStateNoun,
+    /// "Are not persuaded", "is confident": a party's stance, as the outlet characterises it.
+    StanceAdjective,
+    /// Adverbs that can stand between a speaker and the verb ("Microsoft now argues", "has also
+    BetweenSpeakerAndVerb,
+    /// Words before a verb that make it no claim of the speaker's: "has not commented", "declined
+    Negation,
+    /// Words before a verb that make it hypothetical: "may argue", "could claim", "is expected to
+    Hypothetical,
+    /// Who is speaking without a name: the marks of an anonymous source.
+    AnonymityMarker,
+    /// People a party speaks through without a name of their own, plural or generic ("Microsoft
+    PeopleNoun,
+    /// Titles of people who speak for the organisation they hold them at ("Martin Ashby, Calder's
+    SpeaksForTitle,
+    /// Titles that mark a named person speaking for themselves or a party.
+    Title,
+    /// Nouns a report uses for "the company last named".
+    CompanyNoun,
+    /// Outlets that reports cite by name. A name not listed is still taken for an outlet when it
+    Outlet,
+    /// Last words of an outlet's own name ("Westgate Financial Wire", "The Beacon", "Docket
+    OutletNameWord,
+    /// Nouns that name an outlet by what it is ("the newspaper", "the trade magazine").
+    OutletNoun,
+    /// Words that open an adverbial phrase at the front of a clause ("In a statement, Halvard
+    FrontedOpener,
+    /// Hedges, lowercased: a sentence that holds one is `speculative`. Kept apart: "may" (the
+    HedgeWord,
+    /// Verbs with which a party puts out its own words ("issued the following statement").
+    IssuingVerb,
+    /// Relative and subordinating words that end a speaker phrase being read leftwards: "the
+    ClauseWord,
+}
+
+impl Words {
+    /// Every family, for the lexicon's own checks.
+    pub const ALL: &'static [Words] = &[
+        Words::Label,
+        Words::FooterOpening,
+        Words::BulletMarker,
+        Words::NeverEndBeforeName,
+        Words::MayEndAbbreviation,
+        Words::BeforeANumber,
+        Words::GenericFirstWord,
+        Words::SentenceStarter,
+        Words::SpeechCue,
+        Words::PlainSpeechCue,
+        Words::NounLikeCue,
+        Words::SpeakingParticiple,
+        Words::CourtDocument,
+        Words::CompanyDocument,
+        Words::AfterAPosition,
+        Words::ConsequenceParticiple,
+        Words::PositionCue,
+        Words::DeliberationVerb,
+        Words::InnerStateNoun,
+        Words::StanceAdjective,
+        Words::BetweenSpeakerAndVerb,
+        Words::Negation,
+        Words::Hypothetical,
+        Words::AnonymityMarker,
+        Words::PeopleNoun,
+        Words::SpeaksForTitle,
+        Words::Title,
+        Words::CompanyNoun,
+        Words::Outlet,
+        Words::OutletNameWord,
+        Words::OutletNoun,
+        Words::FrontedOpener,
+        Words::HedgeWord,
+        Words::ClauseWord,
+        Words::IssuingVerb,
+    ];
+
+    /// The family's words.
+    pub fn list(self) -> &'static [&'static str] {
+        match self {
+            Words::Label => LABELS,
+            Words::FooterOpening => FOOTER_OPENINGS,
+            Words::BulletMarker => BULLET_MARKERS,
+            Words::NeverEndBeforeName => NEVER_END_BEFORE_NAME,
+            Words::MayEndAbbreviation => MAY_END_ABBREVIATIONS,
+            Words::BeforeANumber => BEFORE_A_NUMBER,
+            Words::GenericFirstWord => GENERIC_FIRST_WORDS,
+            Words::SentenceStarter => SENTENCE_STARTERS,
+            Words::SpeechCue => SPEECH_CUES,
+            Words::PlainSpeechCue => PLAIN_SPEECH_CUES,
+            Words::NounLikeCue => NOUN_LIKE_CUES,
+            Words::SpeakingParticiple => SPEAKING_PARTICIPLES,
+            Words::CourtDocument => COURT_DOCUMENTS,
+            Words::CompanyDocument => COMPANY_DOCUMENTS,
+            Words::AfterAPosition => AFTER_A_POSITION,
+            Words::ConsequenceParticiple => CONSEQUENCE_PARTICIPLES,
+            Words::PositionCue => POSITION_CUES,
+            Words::DeliberationVerb => DELIBERATION_VERBS,
+            Words::InnerStateNoun => INNER_STATE_NOUNS,
+            Words::StanceAdjective => STANCE_ADJECTIVES,
+            Words::BetweenSpeakerAndVerb => BETWEEN_SPEAKER_AND_VERB,
+            Words::Negation => NEGATIONS,
+            Words::Hypothetical => HYPOTHETICAL,
+            Words::AnonymityMarker => ANONYMITY_MARKERS,
+            Words::PeopleNoun => PEOPLE_NOUNS,
+            Words::SpeaksForTitle => SPEAKS_FOR_TITLES,
+            Words::Title => TITLES,
+            Words::CompanyNoun => COMPANY_NOUNS,
+            Words::Outlet => OUTLETS,
+            Words::OutletNameWord => OUTLET_NAME_WORDS,
+            Words::OutletNoun => OUTLET_NOUNS,
+            Words::FrontedOpener => FRONTED_OPENERS,
+            Words::HedgeWord => HEDGE_WORDS,
+            Words::ClauseWord => CLAUSE_WORDS,
+            Words::IssuingVerb => ISSUING_VERBS,
+        }
+    }
+
+    /// Whether `word` is one of the family's, ignoring ASCII case.
+    pub fn has(self, word: &str) -> bool {
+        self.list()
+            .iter()
+            .any(|entry| entry.eq_ignore_ascii_case(word))
+    }
+}
+
 /// Lines that only label an article (a section, a format, a call to click): no claim.
-pub const LABELS: &[&str] = &[
+const LABELS: &[&str] = &[
     "breaking",
     "breaking news",
     "exclusive",
@@ -57,7 +222,7 @@ pub const LABELS: &[&str] = &[
 
 /// How lines that carry no claim begin: the wire services' credit lines, bylines' companions
 /// and the furniture around an article.
-pub const FOOTER_OPENINGS: &[&str] = &[
+const FOOTER_OPENINGS: &[&str] = &[
     "reporting by",
     "additional reporting by",
     "writing by",
@@ -85,7 +250,7 @@ pub const FOOTER_OPENINGS: &[&str] = &[
 ];
 
 /// What opens a bullet or list item (before a space).
-pub const BULLET_MARKERS: &[&str] = &["-", "•", "*", "·", "–", "—", "▪", "◦", "‣", "→", "○", "■"];
+const BULLET_MARKERS: &[&str] = &["-", "•", "*", "·", "–", "—", "▪", "◦", "‣", "→", "○", "■"];
 
 /// Month names, for dates and for telling "May" the month from "may" the hedge.
 pub const MONTHS: &[(&str, u8)] = &[
@@ -105,7 +270,7 @@ pub const MONTHS: &[(&str, u8)] = &[
 
 /// Abbreviations that stand before a name, so their full stop never ends a sentence ("Mr.
 /// Brandt", "Sen. Osei", "St. Louis").
-pub const NEVER_END_BEFORE_NAME: &[&str] = &[
+const NEVER_END_BEFORE_NAME: &[&str] = &[
     "mr", "mrs", "ms", "mx", "dr", "prof", "sen", "rep", "reps", "gov", "gen", "lt", "col", "capt",
     "sgt", "maj", "adm", "cmdr", "rev", "hon", "pres", "supt", "det", "insp", "atty", "messrs",
     "mmes", "st", "mt", "ft", "fr", "sr", "jr",
@@ -114,7 +279,7 @@ pub const NEVER_END_BEFORE_NAME: &[&str] = &[
 /// Abbreviations that may end a sentence or not ("Halvard Inc. said", "It sued Halvard Inc.
 /// The case…"): their stop ends one only when a word that usually opens a sentence follows.
 /// Months are here because "Sept. 30" is common and "in Sept. The" is not.
-pub const MAY_END_ABBREVIATIONS: &[&str] = &[
+const MAY_END_ABBREVIATIONS: &[&str] = &[
     "inc", "corp", "co", "cos", "ltd", "llc", "llp", "plc", "bros", "esq", "etc", "vs", "v",
     "approx", "est", "dept", "univ", "ave", "blvd", "rd", "jan", "feb", "mar", "apr", "jun", "jul",
     "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
@@ -122,12 +287,12 @@ pub const MAY_END_ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Words before a number, whose stop never ends a sentence when a number follows ("No. 5").
-pub const BEFORE_A_NUMBER: &[&str] = &["No", "Nos", "Art", "Sec", "Para", "Vol", "Ch", "p", "pp"];
+const BEFORE_A_NUMBER: &[&str] = &["No", "Nos", "Art", "Sec", "Para", "Vol", "Ch", "p", "pp"];
 
 /// First words too common to name a company on their own ("General" of General Motors, "Port"
 /// of Port of Brenna); any other first word of a company's name does ("Halvard" of Halvard
 /// Shipping).
-pub const GENERIC_FIRST_WORDS: &[&str] = &[
+const GENERIC_FIRST_WORDS: &[&str] = &[
     "the",
     "new",
     "first",
@@ -178,7 +343,7 @@ pub const GENERIC_FIRST_WORDS: &[&str] = &[
 
 /// Words that usually open a sentence: after an abbreviation's stop, one of these says the
 /// sentence has ended. Names are not here: "Inc. Chief Executive Dahl" goes on.
-pub const SENTENCE_STARTERS: &[&str] = &[
+const SENTENCE_STARTERS: &[&str] = &[
     "the",
     "a",
     "an",
@@ -257,7 +422,7 @@ pub const SENTENCE_STARTERS: &[&str] = &[
 /// Verbs of speaking: the speaker said it, in their words or the outlet's. "Comment" is out:
 /// in news it is nearly always "declined to comment" or "has not commented", which report no
 /// claim. "Report" is here for outlets ("The FT reported that…").
-pub const SPEECH_CUES: &[&str] = &[
+const SPEECH_CUES: &[&str] = &[
     "say",
     "says",
     "said",
@@ -358,14 +523,14 @@ pub const SPEECH_CUES: &[&str] = &[
 /// "told colleagues", "warned the court"). Every other verb of saying reports speech only
 /// with "that", a colon, a comma or a quotation after it, or a speaker after it ("Amazon's
 /// involvement adds another layer" reports no speech; "added that" does).
-pub const PLAIN_SPEECH_CUES: &[&str] = &[
+const PLAIN_SPEECH_CUES: &[&str] = &[
     "say", "says", "said", "tell", "tells", "told", "write", "writes", "wrote", "warn", "warns",
     "warned", "ask", "asks", "asked", "concede", "concedes", "conceded",
 ];
 
 /// Verbs that are nouns as often ("the dispute", "the claims"): a position only with "that"
 /// or a determiner after them ("disputes the figure").
-pub const NOUN_LIKE_CUES: &[&str] = &[
+const NOUN_LIKE_CUES: &[&str] = &[
     "claim",
     "claims",
     "dispute",
@@ -394,7 +559,7 @@ pub const NOUN_LIKE_CUES: &[&str] = &[
 
 /// Participles after a comma that report the subject speaking again (", arguing that the
 /// deal breaches …"): a claim of the subject's own.
-pub const SPEAKING_PARTICIPLES: &[&str] = &[
+const SPEAKING_PARTICIPLES: &[&str] = &[
     "arguing",
     "saying",
     "claiming",
@@ -417,7 +582,7 @@ pub const SPEAKING_PARTICIPLES: &[&str] = &[
 /// Documents a party speaks through. Court papers are the party's words on the record when
 /// quoted, paraphrased by the outlet otherwise; a company's own statements and presentations
 /// are its official voice.
-pub const COURT_DOCUMENTS: &[&str] = &[
+const COURT_DOCUMENTS: &[&str] = &[
     "complaint",
     "lawsuit",
     "suit",
@@ -434,7 +599,8 @@ pub const COURT_DOCUMENTS: &[&str] = &[
     "papers",
 ];
 
-pub const COMPANY_DOCUMENTS: &[&str] = &[
+/// Documents a company speaks through: its statements, releases and presentations.
+const COMPANY_DOCUMENTS: &[&str] = &[
     "statement",
     "statements",
     "release",
@@ -453,7 +619,7 @@ pub const COMPANY_DOCUMENTS: &[&str] = &[
 ];
 
 /// Words a verb of holding a position takes after it when it is one.
-pub const AFTER_A_POSITION: &[&str] = &[
+const AFTER_A_POSITION: &[&str] = &[
     "that", "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "any", "it",
     "they", "to", "any", "all", "every", "no",
 ];
@@ -461,7 +627,7 @@ pub const AFTER_A_POSITION: &[&str] = &[
 /// Participles that open the outlet's verdict on what a sentence reports (", upending a
 /// decade of cooperation"): a claim of its own. Participles that go on describing the same act
 /// (", securing a role", ", including …", ", according to …") are not here.
-pub const CONSEQUENCE_PARTICIPLES: &[&str] = &[
+const CONSEQUENCE_PARTICIPLES: &[&str] = &[
     "upending",
     "leaving",
     "sending",
@@ -495,7 +661,7 @@ pub const CONSEQUENCE_PARTICIPLES: &[&str] = &[
 /// what follows them; the Gender Gap Tracker dropped "believe" from its quote cues for false
 /// positives ("I believe…" inside quotes), which is why these are never read inside a
 /// quotation here.
-pub const POSITION_CUES: &[&str] = &[
+const POSITION_CUES: &[&str] = &[
     "argue",
     "argues",
     "argued",
@@ -583,7 +749,7 @@ pub const POSITION_CUES: &[&str] = &[
 /// "Is considering a lawsuit", "is weighing whether": the outlet reports a party's
 /// deliberation, which only the party can know (`outlet-paraphrase`, the outlet's words).
 /// "Exploring" is out: "exploring new revenue streams" describes a business, not a position.
-pub const DELIBERATION_VERBS: &[&str] = &[
+const DELIBERATION_VERBS: &[&str] = &[
     "considering",
     "weighing",
     "evaluating",
@@ -595,7 +761,7 @@ pub const DELIBERATION_VERBS: &[&str] = &[
 ];
 
 /// Nouns of a party's inner state that an outlet reports "inside", "within" or "among" it.
-pub const INNER_STATE_NOUNS: &[&str] = &[
+const INNER_STATE_NOUNS: &[&str] = &[
     "concern",
     "concerns",
     "worries",
@@ -608,7 +774,7 @@ pub const INNER_STATE_NOUNS: &[&str] = &[
 ];
 
 /// "Are not persuaded", "is confident": a party's stance, as the outlet characterises it.
-pub const STANCE_ADJECTIVES: &[&str] = &[
+const STANCE_ADJECTIVES: &[&str] = &[
     "persuaded",
     "convinced",
     "confident",
@@ -634,7 +800,7 @@ pub const STANCE_ADJECTIVES: &[&str] = &[
 
 /// Adverbs that can stand between a speaker and the verb ("Microsoft now argues", "has also
 /// told") and auxiliaries before it.
-pub const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
+const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
     "also",
     "now",
     "previously",
@@ -680,17 +846,17 @@ pub const BETWEEN_SPEAKER_AND_VERB: &[&str] = &[
 
 /// Words before a verb that make it no claim of the speaker's: "has not commented", "declined
 /// to say", "has yet to respond".
-pub const NEGATIONS: &[&str] = &["not", "never", "declined", "refused", "failed", "yet", "no"];
+const NEGATIONS: &[&str] = &["not", "never", "declined", "refused", "failed", "yet", "no"];
 
 /// Words before a verb that make it hypothetical: "may argue", "could claim", "is expected to
 /// argue". The outlet then speculates about a position; it does not report one.
-pub const HYPOTHETICAL: &[&str] = &[
+const HYPOTHETICAL: &[&str] = &[
     "may", "might", "could", "would", "should", "will", "can", "likely", "unlikely", "expected",
     "probably", "possibly",
 ];
 
 /// Who is speaking without a name: the marks of an anonymous source.
-pub const ANONYMITY_MARKERS: &[&str] = &[
+const ANONYMITY_MARKERS: &[&str] = &[
     "familiar",
     "source",
     "sources",
@@ -712,7 +878,7 @@ pub const ANONYMITY_MARKERS: &[&str] = &[
 /// People a party speaks through without a name of their own, plural or generic ("Microsoft
 /// executives have told colleagues"): with a verb of speaking they are an anonymous source,
 /// with a verb of holding a position the outlet's paraphrase.
-pub const PEOPLE_NOUNS: &[&str] = &[
+const PEOPLE_NOUNS: &[&str] = &[
     "specialists",
     "experts",
     "commentators",
@@ -770,7 +936,7 @@ pub const PEOPLE_NOUNS: &[&str] = &[
 /// Titles of people who speak for the organisation they hold them at ("Martin Ashby, Calder's
 /// chief executive", "Corvane's lawyer, Dmitri Vasquez"): the statement is the organisation's.
 /// An analyst, an economist or a professor speaks for themselves.
-pub const SPEAKS_FOR_TITLES: &[&str] = &[
+const SPEAKS_FOR_TITLES: &[&str] = &[
     "chief",
     "ceo",
     "cfo",
@@ -804,7 +970,7 @@ pub const SPEAKS_FOR_TITLES: &[&str] = &[
 ];
 
 /// Titles that mark a named person speaking for themselves or a party.
-pub const TITLES: &[&str] = &[
+const TITLES: &[&str] = &[
     "chief",
     "executive",
     "lawyer",
@@ -856,7 +1022,7 @@ pub const TITLES: &[&str] = &[
 ];
 
 /// Nouns a report uses for "the company last named".
-pub const COMPANY_NOUNS: &[&str] = &[
+const COMPANY_NOUNS: &[&str] = &[
     "company",
     "firm",
     "group",
@@ -879,7 +1045,7 @@ pub const COMPANY_NOUNS: &[&str] = &[
 /// Outlets that reports cite by name. A name not listed is still taken for an outlet when it
 /// "reported" something; these are for "told the FT" and "according to Reuters", where
 /// nothing else says it is one. Abbreviations are here as newsrooms write them.
-pub const OUTLETS: &[&str] = &[
+const OUTLETS: &[&str] = &[
     "Financial Times",
     "FT",
     "Reuters",
@@ -939,7 +1105,7 @@ pub const OUTLETS: &[&str] = &[
 
 /// Last words of an outlet's own name ("Westgate Financial Wire", "The Beacon", "Docket
 /// Daily"): a capitalised name ending in one of these, cited as a source, is an outlet.
-pub const OUTLET_NAME_WORDS: &[&str] = &[
+const OUTLET_NAME_WORDS: &[&str] = &[
     "Wire",
     "News",
     "Times",
@@ -985,7 +1151,7 @@ pub const OUTLET_NAME_WORDS: &[&str] = &[
 ];
 
 /// Nouns that name an outlet by what it is ("the newspaper", "the trade magazine").
-pub const OUTLET_NOUNS: &[&str] = &[
+const OUTLET_NOUNS: &[&str] = &[
     "newspaper",
     "paper",
     "magazine",
@@ -1003,7 +1169,7 @@ pub const OUTLET_NOUNS: &[&str] = &[
 
 /// Words that open an adverbial phrase at the front of a clause ("In a statement, Halvard
 /// said"), so the speaker starts after its comma.
-pub const FRONTED_OPENERS: &[&str] = &[
+const FRONTED_OPENERS: &[&str] = &[
     "in",
     "on",
     "at",
@@ -1047,7 +1213,7 @@ pub const FRONTED_OPENERS: &[&str] = &[
 /// outside quotations, and not in "if not", "even if", "as if"). "Speculation" and
 /// "considering" are out: "has fueled speculation" and "is considering a suit" report facts.
 /// "Can" is out: "contractual details can shape" states a capacity, not a doubt.
-pub const HEDGE_WORDS: &[&str] = &[
+const HEDGE_WORDS: &[&str] = &[
     "might",
     "should",
     "reportedly",
@@ -1106,7 +1272,25 @@ pub const HEDGE_WORDS: &[&str] = &[
 
 /// Relative and subordinating words that end a speaker phrase being read leftwards: "the
 /// seriousness with which Microsoft views" has no speaker.
-pub const CLAUSE_WORDS: &[&str] = &[
+const CLAUSE_WORDS: &[&str] = &[
     "which", "that", "whom", "whose", "because", "if", "when", "while", "whether", "how", "what",
     "where", "why", "than", "as", "so", "but", "although", "though", "unless", "until",
+];
+
+/// Verbs with which a party puts out its own words: "issued the following statement", "released
+/// a statement", "put out a statement". Only with a document noun after them ("issued a ruling"
+/// is a court's act, not speech).
+const ISSUING_VERBS: &[&str] = &[
+    "issued",
+    "issues",
+    "released",
+    "releases",
+    "published",
+    "publishes",
+    "put",
+    "puts",
+    "sent",
+    "shared",
+    "posted",
+    "posts",
 ];

@@ -2,10 +2,7 @@
 //! and sentences, each a byte range of the text. Section headings, labels, bylines and
 //! datelines are found so that they are not mistaken for claims.
 
-use super::rules::{
-    BEFORE_A_NUMBER, BULLET_MARKERS, FOOTER_OPENINGS, LABELS, MAY_END_ABBREVIATIONS, MONTHS,
-    NEVER_END_BEFORE_NAME, SENTENCE_STARTERS,
-};
+use super::lexicon::{Words, MONTHS};
 use super::tokens::{is_capitalised, is_one_of, tokens, Token, TokenKind};
 use std::ops::Range;
 
@@ -84,6 +81,8 @@ pub struct Block {
 pub struct Sentence {
     pub range: Range<usize>,
     pub block: usize,
+    /// The quotation it lies wholly inside (an index into the reading's quotations), if any.
+    pub quotation: Option<usize>,
 }
 
 /// An article's blocks and the sentences of those that can carry claims.
@@ -103,6 +102,7 @@ pub fn segment(text: &str) -> Segmented {
                 segmented.sentences.push(Sentence {
                     range,
                     block: index,
+                    quotation: None,
                 });
             }
         }
@@ -263,7 +263,7 @@ fn single_sentence(line: &str) -> bool {
 
 fn is_label(line: &str) -> bool {
     let bare = line.trim_end_matches([':', '|', '•']).trim();
-    if is_one_of(bare, LABELS) {
+    if Words::Label.has(bare) {
         return true;
     }
     let lower = line.to_ascii_lowercase();
@@ -341,7 +341,8 @@ fn is_date_line(line: &str) -> bool {
 fn is_byline(line: &str) -> bool {
     let lower = line.to_ascii_lowercase();
     let lower = lower.trim_start_matches('(');
-    if FOOTER_OPENINGS
+    if Words::FooterOpening
+        .list()
         .iter()
         .any(|opening| lower.starts_with(opening))
     {
@@ -358,7 +359,7 @@ fn is_byline(line: &str) -> bool {
 
 /// The length of a bullet's marker and the space after it.
 fn bullet_marker(line: &str) -> Option<usize> {
-    for marker in BULLET_MARKERS {
+    for marker in Words::BulletMarker.list() {
         if let Some(rest) = line.strip_prefix(marker) {
             if rest.starts_with(' ') || rest.starts_with('\t') {
                 let content = rest.trim_start();
@@ -543,16 +544,16 @@ fn sentence_end(text: &str, tokens: &[Token], index: usize, balanced: bool) -> O
         };
         if let Some(word) = word {
             let number_follows = next_text.starts_with(|c: char| c.is_ascii_digit());
-            if is_one_of(word, NEVER_END_BEFORE_NAME)
+            if Words::NeverEndBeforeName.has(word)
                 || (word.chars().count() == 1 && is_capitalised(word))
-                || (number_follows && BEFORE_A_NUMBER.contains(&word))
+                || (number_follows && Words::BeforeANumber.list().contains(&word))
             {
                 return None;
             }
             let abbreviation =
-                is_one_of(word, MAY_END_ABBREVIATIONS) || (token.is_word() && mark.contains('.'));
+                Words::MayEndAbbreviation.has(word) || (token.is_word() && mark.contains('.'));
             let next_starts_sentence =
-                next.kind == TokenKind::OpenQuote || is_one_of(next_text, SENTENCE_STARTERS);
+                next.kind == TokenKind::OpenQuote || Words::SentenceStarter.has(next_text);
             if abbreviation && !next_starts_sentence {
                 return None;
             }

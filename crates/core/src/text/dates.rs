@@ -3,7 +3,7 @@
 //! month" relative to its report, and nothing is made sharper than that. A day without a year
 //! ("Nov. 12") takes its report's year when the report is dated, and stays relative when not.
 
-use super::hedges::is_month;
+use super::lexicon::MONTHS;
 use super::tokens::{is_capitalised, is_one_of, tokens, Token, TokenKind};
 use crate::model::{DatePrecision, ReportedDate, SourceId};
 use std::ops::Range;
@@ -436,6 +436,15 @@ pub fn as_given(words: &str) -> ReportedDate {
     }
 }
 
+/// Whether a word names a month, in full or shortened ("Sept.", "Dec"): its number.
+pub fn is_month(word: &str) -> Option<u8> {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS.iter().find_map(|(name, number)| {
+        let shortened = (3..=5).contains(&lower.len()) && name.starts_with(&lower);
+        (lower == *name || shortened).then_some(*number)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -566,5 +575,13 @@ mod tests {
                 "{typed}"
             );
         }
+    }
+
+    #[test]
+    fn months_are_named_in_full_or_short() {
+        assert_eq!(is_month("Sept."), Some(9));
+        assert_eq!(is_month("December"), Some(12));
+        assert_eq!(is_month("Mar"), Some(3));
+        assert_eq!(is_month("Maybe"), None);
     }
 }
