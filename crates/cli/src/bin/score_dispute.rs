@@ -1,12 +1,13 @@
 //! `score-dispute FILE...`: drafts a dispute from the articles of each hand-made dispute file
-//! (its sources' texts, nothing else of the file) and scores the draft against it: the parties
-//! found under a name or alias and the proposed parties that are none of them, the events
+//! (its sources' texts, nothing else of the file) and scores the draft against it: the parties in
+//! the fight found under a name or alias (recall), the proposed parties in the fight
+//! (precision), and those that are none of the file's parties, the events
 //! proposed with the same date value and precision, the conflicts about figures and dates (all
 //! required) and the others (half required). Exits 1 when the total misses a budget, 2 when a
 //! file cannot be read or drafted from.
 
 use dispute_core::draft::draft;
-use dispute_core::draft::score::{articles_of, score, DraftScore};
+use dispute_core::draft::score::{articles_of, score, DraftScore, PARTY_PRECISION, PARTY_RECALL};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -70,11 +71,21 @@ fn print_score(score: &DraftScore, files: usize) {
             .join(", ")
     };
     println!(
-        "  parties found            {:>3}/{:<3} budget all        {}{}",
+        "  parties in the fight     {:>3}/{:<3} recall {:.2}, budget ≥ {:.2}  {}{}",
         score.parties_found.len(),
         score.parties,
-        verdict(score.parties_missed.is_empty()),
+        score.recall(),
+        PARTY_RECALL,
+        verdict(score.recall() >= PARTY_RECALL),
         listed("missed", &score.parties_missed.join(", "))
+    );
+    println!(
+        "  proposed in the fight    {:>3}/{:<3} precision {:.2}, budget ≥ {:.2}  {}",
+        score.proposed_in_fight,
+        score.proposed,
+        score.precision(),
+        PARTY_PRECISION,
+        verdict(score.precision() >= PARTY_PRECISION),
     );
     println!(
         "  proposed non-parties     {:>3}     budget ≤ {:<8} {}{}",

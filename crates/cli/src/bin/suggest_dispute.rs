@@ -5,7 +5,9 @@
 //! `check-dispute` accepts. Each article is a source whose id is its file name without the
 //! extension and whose text is the file's text. `--parties` seeds the parties already known (a
 //! JSON array of `{"id", "name", "aliases"}`); `--as-of` dates the draft (today by default).
-//! Exits 2 when an article cannot be read or drafted from.
+//! `--explain` prints instead how the articles were read: each entity named and what it was
+//! taken for, and each act with who does it to whom. Exits 2 when an article cannot be read or
+//! drafted from.
 
 use dispute_cli::{known_from_args, today, Args};
 use dispute_core::draft::{draft, Article};
@@ -14,7 +16,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: suggest-dispute [--parties FILE] [--as-of YYYY-MM-DD] [--output FILE] ARTICLE...\nProposes a draft dispute file from one to ten news articles (.txt or .html).";
+const USAGE: &str = "usage: suggest-dispute [--parties FILE] [--as-of YYYY-MM-DD] [--output FILE] [--explain] ARTICLE...\nProposes a draft dispute file from one to ten news articles (.txt or .html).";
 
 fn main() -> ExitCode {
     match run() {
@@ -57,6 +59,10 @@ fn run() -> Result<(), String> {
             text,
             ..Article::default()
         });
+    }
+    if args.flag("--explain") {
+        println!("{}", dispute_core::draft::explain(&articles)?);
+        return Ok(());
     }
     let drafted = draft(&articles, &known.parties, &as_of)?;
     let json =

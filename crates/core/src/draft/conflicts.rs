@@ -1,13 +1,16 @@
-//! Where the reports disagree, found by comparing what they attach to the same thing, never by
-//! guessing from words alone: the figures given for the same agreement or investment, the dates
-//! of the same agreement, the qualifiers of the same agreement ("exclusive third-party" against
-//! "sole"), the same quoted words attributed to different speakers, different parties named for
-//! the same act (who is negotiating), and the different stages reports put the same legal
-//! action at. Each candidate names its sides' sentences; the author confirms it.
+//! Where the reports disagree, found by comparing what they attach to the same thing, once
+//! the entities are one (two names of one party are never a disagreement): the dates of the
+//! same act (one report has a licence end "in February", another "in March 2022"), the figures
+//! of the same agreement or of the same counted thing, whom the same suit names, the same
+//! quoted words attributed to different speakers, and the different stages reports put the
+//! same legal action at. Each candidate names its sides' sentences; the author confirms it.
 
-use super::facts::{Deal, Happening, HappeningKind, CONTRASTS};
+use super::acts::{Act, ActKind};
+use super::agreements::Agreement;
 use super::figures::Figure;
-use crate::model::{Attribution, ConflictKind};
+use super::when::{span, Day};
+use crate::model::{Attribution, ConflictKind, ReportedDate};
+use crate::text::Reading;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -35,17 +38,6 @@ pub struct Candidate {
     pub contract: Option<usize>,
 }
 
-/// An agreement the draft proposes, with every sentence that gives it, per article.
-pub struct ContractFacts<'a> {
-    pub title: String,
-    pub parties: Vec<usize>,
-    pub deals: Vec<&'a Deal>,
-}
-
-/// For (act, "by" or "against", article): the parties a report names, and its sentences.
-pub type Roles =
-    BTreeMap<(&'static str, &'static str, usize), (BTreeSet<usize>, Vec<Range<usize>>)>;
-
 /// A quoted phrase as one report attributes it.
 #[derive(Clone, Debug)]
 pub struct Quoted {
@@ -57,17 +49,6 @@ pub struct Quoted {
     /// Its speaker: a party's id, or the description of one.
     pub speaker: String,
     pub sentence: Range<usize>,
-}
-
-/// An act and the parties a sentence names for it ("talks", "a suit").
-#[derive(Clone, Debug)]
-pub struct Act {
-    pub act: &'static str,
-    pub article: usize,
-    /// `None` for "all parties".
-    pub parties: Option<BTreeSet<usize>>,
-    pub sentence: Range<usize>,
-    pub written: String,
 }
 
 /// A legal stage as one sentence gives it.
@@ -90,329 +71,6 @@ fn side(
         highlight,
         says,
     }
-}
-
-/// Figures given for the same agreement, or the same investor and company, that no figure of
-/// the other report agrees with.
-pub fn figures(
-    contracts: &[ContractFacts],
-    investments: &[&Happening],
-    texts: &[&str],
-    party_names: &[String],
-) -> Vec<Candidate> {
-    let mut found = Vec::new();
-    // Investments: by investor and company.
-    let mut by_pair: BTreeMap<(usize, usize), BTreeMap<usize, Vec<&Happening>>> = BTreeMap::new();
-    for happening in investments {
-        if happening.kind != HappeningKind::Investment
-            || happening.parties.len() < 2
-            || happening.figure.is_none()
-        {
-            continue;
-        }
-        by_pair
-            .entry((happening.parties[0], happening.parties[1]))
-            .or_default()
-            .entry(happening.article)
-            .or_default()
-            .push(happening);
-    }
-    for ((investor, company), by_article) in by_pair {
-        let articles: Vec<usize> = by_article.keys().copied().collect();
-        for (position, first) in articles.iter().enumerate() {
-            for second in &articles[position + 1..] {
-                let one = &by_article[first];
-                let other = &by_article[second];
-                let agree = one.iter().any(|a| {
-                    other.iter().any(|b| {
-                        a.figure
-                            .as_ref()
-                            .unwrap()
-                            .1
-                            .agrees_with(&b.figure.as_ref().unwrap().1)
-                    })
-                });
-                if agree {
-                    continue;
-                }
-                let words = |side: &[&Happening]| -> Vec<String> {
-                    side.iter()
-                        .map(|happening| happening.figure.as_ref().unwrap().0.clone())
-                        .collect()
-                };
-                let sentences = |side: &[&Happening]| -> Vec<Range<usize>> {
-                    let mut ranges: Vec<Range<usize>> = side
-                        .iter()
-                        .map(|happening| happening.sentence.clone())
-                        .collect();
-                    ranges.dedup();
-                    ranges
-                };
-                found.push(Candidate {
-                    kind: ConflictKind::Figure,
-                    title: format!(
-                        "How much {} has invested in {}",
-                        party_names[investor], party_names[company]
-                    ),
-                    difference: format!(
-                        "One report gives {}; the other {}.",
-                        words(one).join(" and "),
-                        words(other).join(" and ")
-                    ),
-                    sides: vec![
-                        side(*first, sentences(one), words(one), words(one).join(" and ")),
-                        side(
-                            *second,
-                            sentences(other),
-                            words(other),
-                            words(other).join(" and "),
-                        ),
-                    ],
-                    parties: vec![investor, company],
-                    contract: None,
-                });
-            }
-        }
-    }
-    // Agreements: the same value attached to phrases that differ says they differ on what it
-    // covers; different values, on the figure.
-    for (index, contract) in contracts.iter().enumerate() {
-        let mut by_article: BTreeMap<usize, Vec<&Deal>> = BTreeMap::new();
-        for deal in &contract.deals {
-            if deal.value.is_some() {
-                by_article.entry(deal.article).or_default().push(deal);
-            }
-        }
-        let articles: Vec<usize> = by_article.keys().copied().collect();
-        for (position, first) in articles.iter().enumerate() {
-            for second in &articles[position + 1..] {
-                for one in &by_article[first] {
-                    for other in &by_article[second] {
-                        let (one_words, one_figure) = one.value.as_ref().unwrap();
-                        let (other_words, other_figure) = other.value.as_ref().unwrap();
-                        let qualifiers = |deal: &Deal| -> BTreeSet<String> {
-                            deal.phrase_words
-                                .iter()
-                                .filter(|word| {
-                                    CONTRASTS
-                                        .iter()
-                                        .any(|(_, words)| words.contains(&word.as_str()))
-                                })
-                                .cloned()
-                                .collect()
-                        };
-                        if one_figure.agrees_with(other_figure) {
-                            let (a, b) = (qualifiers(one), qualifiers(other));
-                            if a != b {
-                                let differing: Vec<String> =
-                                    a.symmetric_difference(&b).cloned().collect();
-                                let highlight = |deal: &Deal| -> Vec<String> {
-                                    let text = &texts[deal.article][deal.sentence.clone()];
-                                    differing
-                                        .iter()
-                                        .filter(|word| text.to_lowercase().contains(word.as_str()))
-                                        .filter_map(|word| written_as(text, word))
-                                        .collect()
-                                };
-                                found.push(Candidate {
-                                    kind: ConflictKind::Scope,
-                                    title: format!("What the {one_words} covers"),
-                                    difference: format!("Both reports give {one_words}; they differ on what for ({}).", differing.join(", ")),
-                                    sides: vec![
-                                        side(*first, vec![one.sentence.clone()], [vec![one_words.clone()], highlight(one)].concat(), one.noun.clone()),
-                                        side(*second, vec![other.sentence.clone()], [vec![other_words.clone()], highlight(other)].concat(), other.noun.clone()),
-                                    ],
-                                    parties: contract.parties.clone(),
-                                    contract: Some(index),
-                                });
-                            }
-                        } else if one_figure.unit == other_figure.unit {
-                            found.push(Candidate {
-                                kind: ConflictKind::Figure,
-                                title: format!("The value of the {}", contract.title),
-                                difference: format!(
-                                    "One report gives {one_words}; the other {other_words}."
-                                ),
-                                sides: vec![
-                                    side(
-                                        *first,
-                                        vec![one.sentence.clone()],
-                                        vec![one_words.clone()],
-                                        one_words.clone(),
-                                    ),
-                                    side(
-                                        *second,
-                                        vec![other.sentence.clone()],
-                                        vec![other_words.clone()],
-                                        other_words.clone(),
-                                    ),
-                                ],
-                                parties: contract.parties.clone(),
-                                contract: Some(index),
-                            });
-                        }
-                    }
-                }
-            }
-        }
-    }
-    found
-}
-
-/// The words of `text` that read `lowercase` when lowercased, as written.
-fn written_as(text: &str, lowercase: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    let at = lower.find(lowercase)?;
-    text.get(at..at + lowercase.len()).map(str::to_owned)
-}
-
-/// Dates given for the same agreement that differ.
-pub fn timing(contracts: &[ContractFacts], texts: &[&str]) -> Vec<Candidate> {
-    let mut found = Vec::new();
-    for (index, contract) in contracts.iter().enumerate() {
-        let mut by_article: BTreeMap<usize, &Deal> = BTreeMap::new();
-        for deal in &contract.deals {
-            if let Some(date) = &deal.date {
-                let _ = date;
-                by_article.entry(deal.article).or_insert(deal);
-            }
-        }
-        let dated: Vec<(usize, &Deal)> = by_article.into_iter().collect();
-        for (position, (first, one)) in dated.iter().enumerate() {
-            for (second, other) in &dated[position + 1..] {
-                let (a, b) = (one.date.as_ref().unwrap(), other.date.as_ref().unwrap());
-                let same = a.precision == b.precision
-                    && a.value == b.value
-                    && (a.value.is_some() || a.text.eq_ignore_ascii_case(&b.text));
-                if same {
-                    continue;
-                }
-                let _ = texts;
-                found.push(Candidate {
-                    kind: ConflictKind::Timing,
-                    title: format!("When the {} was made", contract.title),
-                    difference: format!(
-                        "One report dates it “{}”; the other “{}”.",
-                        a.text, b.text
-                    ),
-                    sides: vec![
-                        side(
-                            *first,
-                            vec![one.sentence.clone()],
-                            vec![a.text.clone()],
-                            a.text.clone(),
-                        ),
-                        side(
-                            *second,
-                            vec![other.sentence.clone()],
-                            vec![b.text.clone()],
-                            b.text.clone(),
-                        ),
-                    ],
-                    parties: contract.parties.clone(),
-                    contract: Some(index),
-                });
-            }
-        }
-    }
-    found
-}
-
-/// The qualifiers reports give the same agreement, family by family ("exclusive third-party"
-/// against "sole"; "distribution" against "provider").
-pub fn qualifiers(contracts: &[ContractFacts], texts: &[&str]) -> Vec<Candidate> {
-    let mut found = Vec::new();
-    for (index, contract) in contracts.iter().enumerate() {
-        for (theme, words) in CONTRASTS {
-            // Per article: the family's words, and the sentences that hold them.
-            let mut by_article: BTreeMap<usize, (BTreeSet<String>, Vec<Range<usize>>)> =
-                BTreeMap::new();
-            let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
-            for deal in &contract.deals {
-                if !seen.insert((deal.article, deal.sentence.start)) {
-                    continue;
-                }
-                let sentence = texts[deal.article][deal.sentence.clone()].to_lowercase();
-                let present: BTreeSet<String> = words
-                    .iter()
-                    .filter(|word| {
-                        sentence
-                            .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '‑'))
-                            .any(|token| token == **word)
-                    })
-                    .map(|word| (*word).to_owned())
-                    .collect();
-                if present.is_empty() {
-                    continue;
-                }
-                let entry = by_article.entry(deal.article).or_default();
-                entry.0.extend(present);
-                entry.1.push(deal.sentence.clone());
-            }
-            let articles: Vec<usize> = by_article.keys().copied().collect();
-            for (position, first) in articles.iter().enumerate() {
-                for second in &articles[position + 1..] {
-                    let (a, a_sentences) = &by_article[first];
-                    let (b, b_sentences) = &by_article[second];
-                    if a == b {
-                        continue;
-                    }
-                    let only_a: Vec<String> = a.difference(b).cloned().collect();
-                    let only_b: Vec<String> = b.difference(a).cloned().collect();
-                    let pick = |article: usize,
-                                sentences: &[Range<usize>],
-                                words: &[String]|
-                     -> (Vec<Range<usize>>, Vec<String>) {
-                        let chosen: Vec<Range<usize>> = sentences
-                            .iter()
-                            .filter(|range| {
-                                let text = texts[article][(*range).clone()].to_lowercase();
-                                words.is_empty()
-                                    || words.iter().any(|word| text.contains(word.as_str()))
-                            })
-                            .cloned()
-                            .collect();
-                        let highlight = chosen
-                            .iter()
-                            .flat_map(|range| {
-                                words.iter().filter_map(|word| {
-                                    written_as(&texts[article][range.clone()], word)
-                                })
-                            })
-                            .collect();
-                        (
-                            if chosen.is_empty() {
-                                sentences.to_vec()
-                            } else {
-                                chosen
-                            },
-                            highlight,
-                        )
-                    };
-                    let (a_chosen, a_highlight) = pick(*first, a_sentences, &only_a);
-                    let (b_chosen, b_highlight) = pick(*second, b_sentences, &only_b);
-                    let describe =
-                        |set: &BTreeSet<String>| set.iter().cloned().collect::<Vec<_>>().join(", ");
-                    found.push(Candidate {
-                        kind: ConflictKind::Scope,
-                        title: format!("The {}: {theme}", contract.title),
-                        difference: format!(
-                            "One report says {}; the other {}.",
-                            describe(a),
-                            describe(b)
-                        ),
-                        sides: vec![
-                            side(*first, a_chosen, a_highlight, describe(a)),
-                            side(*second, b_chosen, b_highlight, describe(b)),
-                        ],
-                        parties: contract.parties.clone(),
-                        contract: Some(index),
-                    });
-                }
-            }
-        }
-    }
-    found
 }
 
 /// The longest run of words two quotes share.
@@ -499,77 +157,6 @@ pub fn attributions(quoted: &[Quoted]) -> Vec<Candidate> {
                 contract: None,
             });
         }
-    }
-    found
-}
-
-/// Different parties named for the same act ("all parties are negotiating" against "Microsoft
-/// and OpenAI are in discussions").
-pub fn acts(acts: &[Act], party_names: &[String]) -> Vec<Candidate> {
-    let mut found = Vec::new();
-    let mut by_act: BTreeMap<&str, Vec<&Act>> = BTreeMap::new();
-    for act in acts {
-        if act
-            .parties
-            .as_ref()
-            .is_none_or(|parties| !parties.is_empty())
-        {
-            by_act.entry(act.act).or_default().push(act);
-        }
-    }
-    for (act, list) in by_act {
-        let mut sets: Vec<(Option<BTreeSet<usize>>, Vec<&Act>)> = Vec::new();
-        for item in list {
-            match sets
-                .iter_mut()
-                .find(|(parties, _)| *parties == item.parties)
-            {
-                Some((_, items)) => items.push(item),
-                None => sets.push((item.parties.clone(), vec![item])),
-            }
-        }
-        if sets.len() < 2 {
-            continue;
-        }
-        let describe = |parties: &Option<BTreeSet<usize>>| match parties {
-            None => "all parties".to_owned(),
-            Some(parties) => parties
-                .iter()
-                .map(|party| party_names[*party].clone())
-                .collect::<Vec<_>>()
-                .join(" and "),
-        };
-        let sides: Vec<Side> = sets
-            .iter()
-            .map(|(parties, items)| {
-                side(
-                    items[0].article,
-                    items.iter().map(|item| item.sentence.clone()).collect(),
-                    items.iter().map(|item| item.written.clone()).collect(),
-                    describe(parties),
-                )
-            })
-            .collect();
-        found.push(Candidate {
-            kind: ConflictKind::Scope,
-            title: format!("Who is in the {act}"),
-            difference: format!(
-                "The reports name different parties: {}.",
-                sets.iter()
-                    .map(|(parties, _)| describe(parties))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-            sides,
-            parties: sets
-                .iter()
-                .filter_map(|(parties, _)| parties.clone())
-                .flatten()
-                .collect::<BTreeSet<usize>>()
-                .into_iter()
-                .collect(),
-            contract: None,
-        });
     }
     found
 }
@@ -780,102 +367,201 @@ pub fn figures_by_anchor(mentions: &[FigureMention]) -> Vec<Candidate> {
     found
 }
 
-/// The same act by the same parties dated differently by two reports ("filed Nov. 12" and
-/// "On Friday, Nov. 13, … sued"): compared as the days each date can mean, a relative date
-/// read against its report's day. Dates more than a year apart are two acts, not two accounts.
-pub fn event_timing(
-    happenings: &[Happening],
-    report_days: &[Option<super::when::Day>],
-) -> Vec<Candidate> {
-    use super::when::span;
-    let mut found = Vec::new();
-    let mut seen: BTreeSet<(usize, usize, &str)> = BTreeSet::new();
-    let placed: Vec<(&Happening, (i64, i64))> = happenings
+/// What an act is about, for telling two reports' acts are one: its kind, and for an
+/// agreement's ending or signing, the agreement's noun class.
+fn same_act(one: &Act, other: &Act, readings: &[Reading]) -> bool {
+    if one.kind != other.kind || one.article == other.article {
+        return false;
+    }
+    // An agreement's ending is the same act whoever the two reports name for it, when both
+    // name the same kind of agreement ("ended the license", "Ravensgill's licence terminated").
+    if one.kind == ActKind::Terminate {
+        let class = |act: &Act| {
+            act.thing
+                .as_ref()
+                .map(|thing| agreement_class(&readings[act.article].text[thing.clone()]))
+        };
+        if let (Some(a), Some(b)) = (class(one), class(other)) {
+            if a == b {
+                return true;
+            }
+        }
+    }
+    let involved = |act: &Act| {
+        act.actors
+            .iter()
+            .chain(&act.objects)
+            .copied()
+            .collect::<BTreeSet<usize>>()
+    };
+    let (a, b) = (involved(one), involved(other));
+    let shared = a.is_empty() || b.is_empty() || !a.is_disjoint(&b);
+    let same_agreement = match (one.agreement, other.agreement) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    shared && same_agreement
+}
+
+/// The kind of agreement words name, spelling aside: "licence", "license" and "licenses" are
+/// one; "agreement", "contract" and "deal" another.
+fn agreement_class(words: &str) -> &'static str {
+    let lower = words.to_lowercase();
+    if lower.contains("licen") {
+        "licence"
+    } else if lower.contains("lease") {
+        "lease"
+    } else if lower.contains("order") {
+        "order"
+    } else {
+        "agreement"
+    }
+}
+
+/// The months and years a date's words name: ("february", none), ("march", 2026).
+fn calendar_words(date: &ReportedDate) -> (Option<u8>, Option<String>) {
+    let mut month = None;
+    let mut year = None;
+    for word in date.text.split(|c: char| !c.is_alphanumeric()) {
+        if let Some(number) = crate::text::dates::is_month(word) {
+            month = Some(number);
+        }
+        if word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()) {
+            year = Some(word.to_owned());
+        }
+    }
+    (month, year)
+}
+
+/// Whether two dates differ when one cannot be placed on the calendar: both name months and
+/// they are not one, or both name years and they are not one ("in February" and "in March 2026").
+fn words_differ(one: &ReportedDate, other: &ReportedDate) -> bool {
+    let (one_month, one_year) = calendar_words(one);
+    let (other_month, other_year) = calendar_words(other);
+    matches!((one_month, other_month), (Some(a), Some(b)) if a != b)
+        || matches!((&one_year, &other_year), (Some(a), Some(b)) if a != b)
+}
+
+/// The title of a disagreement on when an act happened; `names` is what the act concerns
+/// ("licence").
+fn when_title(kind: ActKind, names: &str) -> String {
+    match kind {
+        ActKind::Sue => "When the claim was filed".to_owned(),
+        ActKind::Threaten => "When legal action was threatened".to_owned(),
+        ActKind::Terminate => format!("When the {names} ended"),
+        ActKind::Acquire => "When the acquisition was made".to_owned(),
+        ActKind::Sign => "When the agreement was signed".to_owned(),
+        ActKind::Grant => "When the licence was granted".to_owned(),
+        ActKind::Rule => "When the court ruled".to_owned(),
+        ActKind::Award => "When damages were awarded".to_owned(),
+        ActKind::Settle => "When the parties settled".to_owned(),
+        ActKind::Appeal => "When the appeal came".to_owned(),
+        ActKind::Drop => "When the claim was dropped".to_owned(),
+        ActKind::Breach => "When the breach happened".to_owned(),
+        ActKind::Invest => "When the investment was made".to_owned(),
+        ActKind::State => "When the statement was issued".to_owned(),
+        ActKind::Counsel => "When counsel was retained".to_owned(),
+        ActKind::Talks => "When the talks took place".to_owned(),
+        ActKind::Launch => "When it launches".to_owned(),
+    }
+}
+
+/// The same act dated differently by two reports ("ended in February" and "terminated in
+/// March 2022"), compared as the days each date can mean, a relative date read against its
+/// report's day. Dates more than a year apart are two acts, not two accounts of one.
+pub fn timing(acts: &[Act], days: &[Option<Day>], readings: &[Reading]) -> Vec<Candidate> {
+    // Dates that cannot be placed ("in February" in an undated report) are compared by the
+    // months and years they name, as a span that no other date equals.
+    // Rulings, statements and talks come many to a case: two dates are two of them.
+    let single = |kind: ActKind| {
+        !matches!(
+            kind,
+            ActKind::Rule
+                | ActKind::Award
+                | ActKind::State
+                | ActKind::Talks
+                | ActKind::Launch
+                | ActKind::Breach
+        )
+    };
+    let placed: Vec<(&Act, &ReportedDate, (i64, i64))> = acts
         .iter()
-        .filter(|happening| {
-            !matches!(
-                happening.class,
-                "state" | "report" | "other" | "weigh" | "talks"
-            )
-        })
-        .filter_map(|happening| {
-            Some((
-                happening,
-                span(&happening.date, report_days[happening.article])?,
-            ))
+        .filter(|act| !act.hedged && !act.noun_only && single(act.kind))
+        .filter_map(|act| {
+            let (_, date) = act.date.as_ref()?;
+            let span = span(date, days[act.article]).unwrap_or((i64::MIN / 4, i64::MAX / 4));
+            Some((act, date, span))
         })
         .collect();
-    for (position, (one, one_span)) in placed.iter().enumerate() {
-        for (other, other_span) in &placed[position + 1..] {
-            let same_act = one.class == other.class
-                || one
-                    .classes
-                    .iter()
-                    .any(|class| other.classes.contains(class));
-            if one.article == other.article || !same_act {
+    let mut found = Vec::new();
+    let mut seen: BTreeSet<(usize, usize, ActKind)> = BTreeSet::new();
+    for (position, (one, one_date, one_span)) in placed.iter().enumerate() {
+        for (other, other_date, other_span) in &placed[position + 1..] {
+            if !same_act(one, other, readings) {
                 continue;
             }
-            let shared = one
-                .parties
-                .iter()
-                .any(|party| other.parties.contains(party));
-            if !(shared || one.parties.is_empty() || other.parties.is_empty()) {
-                continue;
+            let unplaced = |span: &(i64, i64)| span.0 == i64::MIN / 4;
+            let same_value = one_date.value.is_some()
+                && one_date.value == other_date.value
+                && one_date.precision == other_date.precision;
+            if unplaced(one_span) || unplaced(other_span) {
+                if !words_differ(one_date, other_date) {
+                    continue;
+                }
+            } else {
+                let apart = one_span.0.max(other_span.0) - one_span.1.min(other_span.1);
+                // "September 2014" and "September 23, 2014": one more precise, no disagreement.
+                let within = |a: &(i64, i64), b: &(i64, i64)| a.0 >= b.0 && a.1 <= b.1;
+                if same_value
+                    || one_span == other_span
+                    || apart > 366
+                    || within(one_span, other_span)
+                    || within(other_span, one_span)
+                {
+                    continue;
+                }
             }
-            let same = one.date.precision == other.date.precision
-                && one.date.value.is_some()
-                && one.date.value == other.date.value;
-            let apart = one_span.0.max(other_span.0) - one_span.1.min(other_span.1);
-            if same || one_span == other_span || apart > 366 {
-                continue;
-            }
-            // Any date of one report for this act that one of the other report's agrees with
-            // settles it.
-            let dates_of = |article: usize| {
-                placed.iter().filter(move |(happening, _)| {
-                    happening.article == article
-                        && (happening.class == one.class || happening.classes.contains(&one.class))
+            // Any date of one report for this act that one of the other's agrees with settles it.
+            let spans_of = |article: usize| {
+                placed.iter().filter(move |(act, ..)| {
+                    act.article == article && (same_act(act, one, readings) || act == one)
                 })
             };
-            if dates_of(one.article).any(|(_, a)| dates_of(other.article).any(|(_, b)| a == b)) {
+            if spans_of(one.article)
+                .any(|(_, _, a)| spans_of(other.article).any(|(_, _, b)| a == b))
+            {
                 continue;
             }
             let key = (
                 one.article.min(other.article),
                 one.article.max(other.article),
-                one.class,
+                one.kind,
             );
             if !seen.insert(key) {
                 continue;
             }
-            let title = match one.class {
-                "sign" => "When the agreement was signed".to_owned(),
-                "sue" => "When the claim was filed".to_owned(),
-                "notice" => "When the notice was served".to_owned(),
-                "terminate" => "When it was terminated".to_owned(),
-                "announce" => "When it was announced".to_owned(),
-                "rule" => "When the ruling came".to_owned(),
-                "meet" => "When the parties met".to_owned(),
-                "pay" => "When payment was made".to_owned(),
-                "deliver" => "When deliveries came".to_owned(),
-                "start" => "When it starts".to_owned(),
-                "invest" => "When the investment was made".to_owned(),
-                class => format!("When: {class}"),
-            };
-            let overlapping = one_span.0 <= other_span.1 && other_span.0 <= one_span.1;
+            let thing = one
+                .thing
+                .as_ref()
+                .map(|thing| agreement_class(&readings[one.article].text[thing.clone()]))
+                .unwrap_or("agreement");
+            let overlapping = !unplaced(one_span)
+                && !unplaced(other_span)
+                && one_span.0 <= other_span.1
+                && other_span.0 <= one_span.1;
             found.push(Candidate {
                 kind: ConflictKind::Timing,
-                title,
+                title: when_title(one.kind, thing),
                 difference: if overlapping {
-                    format!("One report dates it “{}”, the other “{}”: they overlap, but one is more precise.", one.date.text, other.date.text)
+                    format!("One report dates it “{}”, the other “{}”: they overlap, but one is more precise.", one_date.text, other_date.text)
                 } else {
-                    format!("One report dates it “{}”; the other “{}”.", one.date.text, other.date.text)
+                    format!("One report dates it “{}”; the other “{}”.", one_date.text, other_date.text)
                 },
                 sides: vec![
-                    side(one.article, vec![one.sentence.clone()], vec![one.date.text.clone()], one.date.text.clone()),
-                    side(other.article, vec![other.sentence.clone()], vec![other.date.text.clone()], other.date.text.clone()),
+                    side(one.article, vec![one.range.clone()], vec![one_date.text.clone()], one_date.text.clone()),
+                    side(other.article, vec![other.range.clone()], vec![other_date.text.clone()], other_date.text.clone()),
                 ],
-                parties: one.parties.iter().filter(|party| other.parties.contains(party)).copied().collect(),
+                parties: one.actors.iter().chain(&one.objects).filter(|entity| other.actors.contains(entity) || other.objects.contains(entity)).copied().collect(),
                 contract: None,
             });
         }
@@ -883,50 +569,291 @@ pub fn event_timing(
     found
 }
 
-/// Different parties named for the same act by two reports: who sued, terminated or served
-/// notice ("by"), and whom a suit is against ("against").
-pub fn roles(roles: &Roles, party_names: &[String]) -> Vec<Candidate> {
-    let mut found = Vec::new();
-    let names = |parties: &BTreeSet<usize>| {
-        parties
-            .iter()
-            .map(|party| party_names[*party].clone())
+/// Whom the same legal action names, different in two reports: who is sued ("Halvard
+/// Shipping and Norrvik Holdings" against "Halvard Shipping and Kestrel Lines"), who sues.
+pub fn roles(
+    acts: &[Act],
+    respondents: &[usize],
+    names: &dyn Fn(usize) -> Option<String>,
+) -> Vec<Candidate> {
+    type Named = BTreeMap<usize, (BTreeSet<usize>, Vec<Range<usize>>)>;
+    let mut by: Named = BTreeMap::new();
+    let mut against: Named = BTreeMap::new();
+    // A counter-suit (a respondent suing) is another action, not another account of this one.
+    let counter = |act: &Act| {
+        !act.actors.is_empty() && act.actors.iter().all(|actor| respondents.contains(actor))
+    };
+    for act in acts
+        .iter()
+        .filter(|act| matches!(act.kind, ActKind::Sue | ActKind::Threaten) && !counter(act))
+    {
+        for (table, entities) in [(&mut by, &act.actors), (&mut against, &act.objects)] {
+            let named: BTreeSet<usize> = entities
+                .iter()
+                .copied()
+                .filter(|&entity| names(entity).is_some())
+                .collect();
+            if named.is_empty() {
+                continue;
+            }
+            let entry = table.entry(act.article).or_default();
+            entry.0.extend(named);
+            entry.1.push(act.range.clone());
+        }
+    }
+    let describe = |set: &BTreeSet<usize>| {
+        if set.is_empty() {
+            return "all parties".to_owned();
+        }
+        set.iter()
+            .filter_map(|&entity| names(entity))
             .collect::<Vec<_>>()
             .join(" and ")
     };
-    for ((class, role, article), (parties, sentences)) in roles {
-        for ((other_class, other_role, other_article), (other_parties, other_sentences)) in
-            roles.range((*class, *role, article + 1)..)
-        {
-            if other_class != class || other_role != role || parties == other_parties {
-                continue;
-            }
-            let title = match (*class, *role) {
-                ("sue", "against") => "Who is sued".to_owned(),
-                ("sue", _) => "Who is suing".to_owned(),
-                ("terminate", _) => "Who terminated".to_owned(),
-                _ => "Who served notice".to_owned(),
-            };
-            found.push(Candidate {
-                kind: ConflictKind::Scope,
-                title,
-                difference: format!(
-                    "One report names {}; the other {}.",
-                    names(parties),
-                    names(other_parties)
-                ),
-                sides: vec![
-                    side(*article, sentences.clone(), Vec::new(), names(parties)),
-                    side(
-                        *other_article,
-                        other_sentences.clone(),
-                        Vec::new(),
-                        names(other_parties),
+    // Who is in the talks: every party a report names for them, or all of them ("all parties
+    // are negotiating") — a set of its own, told apart by being empty.
+    let mut talks: Named = BTreeMap::new();
+    for act in acts.iter().filter(|act| act.kind == ActKind::Talks) {
+        let named: BTreeSet<usize> = act
+            .actors
+            .iter()
+            .chain(&act.objects)
+            .copied()
+            .filter(|&entity| names(entity).is_some())
+            .collect();
+        let entry = talks.entry(act.article).or_default();
+        entry.0.extend(named);
+        entry.1.push(act.range.clone());
+    }
+    let mut found = Vec::new();
+    for (table, title) in [
+        (&against, "Who is sued"),
+        (&by, "Who is suing"),
+        (&talks, "Who is in the talks"),
+    ] {
+        let articles: Vec<&usize> = table.keys().collect();
+        for (position, first) in articles.iter().enumerate() {
+            for second in &articles[position + 1..] {
+                let (one, one_sentences) = &table[first];
+                let (other, other_sentences) = &table[second];
+                if one == other {
+                    continue;
+                }
+                found.push(Candidate {
+                    kind: ConflictKind::Scope,
+                    title: title.to_owned(),
+                    difference: format!(
+                        "One report names {}; the other {}.",
+                        describe(one),
+                        describe(other)
                     ),
+                    sides: vec![
+                        side(**first, one_sentences.clone(), Vec::new(), describe(one)),
+                        side(
+                            **second,
+                            other_sentences.clone(),
+                            Vec::new(),
+                            describe(other),
+                        ),
+                    ],
+                    parties: one.union(other).copied().collect(),
+                    contract: None,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// One agreement given different values by two reports ("valued at $1.4bn" and "$1.5 billion").
+pub fn agreement_figures(
+    agreements: &[Agreement],
+    acts: &[Act],
+    readings: &[Reading],
+) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    for (index, agreement) in agreements.iter().enumerate() {
+        let figures: Vec<(&Act, &Figure)> = agreement
+            .acts
+            .iter()
+            .filter_map(|&act| Some((&acts[act], acts[act].figure.as_ref()?)))
+            .collect();
+        for (position, (one, one_figure)) in figures.iter().enumerate() {
+            let Some((other, other_figure)) =
+                figures[position + 1..].iter().find(|(other, figure)| {
+                    other.article != one.article
+                        && figure.unit == one_figure.unit
+                        && !figure.agrees_with(one_figure)
+                })
+            else {
+                continue;
+            };
+            let written = |act: &Act, figure: &Figure| {
+                readings[act.article].text[figure.range.clone()].to_owned()
+            };
+            let (a, b) = (written(one, one_figure), written(other, other_figure));
+            found.push(Candidate {
+                kind: ConflictKind::Figure,
+                title: format!("What {} is worth: {a} or {b}", agreement.title),
+                difference: format!("One report gives {a}; the other {b}."),
+                sides: vec![
+                    side(one.article, vec![one.range.clone()], vec![a.clone()], a),
+                    side(other.article, vec![other.range.clone()], vec![b.clone()], b),
                 ],
-                parties: parties.union(other_parties).copied().collect(),
-                contract: None,
+                parties: agreement.parties.clone(),
+                contract: Some(index),
             });
+            break;
+        }
+    }
+    found
+}
+
+/// One agreement dated differently by two reports ("signed several agreements last month"
+/// against "the agreement, announced earlier this month"): dates whose values differ, or, where
+/// neither can be placed on the calendar, whose words do.
+pub fn agreement_timing(
+    agreements: &[Agreement],
+    acts: &[Act],
+    days: &[Option<Day>],
+) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    for (index, agreement) in agreements.iter().enumerate() {
+        let dated: Vec<(&Act, &ReportedDate)> = agreement
+            .acts
+            .iter()
+            .map(|&act| &acts[act])
+            .filter(|act| !act.hedged && act.kind != ActKind::Terminate)
+            .filter_map(|act| Some((act, &act.date.as_ref()?.1)))
+            .collect();
+        'pairs: for (position, (one, one_date)) in dated.iter().enumerate() {
+            for (other, other_date) in &dated[position + 1..] {
+                if one.article == other.article {
+                    continue;
+                }
+                let spans = (
+                    span(one_date, days[one.article]),
+                    span(other_date, days[other.article]),
+                );
+                let differ = match spans {
+                    (Some(a), Some(b)) => a != b && !(a.0 <= b.1 && b.0 <= a.1),
+                    _ => one_date.text.to_lowercase() != other_date.text.to_lowercase(),
+                };
+                if !differ {
+                    continue;
+                }
+                found.push(Candidate {
+                    kind: ConflictKind::Timing,
+                    title: format!("When the {} was made", agreement.title),
+                    difference: format!(
+                        "One report dates it “{}”; the other “{}”.",
+                        one_date.text, other_date.text
+                    ),
+                    sides: vec![
+                        side(
+                            one.article,
+                            vec![one.range.clone()],
+                            vec![one_date.text.clone()],
+                            one_date.text.clone(),
+                        ),
+                        side(
+                            other.article,
+                            vec![other.range.clone()],
+                            vec![other_date.text.clone()],
+                            other_date.text.clone(),
+                        ),
+                    ],
+                    parties: agreement.parties.clone(),
+                    contract: Some(index),
+                });
+                break 'pairs;
+            }
+        }
+    }
+    found
+}
+
+/// The qualifiers reports give the same agreement, family by family ("exclusive third-party"
+/// against "sole"; "distribution" against "provider").
+pub fn qualifiers(agreements: &[Agreement], readings: &[Reading]) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    for (index, agreement) in agreements.iter().enumerate() {
+        for (theme, family) in crate::text::lexicon::QUALIFIER_FAMILIES {
+            // Per article: the family's words its sentences use, and those sentences.
+            let mut by_article: BTreeMap<usize, (BTreeSet<String>, Vec<Range<usize>>)> =
+                BTreeMap::new();
+            for (article, range) in &agreement.sentences {
+                let reading = &readings[*article];
+                let present: BTreeSet<String> = reading
+                    .tokens_in(range)
+                    .iter()
+                    .filter(|token| token.is_word())
+                    .map(|token| token.text(reading.text).to_lowercase())
+                    .filter(|word| family.contains(&word.as_str()))
+                    .collect();
+                if present.is_empty() {
+                    continue;
+                }
+                let entry = by_article.entry(*article).or_default();
+                entry.0.extend(present);
+                if !entry.1.contains(range) {
+                    entry.1.push(range.clone());
+                }
+            }
+            let articles: Vec<usize> = by_article.keys().copied().collect();
+            for (position, first) in articles.iter().enumerate() {
+                for second in &articles[position + 1..] {
+                    let (a, a_sentences) = &by_article[first];
+                    let (b, b_sentences) = &by_article[second];
+                    if a == b {
+                        continue;
+                    }
+                    let describe =
+                        |set: &BTreeSet<String>| set.iter().cloned().collect::<Vec<_>>().join(", ");
+                    let written = |article: usize,
+                                   sentences: &[Range<usize>],
+                                   words: &BTreeSet<String>|
+                     -> Vec<String> {
+                        let reading = &readings[article];
+                        sentences
+                            .iter()
+                            .flat_map(|range| reading.tokens_in(range).iter())
+                            .filter(|token| {
+                                token.is_word()
+                                    && words.contains(&token.text(reading.text).to_lowercase())
+                            })
+                            .map(|token| token.text(reading.text).to_owned())
+                            .collect::<BTreeSet<String>>()
+                            .into_iter()
+                            .collect()
+                    };
+                    found.push(Candidate {
+                        kind: ConflictKind::Scope,
+                        title: format!("The {}: {theme}", agreement.title),
+                        difference: format!(
+                            "One report says {}; the other {}.",
+                            describe(a),
+                            describe(b)
+                        ),
+                        sides: vec![
+                            side(
+                                *first,
+                                a_sentences.clone(),
+                                written(*first, a_sentences, a),
+                                describe(a),
+                            ),
+                            side(
+                                *second,
+                                b_sentences.clone(),
+                                written(*second, b_sentences, b),
+                                describe(b),
+                            ),
+                        ],
+                        parties: agreement.parties.clone(),
+                        contract: Some(index),
+                    });
+                }
+            }
         }
     }
     found

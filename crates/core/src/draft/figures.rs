@@ -18,15 +18,20 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// Whether two figures can be the same: same unit, and values that agree once their
-    /// qualifiers are read ("more than $13 billion" is not "$11 billion").
+    /// Whether two figures can be the same: same unit, values that agree, and qualifiers that
+    /// do ("more than $13 billion" is not "$13 billion"; "about $1 million" and "$1,000,000" are
+    /// one figure, told with more or less care).
     pub fn agrees_with(&self, other: &Figure) -> bool {
         if self.unit != other.unit {
             return false;
         }
         let close =
             (self.value - other.value).abs() <= self.value.abs().max(other.value.abs()) * 0.005;
-        close && self.qualifier == other.qualifier
+        let rough =
+            |qualifier: Option<&str>| qualifier.is_none_or(|qualifier| qualifier == "about");
+        close
+            && (self.qualifier == other.qualifier
+                || rough(self.qualifier) && rough(other.qualifier))
     }
 }
 

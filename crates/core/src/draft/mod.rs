@@ -1,16 +1,22 @@
 //! A new dispute from its reports: from one to ten articles, a draft dispute file with the
-//! parties they name, the agreements between them, what happened and when (at the precision
-//! each report gives), every statement (the suggestion engine's), the candidate conflicts
-//! where the reports disagree, and the claim guessed from the statements, all for an author to
-//! confirm. Everything proposed points at the sentences it comes from (`Evidence`).
+//! parties in the fight, the agreements between them, what happened and when (at the precision
+//! each report gives), every statement (the suggestion engine's), the candidate conflicts where
+//! the reports disagree, and the claim, all for an author to confirm. Everything proposed
+//! points at the sentences it comes from (`Evidence`).
 //!
-//! The pieces, one module each: `parties` (who the articles name), `figures` (amounts and
-//! counts as written, with their values), `facts` (agreements, investments and happenings,
-//! sentence by sentence), `conflicts` (where reports disagree about the same thing), `score`
-//! (the draft against a hand-made dispute).
+//! Each article is read once (`text::read`) and everything asks that reading. The pieces, one
+//! module each, in the order they run: `entities` (who the articles name, each once), `acts`
+//! (who does what to whom, sentence by sentence), `parties` (which entities are in the fight),
+//! `claim`, `agreements`, `events`, `conflicts` (where reports disagree about the same act or
+//! thing); `figures` and `when` read amounts and dates; `select` keeps the accepted part of a
+//! draft; `score` measures a draft against a hand-made dispute.
 
+pub mod acts;
+pub mod agreements;
+pub mod claim;
 pub mod conflicts;
-pub mod facts;
+pub mod entities;
+pub mod events;
 pub mod figures;
 pub mod parties;
 pub mod score;
@@ -19,14 +25,16 @@ pub mod when;
 
 use crate::edit::unique_id;
 use crate::model::{
-    AnyId, Conflict, ConflictSide, Contract, ContractKind, ContractStatus, DatePrecision, Dispute,
-    DisputeFile, DisputeStatus, EntityKind, Event, Modality, Party, PartyKind, ReportedDate,
-    Source, SourceKind, Speaker, Statement, SCHEMA_VERSION,
+    AnyId, Conflict, ConflictSide, Contract, DatePrecision, Dispute, DisputeFile, DisputeStatus,
+    EntityKind, Event, Modality, Party, ReportedDate, Source, SourceKind, Speaker, Statement,
+    SCHEMA_VERSION,
 };
-use crate::suggest::names::Names;
-use crate::suggest::{suggest, BlockKind, Known, KnownParty, Suggested};
-use crate::text::tokens::{tokens, TokenKind};
-use facts::{Deal, Happening, HappeningKind};
+use crate::suggest::{suggest, Known, KnownParty, Suggested};
+use crate::text::dates::ReportDate;
+use crate::text::lexicon::Words;
+use crate::text::{read, Reading};
+use acts::Act;
+use entities::Entities;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::ops::Range;
 
@@ -45,16 +53,6 @@ pub struct Article {
     pub published: Option<ReportedDate>,
 }
 
-/// Deals grouped as one agreement: their parties, whether an investment, the calendar date
-/// they share, and the deals (indexes into the facts).
-type Group = (Vec<usize>, bool, Option<String>, Vec<usize>);
-
-/// A sentence of an article: the article's index and the sentence's range.
-type Sentence = (usize, Range<usize>);
-
-/// An entity with the sentences it comes from.
-type Sourced<T> = (T, Vec<Sentence>);
-
 /// Where an entity of the draft comes from: a range of one article's text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {
@@ -71,30 +69,146 @@ pub struct Draft {
     pub evidence: Vec<Evidence>,
 }
 
-/// One article, read.
-struct Read<'a> {
-    article: &'a Article,
-    reading: crate::text::Reading<'a>,
-    suggested: Suggested,
-    /// Its statements' ids, one per suggestion.
-    statement_ids: Vec<String>,
-    /// The report's own date: as given, or from its byline or dateline.
-    published: Option<ReportedDate>,
-}
-
-impl Read<'_> {
-    /// The report's day, for comparing relative dates.
-    fn day(&self) -> Option<when::Day> {
-        self.published
-            .as_ref()
-            .filter(|date| date.precision == DatePrecision::Day)
-            .and_then(when::day_of)
-    }
-}
-
 /// The draft of a dispute from `articles`; `seed` names parties already known; `as_of` is the
 /// day the draft is made (`YYYY-MM-DD`).
 pub fn draft(articles: &[Article], seed: &[KnownParty], as_of: &str) -> Result<Draft, String> {
+    let mut taken = check_articles(articles)?;
+    let readings: Vec<Reading> = articles.iter().map(|article| read(&article.text)).collect();
+    let published: Vec<Option<ReportedDate>> = articles
+        .iter()
+        .map(|article| {
+            article
+                .published
+                .clone()
+                .or_else(|| when::published(&article.text, &article.id))
+        })
+        .collect();
+    let reports: Vec<ReportDate> = published
+        .iter()
+        .map(|date| date.as_ref().and_then(year_and_month))
+        .collect();
+    let ids: Vec<&str> = articles.iter().map(|article| article.id.as_str()).collect();
+    let entities = entities::resolve(&readings);
+    let acts = acts::find(&readings, &entities, &reports, &ids);
+    let listed = parties::listed(&readings, &entities);
+    let chosen = parties::choose(&entities, &acts, &listed, seed);
+    if chosen.len() < 2 {
+        let named = match chosen.first() {
+            Some(party) => format!("only {}", party.name),
+            None => "none".to_owned(),
+        };
+        return Err(format!(
+            "a dispute needs at least two parties, and the articles name {named} as a party; name the parties you know and draft again"
+        ));
+    }
+    let party_ids: Vec<String> = chosen
+        .iter()
+        .map(|party| {
+            let id = seed
+                .iter()
+                .find(|known| known.name == party.name)
+                .map(|known| known.id.clone())
+                .filter(|id| !taken.contains(id))
+                .unwrap_or_else(|| unique_id(&party.short_name, "party", |id| taken.contains(id)));
+            taken.insert(id.clone());
+            id
+        })
+        .collect();
+    let known = Known {
+        parties: chosen
+            .iter()
+            .zip(&party_ids)
+            .map(|(party, id)| KnownParty {
+                id: id.clone(),
+                name: party.name.clone(),
+                aliases: party.aliases.clone(),
+                person: party.kind == crate::model::PartyKind::Person,
+            })
+            .collect(),
+        contracts: Vec::new(),
+    };
+    let suggested: Vec<Suggested> = readings
+        .iter()
+        .map(|reading| suggest(reading, &known))
+        .collect();
+    let mut builder = Builder {
+        articles,
+        readings: &readings,
+        published: &published,
+        entities: &entities,
+        acts: &acts,
+        chosen: &chosen,
+        party_ids: &party_ids,
+        party_of: chosen
+            .iter()
+            .enumerate()
+            .filter_map(|(index, party)| Some((party.entity?, index)))
+            .collect(),
+        suggested: &suggested,
+        taken,
+        evidence: Vec::new(),
+    };
+    Ok(builder.build(as_of))
+}
+
+/// How the draft reads `articles`, in lines for a person: every entity the articles name with
+/// what it was taken for, and every act with who does it to whom, when, and from which
+/// sentence. What `suggest-dispute --explain` prints.
+pub fn explain(articles: &[Article]) -> Result<String, String> {
+    check_articles(articles)?;
+    let readings: Vec<Reading> = articles.iter().map(|article| read(&article.text)).collect();
+    let reports: Vec<ReportDate> = articles
+        .iter()
+        .map(|article| {
+            article
+                .published
+                .clone()
+                .or_else(|| when::published(&article.text, &article.id))
+        })
+        .map(|date| date.as_ref().and_then(year_and_month))
+        .collect();
+    let ids: Vec<&str> = articles.iter().map(|article| article.id.as_str()).collect();
+    let entities = entities::resolve(&readings);
+    let acts = acts::find(&readings, &entities, &reports, &ids);
+    let mut lines = Vec::new();
+    for entity in &entities.list {
+        let category = entity.category.map_or("none".to_owned(), |category| {
+            format!("{category:?}").to_lowercase()
+        });
+        let doubt = if entity.doubtful { ", doubtful" } else { "" };
+        lines.push(format!(
+            "entity {} ({category}{doubt}, {} mentions): {}",
+            entity.name(),
+            entity.mentions.len(),
+            entity.aliases().join("; ")
+        ));
+    }
+    let name = |list: &[usize]| {
+        list.iter()
+            .map(|&entity| entities.list[entity].short_name())
+            .collect::<Vec<_>>()
+            .join(" + ")
+    };
+    for act in &acts {
+        let date = act
+            .date
+            .as_ref()
+            .map_or("undated".to_owned(), |(_, date)| date.text.clone());
+        let hedged = if act.hedged { ", hedged" } else { "" };
+        lines.push(format!(
+            "act {:?} by [{}] on [{}], {date}{hedged} ({}): {}",
+            act.kind,
+            name(&act.actors),
+            name(&act.objects),
+            articles[act.article].id,
+            shortened(&articles[act.article].text[act.range.clone()], 120)
+        ));
+    }
+    Ok(lines.join("\n"))
+}
+
+/// Checks the articles, and returns the ids they take.
+fn check_articles(articles: &[Article]) -> Result<HashSet<String>, String> {
     if articles.is_empty() {
         return Err("give at least one article to draft a dispute from".to_owned());
     }
@@ -116,107 +230,29 @@ pub fn draft(articles: &[Article], seed: &[KnownParty], as_of: &str) -> Result<D
             return Err(format!("the article \"{}\" has no words in it", article.id));
         }
     }
-    let texts: Vec<&str> = articles
-        .iter()
-        .map(|article| article.text.as_str())
-        .collect();
-    let found = parties::discover(&texts, seed);
-    if found.len() < 2 {
-        let named = match found.first() {
-            Some(party) => format!("only {}", party.name),
-            None => "none".to_owned(),
-        };
-        return Err(format!(
-            "a dispute needs at least two parties, and the articles name {named} as a party; name the parties you know and draft again"
-        ));
-    }
-    let party_ids: Vec<String> = found
-        .iter()
-        .map(|party| {
-            let id = seed
-                .iter()
-                .find(|known| known.name == party.name)
-                .map(|known| known.id.clone())
-                .filter(|id| !taken.contains(id))
-                .unwrap_or_else(|| unique_id(&party.name, "party", |id| taken.contains(id)));
-            taken.insert(id.clone());
-            id
-        })
-        .collect();
-    let known_parties: Vec<KnownParty> = found
-        .iter()
-        .zip(&party_ids)
-        .map(|(party, id)| KnownParty {
-            id: id.clone(),
-            name: party.name.clone(),
-            aliases: party.aliases.clone(),
-            person: party.kind == PartyKind::Person,
-        })
-        .collect();
-    let party_names: Vec<String> = found.iter().map(|party| party.name.clone()).collect();
-    let names = Names::new(&known_parties);
-    let known = Known {
-        parties: known_parties.clone(),
-        contracts: Vec::new(),
-    };
-    let reads: Vec<Read> = articles
-        .iter()
-        .map(|article| {
-            let reading = crate::text::read(&article.text);
-            let suggested = suggest(&reading, &known);
-            let statement_ids = (1..=suggested.suggestions.len())
-                .map(|number| {
-                    let id = format!("{}-{number}", article.id);
-                    taken.insert(id.clone());
-                    id
-                })
-                .collect();
-            Read {
-                article,
-                reading,
-                suggested,
-                statement_ids,
-                published: article
-                    .published
-                    .clone()
-                    .or_else(|| when::published(&article.text, &article.id)),
-            }
-        })
-        .collect();
-    let mut builder = Builder {
-        reads: &reads,
-        names: &names,
-        party_ids: &party_ids,
-        party_names: &party_names,
-        taken,
-        evidence: Vec::new(),
-    };
-    builder.build(&found, as_of)
+    Ok(taken)
 }
 
-/// The facts of every article, gathered.
-#[derive(Default)]
-struct Facts {
-    deals: Vec<Deal>,
-    happenings: Vec<Happening>,
-    stages: Vec<conflicts::Stage>,
-    quoted: Vec<conflicts::Quoted>,
-    acts: Vec<conflicts::Act>,
-    figures: Vec<conflicts::FigureMention>,
-    /// For (act, "by" or "against", article): the parties named, and the sentences.
-    roles: conflicts::Roles,
-    /// For each party, the sentences of legal action it opens (a claimant's).
-    legal_subjects: BTreeMap<usize, usize>,
-    /// Parties named after "against", "sue", "vs.".
-    legal_objects: BTreeMap<usize, usize>,
-    breach: bool,
+/// A report's year and month, for dates it gives without a year.
+fn year_and_month(date: &ReportedDate) -> Option<(u16, u8)> {
+    let value = date.value.as_deref()?;
+    let year = value.get(..4)?.parse().ok()?;
+    let month = value.get(5..7)?.parse().ok()?;
+    Some((year, month))
 }
 
+/// What the draft is built from, and what it has built so far.
 struct Builder<'a> {
-    reads: &'a [Read<'a>],
-    names: &'a Names,
+    articles: &'a [Article],
+    readings: &'a [Reading<'a>],
+    published: &'a [Option<ReportedDate>],
+    entities: &'a Entities,
+    acts: &'a [Act],
+    chosen: &'a [parties::Party],
     party_ids: &'a [String],
-    party_names: &'a [String],
+    /// Each party's index among the chosen, by its entity.
+    party_of: BTreeMap<usize, usize>,
+    suggested: &'a [Suggested],
     taken: HashSet<String>,
     evidence: Vec<Evidence>,
 }
@@ -232,7 +268,7 @@ impl Builder<'_> {
         let evidence = Evidence {
             kind,
             id: id.to_owned(),
-            source: self.reads[article].article.id.clone(),
+            source: self.articles[article].id.clone(),
             range,
         };
         if !self.evidence.contains(&evidence) {
@@ -240,612 +276,193 @@ impl Builder<'_> {
         }
     }
 
-    /// Every sentence's facts.
-    fn facts(&self) -> Facts {
-        let mut facts = Facts::default();
-        for (index, read) in self.reads.iter().enumerate() {
-            let text = read.article.text.as_str();
-            let report = read.published.as_ref().and_then(|date| {
-                let value = date.value.as_deref()?;
-                let year = value.get(..4)?.parse().ok()?;
-                let month = value.get(5..7).and_then(|month| month.parse().ok())?;
-                Some((year, month))
-            });
-            let article = facts::Article {
-                index,
-                id: &read.article.id,
-                text,
-                report,
-            };
-            let segmented = &read.reading;
-            let mut last_deal: Option<Deal> = None;
-            // The party the article is about: the first one the sentence before named.
-            let mut topic: Option<usize> = None;
-            for sentence in &segmented.sentences {
-                let block = segmented.blocks[sentence.block].kind;
-                let sentence_tokens = tokens(text, sentence.range.clone());
-                let mentions = self.names.mentions(text, &sentence_tokens);
-                let read_sentence = facts::Sentence {
-                    article: index,
-                    range: sentence.range.clone(),
-                    tokens: sentence_tokens,
-                    mentions,
-                    text,
-                };
-                facts.figures.extend(figure_mentions(&read_sentence));
-                let deals = facts::deals_in(&read_sentence, &article, last_deal.as_ref());
-                if let Some(deal) = deals.last() {
-                    last_deal = Some(deal.clone());
-                }
-                if block != BlockKind::Headline {
-                    let mut found =
-                        facts::investments_in(&read_sentence, &article, topic, self.party_names);
-                    found.extend(facts::happenings_in(
-                        &read_sentence,
-                        &article,
-                        &deals,
-                        self.party_names,
-                    ));
-                    let dated = facts::dated_in(&read_sentence, &article, &found);
-                    found.extend(dated);
-                    facts.happenings.extend(found);
-                }
-                if let Some(stage) = facts::legal_stage(&read_sentence) {
-                    facts.stages.push(conflicts::Stage {
-                        article: index,
-                        stage,
-                        sentence: sentence.range.clone(),
-                    });
-                    self.legal_roles(&read_sentence, &mut facts);
-                }
-                facts.breach |= text[sentence.range.clone()]
-                    .to_lowercase()
-                    .contains("breach");
-                self.acts(&read_sentence, &mut facts);
-                if block != BlockKind::Headline {
-                    self.roles(&read_sentence, &mut facts);
-                }
-                if let Some(first) = read_sentence.mentions.first() {
-                    topic = Some(first.party);
-                }
-                facts.deals.extend(deals);
-            }
-            for suggestion in &read.suggested.suggestions {
-                let unit = tokens(text, suggestion.range.clone());
-                let mut open = None;
-                for (position, token) in unit.iter().enumerate() {
-                    match token.kind {
-                        TokenKind::OpenQuote => open = Some(position),
-                        TokenKind::CloseQuote => {
-                            if let Some(start) = open.take() {
-                                let inside = &unit[start + 1..position];
-                                let words: Vec<String> = inside
-                                    .iter()
-                                    .filter(|token| token.is_word())
-                                    .map(|token| token.text(text).to_lowercase())
-                                    .collect();
-                                if words.len() >= 3 && words.len() <= 40 {
-                                    let written = text
-                                        [inside[0].range.start..inside[inside.len() - 1].range.end]
-                                        .trim_end_matches([',', '.'])
-                                        .to_owned();
-                                    facts.quoted.push(conflicts::Quoted {
-                                        article: index,
-                                        words: words.join(" "),
-                                        written,
-                                        attribution: suggestion.attribution,
-                                        cites: suggestion.cites.clone(),
-                                        speaker: suggestion.party.clone().unwrap_or_else(|| {
-                                            suggestion.description.to_lowercase()
-                                        }),
-                                        sentence: suggestion.range.clone(),
-                                    });
-                                }
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-            }
-        }
-        facts
+    /// A party's id, by its entity.
+    fn party_id(&self, entity: usize) -> Option<&str> {
+        self.party_of
+            .get(&entity)
+            .map(|&index| self.party_ids[index].as_str())
     }
 
-    /// Who a sentence of legal action names as bringing it, and against whom.
-    fn legal_roles(&self, sentence: &facts::Sentence, facts: &mut Facts) {
-        let text = sentence.text;
-        let words: Vec<(usize, String)> = sentence
-            .tokens
-            .iter()
-            .enumerate()
-            .filter(|(_, token)| token.is_word())
-            .map(|(index, token)| (index, token.text(text).to_ascii_lowercase()))
-            .collect();
-        let legal_at = words.iter().find(|(_, word)| {
-            [
-                "lawsuit",
-                "lawsuits",
-                "suit",
-                "litigation",
-                "legal",
-                "sue",
-                "sues",
-                "sued",
-                "suing",
-                "arbitration",
-            ]
-            .contains(&word.as_str())
-        });
-        let Some((legal_at, _)) = legal_at else {
-            return;
+    /// A party's short name, by its entity; none for an entity that is no party.
+    fn short_name(&self, entity: usize) -> Option<String> {
+        self.party_of
+            .get(&entity)
+            .map(|&index| self.chosen[index].short_name.clone())
+    }
+
+    fn build(&mut self, as_of: &str) -> Draft {
+        let party_of = self.party_of.clone();
+        let is_party = |entity: usize| party_of.contains_key(&entity);
+        let claim = claim::claim(self.acts, self.readings, is_party);
+        let main: Vec<usize> = claim
+            .as_ref()
+            .map(|claim| {
+                claim
+                    .claimants
+                    .iter()
+                    .chain(&claim.respondents)
+                    .copied()
+                    .collect()
+            })
+            .unwrap_or_default();
+        let names = |entity: usize| {
+            self.short_name(entity)
+                .unwrap_or_else(|| self.entities.list[entity].short_name())
         };
-        if let Some(subject) = sentence
-            .mentions
-            .iter()
-            .find(|mention| mention.start < *legal_at)
-        {
-            *facts.legal_subjects.entry(subject.party).or_default() += 1;
-        }
-        for (index, word) in &words {
-            if ["against", "sue", "sued", "vs", "vs.", "v.", "versus"].contains(&word.as_str()) {
-                let stop = sentence.tokens[*index..]
-                    .iter()
-                    .position(|token| token.is_punct(',') || token.is_punct('.'))
-                    .map_or(sentence.tokens.len(), |offset| index + offset);
-                for mention in sentence
-                    .mentions
-                    .iter()
-                    .filter(|mention| mention.start > *index && mention.start < stop)
-                {
-                    *facts.legal_objects.entry(mention.party).or_default() += 1;
-                }
-            }
-        }
-    }
-
-    /// Who a sentence says acted, and against whom, for the acts reports most often disagree
-    /// on: suing, terminating, serving notice. The subjects are the parties named before the
-    /// act's word in its clause and after a "by" ("signed jointly by Greyhaven and Ardent");
-    /// the objects, those named after it ("sued Upper Tallis Power & Light and Quillon Labs").
-    fn roles(&self, sentence: &facts::Sentence, facts: &mut Facts) {
-        for class in ["sue", "terminate", "notice"] {
-            let words = facts::ACTIONS
-                .iter()
-                .find(|(name, _)| *name == class)
-                .map(|(_, words)| *words)
-                .unwrap_or_default();
-            let Some(at) = sentence.tokens.iter().position(|token| {
-                token.is_word()
-                    && !token.quoted
-                    && crate::text::tokens::is_one_of(token.text(sentence.text), words)
-            }) else {
-                continue;
-            };
-            let clause_start = (0..at)
-                .rev()
-                .find(|&index| {
-                    sentence.tokens[index].is_punct(',') || sentence.tokens[index].is_punct(';')
-                })
-                .map_or(0, |index| index + 1);
-            let clause_end = (at..sentence.tokens.len())
-                .find(|&index| {
-                    sentence.tokens[index].is_punct(';') || sentence.tokens[index].is_punct('.')
-                })
-                .unwrap_or(sentence.tokens.len());
-            let by = (at..clause_end).find(|&index| {
-                sentence.tokens[index].is_word()
-                    && sentence.tokens[index]
-                        .text(sentence.text)
-                        .eq_ignore_ascii_case("by")
-            });
-            let mut subjects: BTreeSet<usize> = sentence
-                .mentions
-                .iter()
-                .filter(|mention| mention.start >= clause_start && mention.end <= at)
-                .map(|mention| mention.party)
-                .collect();
-            let mut objects = BTreeSet::new();
-            for mention in sentence
-                .mentions
-                .iter()
-                .filter(|mention| mention.start > at && mention.start < clause_end)
-            {
-                if by.is_some_and(|by| mention.start > by) {
-                    subjects.insert(mention.party);
-                } else if class == "sue" {
-                    objects.insert(mention.party);
-                }
-            }
-            let subjects: BTreeSet<usize> = subjects.difference(&objects).copied().collect();
-            for (role, parties) in [("by", subjects), ("against", objects)] {
-                if parties.is_empty() {
-                    continue;
-                }
-                let entry = facts
-                    .roles
-                    .entry((class, role, sentence.article))
-                    .or_default();
-                entry.0.extend(parties);
-                entry.1.push(sentence.range.clone());
-            }
-        }
-    }
-
-    /// Acts a sentence names parties for: talks, and a suit against someone.
-    fn acts(&self, sentence: &facts::Sentence, facts: &mut Facts) {
-        let text = sentence.text;
-        let lower = text[sentence.range.clone()].to_lowercase();
-        let talk_words = ["negotiating", "negotiations", "talks", "discussions"];
-        let Some(word) = talk_words.iter().find(|word| {
-            lower
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|token| token == **word)
-        }) else {
-            return;
-        };
-        let all = lower.contains("all parties")
-            || lower.contains("all sides")
-            || lower.contains("all three");
-        let parties: BTreeSet<usize> = sentence
-            .mentions
-            .iter()
-            .map(|mention| mention.party)
-            .collect();
-        if !all && parties.len() < 2 {
-            return;
-        }
-        let at = lower.find(word).unwrap_or(0);
-        let written =
-            text[sentence.range.start + at..sentence.range.start + at + word.len()].to_owned();
-        facts.acts.push(conflicts::Act {
-            act: "talks",
-            article: sentence.article,
-            parties: (!all).then_some(parties),
-            sentence: sentence.range.clone(),
-            written,
-        });
-    }
-
-    fn build(&mut self, found: &[parties::Found], as_of: &str) -> Result<Draft, String> {
-        let facts = self.facts();
-        // Agreements: the deals between the same parties, of the same kind, made on the same
-        // calendar date if dated; undated and relatively dated deals join their parties'
-        // undated agreement.
-        let mut groups: Vec<Group> = Vec::new();
-        for (index, deal) in facts.deals.iter().enumerate() {
-            let calendar = deal
-                .date
-                .as_ref()
-                .filter(|date| {
-                    matches!(
-                        date.precision,
-                        DatePrecision::Day | DatePrecision::Month | DatePrecision::Year
-                    )
-                })
-                .and_then(|date| date.value.clone());
-            let sorted = |parties: &[usize]| {
-                let mut sorted = parties.to_vec();
-                sorted.sort_unstable();
-                sorted
-            };
-            let key_matches = |group: &&mut Group| {
-                sorted(&group.0) == sorted(&deal.parties)
-                    && group.1 == deal.investment
-                    && group.2 == calendar
-            };
-            match groups.iter_mut().find(key_matches) {
-                Some(group) => group.3.push(index),
-                None => groups.push((deal.parties.clone(), deal.investment, calendar, vec![index])),
-            }
-        }
-        let mut contracts: Vec<Contract> = Vec::new();
-        let mut contract_facts: Vec<conflicts::ContractFacts> = Vec::new();
-        for (parties, investment, calendar, members) in &groups {
-            let deals: Vec<&Deal> = members.iter().map(|index| &facts.deals[*index]).collect();
-            let first = deals[0];
-            let noun = deals
-                .iter()
-                .find(|deal| deal.noun.contains(' '))
-                .unwrap_or(&first)
-                .noun
-                .clone();
-            let pair = parties
-                .iter()
-                .map(|party| self.party_names[*party].as_str())
-                .collect::<Vec<_>>()
-                .join("–");
-            let date = deals.iter().find_map(|deal| deal.date.clone());
-            let title = match (calendar, &date) {
-                (Some(_), Some(date)) => format!(
-                    "{} {pair} {noun}",
-                    date.text
-                        .trim_start_matches("In ")
-                        .trim_start_matches("in ")
-                ),
-                _ => format!("{pair} {noun}"),
-            };
-            let id = self.new_id(&title, "contract");
-            let articles: BTreeSet<usize> = deals.iter().map(|deal| deal.article).collect();
-            for deal in &deals {
-                self.note(
-                    EntityKind::Contract,
-                    &id,
-                    deal.article,
-                    deal.sentence.clone(),
-                );
-            }
-            let first_sentence = &self.reads[first.article].article.text[first.sentence.clone()];
-            contracts.push(Contract {
-                id: id.as_str().into(),
-                title: title.clone(),
-                kind: if *investment {
-                    ContractKind::Investment
-                } else if noun.contains("partnership") || noun.contains("alliance") {
-                    ContractKind::Partnership
-                } else if deals
-                    .iter()
-                    .any(|deal| deal.status == ContractStatus::NonBinding)
-                {
-                    ContractKind::Framework
-                } else {
-                    ContractKind::Commercial
-                },
-                parties: parties
-                    .iter()
-                    .map(|party| self.party_ids[*party].as_str().into())
-                    .collect(),
-                date: date.clone(),
-                value: deals
-                    .iter()
-                    .find_map(|deal| deal.value.as_ref().map(|(words, _)| words.clone())),
-                status: deals
-                    .iter()
-                    .map(|deal| deal.status)
-                    .find(|status| *status != ContractStatus::Signed)
-                    .unwrap_or(ContractStatus::Signed),
-                summary: shortened(first_sentence, 240),
-                sources: articles
-                    .iter()
-                    .map(|article| self.reads[*article].article.id.as_str().into())
-                    .collect(),
-            });
-            contract_facts.push(conflicts::ContractFacts {
-                title,
-                parties: parties.clone(),
-                deals,
-            });
-        }
-        // Investments by verb, when dated: an agreement each.
-        let investments: Vec<&Happening> = facts
-            .happenings
-            .iter()
-            .filter(|happening| happening.kind == HappeningKind::Investment)
-            .collect();
-        for happening in &investments {
-            let Some((words, _)) = &happening.figure else {
-                continue;
-            };
-            if happening.date.value.is_none() {
-                continue;
-            }
-            let title = format!(
-                "{}’s {} investment in {}",
-                self.party_names[happening.parties[0]],
-                happening
-                    .date
-                    .value
-                    .clone()
-                    .unwrap_or_default()
-                    .get(..4)
-                    .unwrap_or(""),
-                self.party_names[happening.parties[1]]
-            );
-            if contracts.iter().any(|contract| contract.title == title) {
-                continue;
-            }
-            let id = self.new_id(&title, "investment");
-            self.note(
-                EntityKind::Contract,
-                &id,
-                happening.article,
-                happening.sentence.clone(),
-            );
-            contracts.push(Contract {
-                id: id.as_str().into(),
-                title,
-                kind: ContractKind::Investment,
-                parties: happening
-                    .parties
-                    .iter()
-                    .map(|party| self.party_ids[*party].as_str().into())
-                    .collect(),
-                date: Some(happening.date.clone()),
-                value: Some(words.clone()),
-                status: ContractStatus::Completed,
-                summary: shortened(
-                    &self.reads[happening.article].article.text[happening.sentence.clone()],
-                    240,
-                ),
-                sources: vec![self.reads[happening.article].article.id.as_str().into()],
-            });
-        }
-        let events = self.events(&facts, &groups);
-        let statements = self.statements(&contracts, &events);
-        let texts: Vec<&str> = self
-            .reads
-            .iter()
-            .map(|read| read.article.text.as_str())
-            .collect();
-        let claimant = facts
-            .legal_subjects
-            .iter()
-            .max_by_key(|(_, count)| **count)
-            .map(|(party, _)| *party);
-        let mut candidates = Vec::new();
-        candidates.extend(conflicts::figures(
-            &contract_facts,
-            &investments,
-            &texts,
-            self.party_names,
-        ));
-        candidates.extend(conflicts::timing(&contract_facts, &texts));
-        let report_days: Vec<Option<when::Day>> = self.reads.iter().map(Read::day).collect();
-        candidates.extend(conflicts::event_timing(&facts.happenings, &report_days));
-        candidates.extend(conflicts::figures_by_anchor(&facts.figures));
-        candidates.extend(conflicts::roles(&facts.roles, self.party_names));
-        candidates.extend(conflicts::qualifiers(&contract_facts, &texts));
-        candidates.extend(conflicts::attributions(&facts.quoted));
-        candidates.extend(conflicts::acts(&facts.acts, self.party_names));
-        candidates.extend(conflicts::stages(
-            &facts.stages,
-            claimant.map(|party| self.party_names[party].as_str()),
-        ));
-        let conflicts = self.conflicts(candidates, &statements, &contracts);
-        let dispute = self.dispute(&facts, claimant, found, &contracts);
-        // Where the claim and each party come from: the sentences of legal action, and the
-        // first sentence of each article that names the party.
-        for stage in &facts.stages {
-            self.note(
-                EntityKind::Dispute,
-                "claim",
-                stage.article,
-                stage.sentence.clone(),
-            );
-        }
-        for (party, id) in found.iter().zip(self.party_ids) {
-            for (index, read) in self.reads.iter().enumerate() {
-                let text = read.article.text.as_str();
-                let names = || std::iter::once(&party.name).chain(&party.aliases);
-                let first = read.reading.sentences.iter().find(|sentence| {
-                    names().any(|name| text[sentence.range.clone()].contains(name.as_str()))
-                });
-                if let Some(sentence) = first {
-                    self.note(EntityKind::Party, id, index, sentence.range.clone());
-                }
-            }
-        }
-        let file = self.file(
-            found, &facts, dispute, contracts, statements, events, conflicts, as_of,
+        let agreements = agreements::find(
+            self.acts,
+            self.entities,
+            self.readings,
+            &is_party,
+            &names,
+            &main,
         );
-        Ok(Draft {
+        let ids: Vec<&str> = self
+            .articles
+            .iter()
+            .map(|article| article.id.as_str())
+            .collect();
+        let reports: Vec<ReportDate> = self
+            .published
+            .iter()
+            .map(|date| date.as_ref().and_then(year_and_month))
+            .collect();
+        let party_name = |entity: usize| self.short_name(entity);
+        let happenings = events::find(self.acts, self.readings, &reports, &ids, &party_name);
+        let contracts = self.contracts(&agreements);
+        let events = self.events(&happenings, &agreements, &contracts);
+        let statements = self.statements();
+        let candidates = self.candidates(&agreements, &claim);
+        let conflicts = self.conflicts(candidates, &statements, &contracts);
+        let dispute = self.dispute(claim.as_ref(), &contracts);
+        self.note_parties();
+        let file = self.file(dispute, contracts, statements, events, conflicts, as_of);
+        Draft {
             file,
             evidence: std::mem::take(&mut self.evidence),
-        })
+        }
     }
 
-    /// What happened or is expected: one event per happening, those of the same kind and
-    /// date across reports merged; in date order, the undated after.
-    fn events(&mut self, facts: &Facts, groups: &[Group]) -> Vec<Sourced<Event>> {
-        let mut merged: Vec<(Happening, BTreeSet<usize>, Vec<Sentence>)> = Vec::new();
-        for happening in &facts.happenings {
-            if happening.kind == HappeningKind::Investment && happening.date.value.is_none() {
-                continue;
+    /// The agreements as the file's contracts.
+    fn contracts(&mut self, agreements: &[agreements::Agreement]) -> Vec<Contract> {
+        let mut contracts = Vec::new();
+        for agreement in agreements {
+            let id = self.new_id(&agreement.title, "contract");
+            for (article, range) in &agreement.sentences {
+                self.note(EntityKind::Contract, &id, *article, range.clone());
             }
-            let same = |other: &Happening| {
-                other.kind == happening.kind
-                    && other.date.precision == happening.date.precision
-                    && other.date.value == happening.date.value
-                    && (happening.date.precision != DatePrecision::Relative
-                        || other.article == happening.article
-                            && other.date.text == happening.date.text)
-                    && (happening.kind != HappeningKind::Investment
-                        || other.figure.as_ref().map(|figure| &figure.0)
-                            == happening.figure.as_ref().map(|figure| &figure.0))
-                    && (happening.kind != HappeningKind::Signing
-                        || other.parties == happening.parties)
-                    && (happening.kind != HappeningKind::Dated
-                        || other.class == happening.class
-                            && (other.parties.is_empty()
-                                || happening.parties.is_empty()
-                                || other
-                                    .parties
-                                    .iter()
-                                    .any(|party| happening.parties.contains(party))))
-            };
-            match merged.iter_mut().find(|(other, ..)| same(other)) {
-                Some((_, articles, sentences)) => {
-                    articles.insert(happening.article);
-                    sentences.push((happening.article, happening.sentence.clone()));
-                }
-                None => merged.push((
-                    happening.clone(),
-                    BTreeSet::from([happening.article]),
-                    vec![(happening.article, happening.sentence.clone())],
-                )),
-            }
+            let articles: BTreeSet<usize> = agreement
+                .sentences
+                .iter()
+                .map(|(article, _)| *article)
+                .collect();
+            let summary = agreement
+                .sentences
+                .first()
+                .map(|(article, range)| {
+                    shortened(&self.articles[*article].text[range.clone()], 240)
+                })
+                .unwrap_or_default();
+            contracts.push(Contract {
+                id: id.as_str().into(),
+                title: agreement.title.clone(),
+                kind: agreement.kind,
+                parties: agreement
+                    .parties
+                    .iter()
+                    .filter_map(|&entity| self.party_id(entity))
+                    .map(Into::into)
+                    .collect(),
+                date: agreement.date.clone(),
+                value: agreement.value.clone(),
+                status: agreement.status,
+                summary,
+                sources: articles
+                    .iter()
+                    .map(|&article| self.articles[article].id.as_str().into())
+                    .collect(),
+            });
         }
-        let _ = groups;
-        let mut events: Vec<Sourced<Event>> = Vec::new();
-        for (happening, articles, sentences) in merged {
-            let title = happening
-                .subject
-                .clone()
-                .unwrap_or_else(|| "An event".to_owned());
-            let id = self.new_id(&title, "event");
-            for (article, range) in &sentences {
+        // An agreement needs two parties the file has.
+        contracts.retain(|contract| !contract.parties.is_empty());
+        contracts
+    }
+
+    /// The events, dated ones in date order, the undated after.
+    fn events(
+        &mut self,
+        happenings: &[events::Happening],
+        agreements: &[agreements::Agreement],
+        contracts: &[Contract],
+    ) -> Vec<Event> {
+        let mut events: Vec<Event> = Vec::new();
+        for happening in happenings {
+            let id = self.new_id(&happening.title, "event");
+            for (article, range) in &happening.sentences {
                 self.note(EntityKind::Event, &id, *article, range.clone());
-            }
-            let (article, range) = &sentences[0];
-            let mut parties: Vec<AnyId> = Vec::new();
-            for party in &happening.parties {
-                let id = self.party_ids[*party].as_str();
-                if !parties.iter().any(|known| known.as_str() == id) {
-                    parties.push(AnyId(id.to_owned()));
-                }
             }
             let mut date = happening.date.clone();
             if date.precision == DatePrecision::Relative {
-                date.relative_to = Some(self.reads[*article].article.id.as_str().into());
+                date.relative_to = Some(self.articles[happening.article].id.as_str().into());
             }
-            events.push((
-                Event {
-                    id: id.as_str().into(),
-                    title,
-                    summary: shortened(&self.reads[*article].article.text[range.clone()], 240),
-                    date,
-                    status: happening.status,
-                    parties: parties.into_iter().map(|id| id.0.as_str().into()).collect(),
-                    contracts: Vec::new(),
-                    sources: articles
+            let articles: BTreeSet<usize> = happening
+                .sentences
+                .iter()
+                .map(|(article, _)| *article)
+                .collect();
+            // The agreements whose sentences it shares.
+            let about: Vec<crate::model::ContractId> = agreements
+                .iter()
+                .zip(contracts)
+                .filter(|(agreement, _)| {
+                    agreement
+                        .sentences
                         .iter()
-                        .map(|article| self.reads[*article].article.id.as_str().into())
-                        .collect(),
-                },
-                sentences,
-            ));
-        }
-        // Dated events in date order; relative and undated ones keep their order, after them.
-        let mut dated: Vec<Sourced<Event>> = Vec::new();
-        let mut undated = Vec::new();
-        for event in events {
-            if event.0.date.sort_key().is_some() {
-                dated.push(event);
-            } else {
-                undated.push(event);
+                        .any(|sentence| happening.sentences.contains(sentence))
+                })
+                .map(|(_, contract)| contract.id.clone())
+                .collect();
+            let (article, range) = &happening.sentences[0];
+            let mut parties: Vec<String> = Vec::new();
+            for &entity in &happening.parties {
+                if let Some(id) = self.party_id(entity) {
+                    if !parties.iter().any(|known| known == id) {
+                        parties.push(id.to_owned());
+                    }
+                }
             }
+            events.push(Event {
+                id: id.as_str().into(),
+                title: happening.title.clone(),
+                summary: shortened(&self.articles[*article].text[range.clone()], 240),
+                date,
+                status: happening.status,
+                parties: parties.iter().map(|id| id.as_str().into()).collect(),
+                contracts: about,
+                sources: articles
+                    .iter()
+                    .map(|&article| self.articles[article].id.as_str().into())
+                    .collect(),
+            });
         }
-        dated.sort_by_key(|(event, _)| event.date.sort_key());
+        let (mut dated, undated): (Vec<Event>, Vec<Event>) = events
+            .into_iter()
+            .partition(|event| event.date.sort_key().is_some());
+        dated.sort_by_key(|event| event.date.sort_key());
         dated.extend(undated);
         dated
     }
 
-    /// The statements, each about the parties, agreements and events of its sentence.
-    fn statements(
-        &mut self,
-        contracts: &[Contract],
-        events: &[Sourced<Event>],
-    ) -> Vec<(Statement, usize, Range<usize>)> {
+    /// The statements, each about the parties, agreements and events of its sentence; with
+    /// their article and range.
+    fn statements(&mut self) -> Vec<(Statement, usize, Range<usize>)> {
         let mut statements = Vec::new();
-        let dispute_id = "claim";
-        for (index, read) in self.reads.iter().enumerate() {
-            let text = read.article.text.as_str();
-            for (suggestion, id) in read.suggested.suggestions.iter().zip(&read.statement_ids) {
-                let sentence = &read.reading.sentences[suggestion.sentence].range;
-                let overlaps = |evidence: &Evidence| {
-                    evidence.source == read.article.id
-                        && evidence.range.start < sentence.end
-                        && sentence.start < evidence.range.end
-                };
+        for (index, (article, suggested)) in self.articles.iter().zip(self.suggested).enumerate() {
+            let text = article.text.as_str();
+            for (number, suggestion) in suggested.suggestions.iter().enumerate() {
+                let id = format!("{}-{}", article.id, number + 1);
+                self.taken.insert(id.clone());
+                let sentence = &self.readings[index].sentences[suggestion.sentence].range;
                 let mut about: Vec<AnyId> = suggestion
                     .about
                     .iter()
@@ -853,16 +470,18 @@ impl Builder<'_> {
                     .collect();
                 for evidence in self.evidence.iter().filter(|evidence| {
                     matches!(evidence.kind, EntityKind::Contract | EntityKind::Event)
+                        && evidence.source == article.id
+                        && evidence.range.start < sentence.end
+                        && sentence.start < evidence.range.end
                 }) {
-                    if overlaps(evidence) && !about.iter().any(|known| known.0 == evidence.id) {
+                    if !about.iter().any(|known| known.0 == evidence.id) {
                         about.push(AnyId(evidence.id.clone()));
                     }
                 }
-                let _ = (contracts, events);
                 if about.is_empty() {
-                    about.push(AnyId(dispute_id.to_owned()));
+                    about.push(AnyId("claim".to_owned()));
                 }
-                self.note(EntityKind::Statement, id, index, suggestion.range.clone());
+                self.note(EntityKind::Statement, &id, index, suggestion.range.clone());
                 statements.push((
                     Statement {
                         id: id.as_str().into(),
@@ -872,7 +491,7 @@ impl Builder<'_> {
                         },
                         attribution: suggestion.attribution,
                         modality: suggestion.modality,
-                        source: read.article.id.as_str().into(),
+                        source: article.id.as_str().into(),
                         cites: None,
                         about,
                         quote: suggestion.quote(text).to_owned(),
@@ -884,6 +503,249 @@ impl Builder<'_> {
             }
         }
         statements
+    }
+
+    /// Every candidate conflict, by kind.
+    fn candidates(
+        &self,
+        agreements: &[agreements::Agreement],
+        claim: &Option<claim::Claim>,
+    ) -> Vec<conflicts::Candidate> {
+        let days: Vec<Option<when::Day>> = self
+            .published
+            .iter()
+            .map(|date| {
+                date.as_ref()
+                    .filter(|date| date.precision == DatePrecision::Day)
+                    .and_then(when::day_of)
+            })
+            .collect();
+        let names = |entity: usize| self.short_name(entity);
+        let mut candidates = Vec::new();
+        candidates.extend(conflicts::timing(self.acts, &days, self.readings));
+        candidates.extend(conflicts::agreement_figures(
+            agreements,
+            self.acts,
+            self.readings,
+        ));
+        candidates.extend(conflicts::agreement_timing(agreements, self.acts, &days));
+        candidates.extend(conflicts::qualifiers(agreements, self.readings));
+        candidates.extend(conflicts::figures_by_anchor(&self.figure_mentions()));
+        let respondents: Vec<usize> = claim
+            .as_ref()
+            .map(|claim| claim.respondents.clone())
+            .unwrap_or_default();
+        candidates.extend(conflicts::roles(self.acts, &respondents, &names));
+        candidates.extend(conflicts::attributions(&self.quoted()));
+        candidates.extend(self.sourcing());
+        let claimant = claim
+            .as_ref()
+            .and_then(|claim| claim.claimants.first())
+            .and_then(|&entity| self.short_name(entity));
+        candidates.extend(conflicts::stages(&self.stages(), claimant.as_deref()));
+        candidates
+    }
+
+    /// Who each report rests the legal action on: the speakers of the statements that carry
+    /// its sentences of a threat or a suit ("a person familiar with Microsoft’s position told
+    /// the FT" against "multiple people familiar with the deliberations"). Reports with none
+    /// in common disagree on the sourcing.
+    fn sourcing(&self) -> Vec<conflicts::Candidate> {
+        use crate::model::Attribution;
+        let mut by_article: BTreeMap<usize, (BTreeSet<String>, Vec<Range<usize>>)> =
+            BTreeMap::new();
+        for act in self
+            .acts
+            .iter()
+            .filter(|act| matches!(act.kind, acts::ActKind::Threaten | acts::ActKind::Sue))
+        {
+            for suggestion in &self.suggested[act.article].suggestions {
+                let overlaps = suggestion.range.start < act.range.end
+                    && act.range.start < suggestion.range.end;
+                if !overlaps || suggestion.attribution == Attribution::OutletAnalysis {
+                    continue;
+                }
+                let who = format!(
+                    "{} ({}){}",
+                    suggestion.description,
+                    suggestion.attribution.label(),
+                    suggestion
+                        .cites
+                        .as_ref()
+                        .map(|cites| format!(", citing {cites}"))
+                        .unwrap_or_default()
+                );
+                let entry = by_article.entry(act.article).or_default();
+                entry.0.insert(who);
+                if !entry.1.contains(&suggestion.range) {
+                    entry.1.push(suggestion.range.clone());
+                }
+            }
+        }
+        let articles: Vec<usize> = by_article.keys().copied().collect();
+        let mut found = Vec::new();
+        for (position, first) in articles.iter().enumerate() {
+            for second in &articles[position + 1..] {
+                let (a, a_sentences) = &by_article[first];
+                let (b, b_sentences) = &by_article[second];
+                if !a.is_disjoint(b) {
+                    continue;
+                }
+                let describe =
+                    |set: &BTreeSet<String>| set.iter().cloned().collect::<Vec<_>>().join("; ");
+                found.push(conflicts::Candidate {
+                    kind: crate::model::ConflictKind::Attribution,
+                    title: "Who the legal action is sourced to".to_owned(),
+                    difference: format!(
+                        "One report rests it on {}; the other on {}.",
+                        describe(a),
+                        describe(b)
+                    ),
+                    sides: vec![
+                        conflicts::Side {
+                            article: *first,
+                            sentences: a_sentences.clone(),
+                            highlight: Vec::new(),
+                            says: describe(a),
+                        },
+                        conflicts::Side {
+                            article: *second,
+                            sentences: b_sentences.clone(),
+                            highlight: Vec::new(),
+                            says: describe(b),
+                        },
+                    ],
+                    parties: Vec::new(),
+                    contract: None,
+                });
+            }
+        }
+        found
+    }
+
+    /// Each report's legal stages, as its sentences give them.
+    fn stages(&self) -> Vec<conflicts::Stage> {
+        self.acts
+            .iter()
+            .filter_map(|act| {
+                let stage = claim::stage_of(act)?;
+                Some(conflicts::Stage {
+                    article: act.article,
+                    stage: stage.label(),
+                    sentence: act.range.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The words each suggestion quotes, with how it attributes them.
+    fn quoted(&self) -> Vec<conflicts::Quoted> {
+        let mut quoted = Vec::new();
+        for (index, (reading, suggested)) in self.readings.iter().zip(self.suggested).enumerate() {
+            let text = reading.text;
+            for suggestion in &suggested.suggestions {
+                let unit = reading.tokens_in(&suggestion.range);
+                let mut open = None;
+                for (position, token) in unit.iter().enumerate() {
+                    match token.kind {
+                        crate::text::tokens::TokenKind::OpenQuote => open = Some(position),
+                        crate::text::tokens::TokenKind::CloseQuote => {
+                            let Some(start) = open.take() else { continue };
+                            let inside = &unit[start + 1..position];
+                            let words: Vec<String> = inside
+                                .iter()
+                                .filter(|token| token.is_word())
+                                .map(|token| token.text(text).to_lowercase())
+                                .collect();
+                            if (3..=40).contains(&words.len()) {
+                                quoted.push(conflicts::Quoted {
+                                    article: index,
+                                    words: words.join(" "),
+                                    written: text
+                                        [inside[0].range.start..inside[inside.len() - 1].range.end]
+                                        .trim_end_matches([',', '.'])
+                                        .to_owned(),
+                                    attribution: suggestion.attribution,
+                                    cites: suggestion.cites.clone(),
+                                    speaker: suggestion
+                                        .party
+                                        .clone()
+                                        .unwrap_or_else(|| suggestion.description.to_lowercase()),
+                                    sentence: suggestion.range.clone(),
+                                });
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        quoted
+    }
+
+    /// The figures of every sentence with the words that say what they count: up to eight
+    /// words before and three after, not the entities' names; agreements' nouns read as one.
+    fn figure_mentions(&self) -> Vec<conflicts::FigureMention> {
+        let mut mentions = Vec::new();
+        for (article, reading) in self.readings.iter().enumerate() {
+            let text = reading.text;
+            for (index, sentence) in reading.sentences.iter().enumerate() {
+                let tokens = reading.tokens_in(&sentence.range);
+                let names: Vec<Range<usize>> = self
+                    .entities
+                    .in_sentence(article, index)
+                    .map(|mention| mention.run.tokens.clone())
+                    .collect();
+                let anchor = |at: usize| -> Option<String> {
+                    let token = tokens.get(at).filter(|token| token.is_word())?;
+                    if names.iter().any(|name| name.contains(&at)) {
+                        return None;
+                    }
+                    let word = conflicts::anchor_word(token.text(text));
+                    let word = if Words::AgreementNoun.has(&word) || word == "order" {
+                        "agreement".to_owned()
+                    } else {
+                        word
+                    };
+                    conflicts::is_anchor(&word).then_some(word)
+                };
+                for figure in figures::figures_in(text, tokens) {
+                    let Some(first) = tokens
+                        .iter()
+                        .position(|token| token.range.start >= figure.range.start)
+                    else {
+                        continue;
+                    };
+                    let Some(last) = tokens
+                        .iter()
+                        .rposition(|token| token.range.end <= figure.range.end)
+                    else {
+                        continue;
+                    };
+                    let mut anchors: Vec<String> = Vec::new();
+                    for word in (first.saturating_sub(8)..first)
+                        .chain(last + 1..(last + 4).min(tokens.len()))
+                        .filter_map(anchor)
+                    {
+                        if !anchors.contains(&word) {
+                            anchors.push(word);
+                        }
+                    }
+                    if !matches!(figure.unit.as_str(), "USD" | "GBP" | "EUR" | "%") {
+                        anchors.push(conflicts::anchor_word(&figure.unit));
+                    }
+                    mentions.push(conflicts::FigureMention {
+                        article,
+                        sentence: sentence.range.clone(),
+                        written: text[figure.range.clone()].to_owned(),
+                        at: figure.range.clone(),
+                        figure,
+                        anchors,
+                    });
+                }
+            }
+        }
+        mentions
     }
 
     /// Candidate conflicts as the file's conflicts: each side's statements are those of its
@@ -902,52 +764,11 @@ impl Builder<'_> {
             {
                 continue;
             }
-            let mut sides = Vec::new();
-            for side in &candidate.sides {
-                let chosen: Vec<&Statement> = statements
-                    .iter()
-                    .filter(|(_, article, range)| {
-                        *article == side.article
-                            && side.sentences.iter().any(|sentence| {
-                                range.start < sentence.end && sentence.start < range.end
-                            })
-                    })
-                    .map(|(statement, ..)| statement)
-                    .collect();
-                if chosen.is_empty() {
-                    continue;
-                }
-                let highlight: Vec<String> = side
-                    .highlight
-                    .iter()
-                    .filter(|words| {
-                        !words.is_empty()
-                            && chosen
-                                .iter()
-                                .any(|statement| statement.quote.contains(words.as_str()))
-                    })
-                    .cloned()
-                    .collect::<BTreeSet<String>>()
-                    .into_iter()
-                    .collect();
-                let asserted = chosen
-                    .iter()
-                    .any(|statement| statement.modality == Modality::Asserted);
-                sides.push(ConflictSide {
-                    source: self.reads[side.article].article.id.as_str().into(),
-                    position: side.says.clone(),
-                    modality: Some(if asserted {
-                        Modality::Asserted
-                    } else {
-                        Modality::Speculative
-                    }),
-                    statements: chosen
-                        .iter()
-                        .map(|statement| statement.id.clone())
-                        .collect(),
-                    highlight,
-                });
-            }
+            let sides: Vec<ConflictSide> = candidate
+                .sides
+                .iter()
+                .filter_map(|side| self.side(side, statements))
+                .collect();
             if sides.len() < 2 {
                 continue;
             }
@@ -974,7 +795,8 @@ impl Builder<'_> {
             let mut about: Vec<AnyId> = candidate
                 .parties
                 .iter()
-                .map(|party| AnyId(self.party_ids[*party].clone()))
+                .filter_map(|&entity| self.party_id(entity))
+                .map(|id| AnyId(id.to_owned()))
                 .collect();
             if let Some(contract) = candidate.contract.and_then(|index| contracts.get(index)) {
                 about.push(AnyId(contract.id.0.clone()));
@@ -991,141 +813,145 @@ impl Builder<'_> {
         conflicts
     }
 
-    /// The claim, guessed from the statements: who brings legal action, against whom, how far.
-    fn dispute(
+    /// One side of a conflict, with the statements of its sentences.
+    fn side(
         &self,
-        facts: &Facts,
-        claimant: Option<usize>,
-        found: &[parties::Found],
-        contracts: &[Contract],
-    ) -> Dispute {
-        let most_named = |not: Option<usize>| (0..found.len()).find(|party| Some(*party) != not);
-        let claimant = claimant.or_else(|| most_named(None)).unwrap_or(0);
-        let mut respondents: Vec<usize> = facts
-            .legal_objects
-            .keys()
-            .copied()
-            .filter(|party| *party != claimant)
-            .collect();
-        if respondents.is_empty() {
-            respondents.extend(most_named(Some(claimant)));
-        }
-        let filed = facts.stages.iter().any(|stage| stage.stage == "filed");
-        let claim = if facts.breach {
-            "breach of contract"
-        } else {
-            "legal action"
-        };
-        let name = |party: usize| self.party_names.get(party).cloned().unwrap_or_default();
-        let against = respondents
+        side: &conflicts::Side,
+        statements: &[(Statement, usize, Range<usize>)],
+    ) -> Option<ConflictSide> {
+        let chosen: Vec<&Statement> = statements
             .iter()
-            .map(|party| name(*party))
-            .collect::<Vec<_>>()
-            .join(" and ");
+            .filter(|(_, article, range)| {
+                *article == side.article
+                    && side
+                        .sentences
+                        .iter()
+                        .any(|sentence| range.start < sentence.end && sentence.start < range.end)
+            })
+            .map(|(statement, ..)| statement)
+            .collect();
+        if chosen.is_empty() {
+            return None;
+        }
+        let highlight: Vec<String> = side
+            .highlight
+            .iter()
+            .filter(|words| {
+                !words.is_empty()
+                    && chosen
+                        .iter()
+                        .any(|statement| statement.quote.contains(words.as_str()))
+            })
+            .cloned()
+            .collect::<BTreeSet<String>>()
+            .into_iter()
+            .collect();
+        let asserted = chosen
+            .iter()
+            .any(|statement| statement.modality == Modality::Asserted);
+        Some(ConflictSide {
+            source: self.articles[side.article].id.as_str().into(),
+            position: side.says.clone(),
+            modality: Some(if asserted {
+                Modality::Asserted
+            } else {
+                Modality::Speculative
+            }),
+            statements: chosen
+                .iter()
+                .map(|statement| statement.id.clone())
+                .collect(),
+            highlight,
+        })
+    }
+
+    /// The claim, from the acts; without one, the two parties most in the fight.
+    fn dispute(&mut self, claim: Option<&claim::Claim>, contracts: &[Contract]) -> Dispute {
+        let (claimants, respondents, status, words) = match claim {
+            Some(claim) => (
+                claim
+                    .claimants
+                    .iter()
+                    .filter_map(|&entity| self.party_of.get(&entity).copied())
+                    .collect::<Vec<usize>>(),
+                claim
+                    .respondents
+                    .iter()
+                    .filter_map(|&entity| self.party_of.get(&entity).copied())
+                    .collect::<Vec<usize>>(),
+                claim.status,
+                claim.claim.clone(),
+            ),
+            None => (
+                vec![0],
+                vec![1],
+                DisputeStatus::Threatened,
+                "legal action".to_owned(),
+            ),
+        };
+        let (claimants, respondents) = if claimants.is_empty() || respondents.is_empty() {
+            (vec![0], vec![1])
+        } else {
+            (claimants, respondents)
+        };
+        if let Some(claim) = claim {
+            for &act in &claim.acts {
+                let act = &self.acts[act];
+                self.note(EntityKind::Dispute, "claim", act.article, act.range.clone());
+            }
+        }
+        let names = |parties: &[usize]| {
+            parties
+                .iter()
+                .map(|&party| self.chosen[party].short_name.clone())
+                .collect::<Vec<_>>()
+                .join(" and ")
+        };
         Dispute {
             id: "claim".into(),
-            title: format!("{}’s {} claim against {}", name(claimant), claim, against),
-            claim: claim.to_owned(),
-            status: if filed { DisputeStatus::Filed } else { DisputeStatus::Threatened },
-            claimants: vec![self.party_ids.get(claimant).cloned().unwrap_or_default().as_str().into()],
-            respondents: respondents.iter().filter_map(|party| self.party_ids.get(*party)).map(|id| id.as_str().into()).collect(),
+            title: format!("{}’s claim against {}", names(&claimants), names(&respondents)),
+            claim: words,
+            status,
+            claimants: claimants.iter().map(|&party| self.party_ids[party].as_str().into()).collect(),
+            respondents: respondents.iter().map(|&party| self.party_ids[party].as_str().into()).collect(),
             contracts: contracts.iter().map(|contract| contract.id.clone()).collect(),
             clauses: Vec::new(),
             summary: "Proposed from the reports for the author to confirm: who claims against whom, and how far it has gone.".to_owned(),
-            sources: self.reads.iter().map(|read| read.article.id.as_str().into()).collect(),
+            sources: self.articles.iter().map(|article| article.id.as_str().into()).collect(),
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Where each party comes from: the first sentence of each article that names it.
+    fn note_parties(&mut self) {
+        for (index, party) in self.chosen.iter().enumerate() {
+            let Some(entity) = party.entity else { continue };
+            let mut seen = BTreeSet::new();
+            let firsts: Vec<(usize, Range<usize>)> =
+                entities::sentences_of(self.entities, self.readings, entity)
+                    .into_iter()
+                    .filter(|(article, _)| seen.insert(*article))
+                    .collect();
+            let id = self.party_ids[index].clone();
+            for (article, range) in firsts {
+                self.note(EntityKind::Party, &id, article, range);
+            }
+        }
+    }
+
     fn file(
         &mut self,
-        found: &[parties::Found],
-        facts: &Facts,
         dispute: Dispute,
         contracts: Vec<Contract>,
         statements: Vec<(Statement, usize, Range<usize>)>,
-        events: Vec<Sourced<Event>>,
+        events: Vec<Event>,
         conflicts: Vec<Conflict>,
         as_of: &str,
     ) -> DisputeFile {
-        let _ = facts;
-        // The outlets the reports cite, each a source of its own.
-        let mut outlets: Vec<Source> = Vec::new();
-        let mut cites_of: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
-        let statements: Vec<Statement> = statements
-            .into_iter()
-            .map(|(mut statement, article, range)| {
-                let suggestion = self.reads[article]
-                    .suggested
-                    .suggestions
-                    .iter()
-                    .find(|suggestion| suggestion.range == range);
-                if let Some(written) = suggestion.and_then(|suggestion| suggestion.cites.clone()) {
-                    let name = written
-                        .trim_start_matches("the ")
-                        .trim_start_matches("The ");
-                    let title = crate::suggest::outlet_full_name(name).to_owned();
-                    let id = match outlets.iter().find(|outlet| outlet.title == title) {
-                        Some(outlet) => outlet.id.0.clone(),
-                        None => {
-                            let id = self.new_id(&title, "outlet");
-                            outlets.push(Source {
-                                id: id.as_str().into(),
-                                title: title.clone(),
-                                short_title: None,
-                                kind: SourceKind::CitedOutlet,
-                                url: None,
-                                publisher: None,
-                                published: None,
-                                cites: Vec::new(),
-                                file: None,
-                                text: None,
-                                note: Some(
-                                    "An outlet the reports cite; its own text is not in the file."
-                                        .to_owned(),
-                                ),
-                            });
-                            id
-                        }
-                    };
-                    cites_of.entry(article).or_default().insert(id.clone());
-                    statement.cites = Some(id.as_str().into());
-                }
-                statement
-            })
-            .collect();
-        let mut sources: Vec<Source> = self
-            .reads
-            .iter()
-            .enumerate()
-            .map(|(index, read)| {
-                let article = read.article;
-                Source {
-                    id: article.id.as_str().into(),
-                    title: article
-                        .title
-                        .clone()
-                        .filter(|title| !title.trim().is_empty())
-                        .unwrap_or_else(|| first_line(&article.text)),
-                    short_title: None,
-                    kind: SourceKind::NewsReport,
-                    url: article.url.clone(),
-                    publisher: article.publisher.clone(),
-                    published: read.published.clone(),
-                    cites: cites_of
-                        .get(&index)
-                        .map(|ids| ids.iter().map(|id| id.as_str().into()).collect())
-                        .unwrap_or_default(),
-                    file: None,
-                    text: Some(article.text.clone()),
-                    note: None,
-                }
-            })
-            .collect();
-        sources.extend(outlets);
+        let (statements, mut sources) = self.sources(statements);
         let claimants: Vec<String> = dispute.claimants.iter().map(|id| id.0.clone()).collect();
         let respondents: Vec<String> = dispute.respondents.iter().map(|id| id.0.clone()).collect();
-        let parties: Vec<Party> = found
+        let parties: Vec<Party> = self
+            .chosen
             .iter()
             .zip(self.party_ids)
             .map(|(party, id)| {
@@ -1136,7 +962,16 @@ impl Builder<'_> {
                 } else {
                     "Named in the reports"
                 };
-                let mut articles: Vec<usize> = party.articles.iter().copied().collect();
+                let mut articles: Vec<usize> = party
+                    .entity
+                    .map(|entity| {
+                        self.entities.list[entity]
+                            .articles
+                            .iter()
+                            .copied()
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 if articles.is_empty() {
                     articles.push(0);
                 }
@@ -1150,18 +985,24 @@ impl Builder<'_> {
                         .to_owned(),
                     sources: articles
                         .iter()
-                        .map(|article| self.reads[*article].article.id.as_str().into())
+                        .map(|&article| self.articles[article].id.as_str().into())
                         .collect(),
                 }
             })
             .collect();
         let name = |ids: &[String]| -> String {
             ids.iter()
-                .filter_map(|id| parties.iter().find(|party| party.id.0 == *id))
-                .map(|party| party.name.clone())
+                .filter_map(|id| {
+                    self.chosen
+                        .iter()
+                        .zip(self.party_ids)
+                        .find(|(_, known)| *known == id)
+                })
+                .map(|(party, _)| party.short_name.clone())
                 .collect::<Vec<_>>()
                 .join(" and ")
         };
+        sources.sort_by_key(|source| source.kind == SourceKind::CitedOutlet);
         DisputeFile {
             json_schema: Some("dispute-map.schema.json".to_owned()),
             schema: SCHEMA_VERSION.to_owned(),
@@ -1174,76 +1015,88 @@ impl Builder<'_> {
             contracts,
             clauses: Vec::new(),
             statements,
-            events: events.into_iter().map(|(event, _)| event).collect(),
+            events,
             conflicts,
             tour: Vec::new(),
         }
     }
-}
 
-/// The figures of a sentence with the words that say what they count: the words up to eight
-/// tokens before and three after, not the parties' names; agreements' nouns read as one
-/// ("deal", "order", "contract" are all an agreement's).
-fn figure_mentions(sentence: &facts::Sentence) -> Vec<conflicts::FigureMention> {
-    let text = sentence.text;
-    let in_a_name = |index: usize| {
-        sentence
-            .mentions
-            .iter()
-            .any(|mention| mention.start <= index && index < mention.end)
-    };
-    let anchor = |index: usize| -> Option<String> {
-        let token = sentence.tokens.get(index).filter(|token| token.is_word())?;
-        if in_a_name(index) {
-            return None;
+    /// The sources: each article, and each outlet the reports cite (a source of its own,
+    /// without text); the statements with their citations.
+    fn sources(
+        &mut self,
+        statements: Vec<(Statement, usize, Range<usize>)>,
+    ) -> (Vec<Statement>, Vec<Source>) {
+        let mut outlets: Vec<Source> = Vec::new();
+        let mut cites_of: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+        let mut kept = Vec::new();
+        for (mut statement, article, range) in statements {
+            let cited = self.suggested[article]
+                .suggestions
+                .iter()
+                .find(|suggestion| suggestion.range == range)
+                .and_then(|suggestion| suggestion.cites.clone());
+            if let Some(written) = cited {
+                let name = written
+                    .trim_start_matches("the ")
+                    .trim_start_matches("The ");
+                let title = crate::suggest::outlet_full_name(name).to_owned();
+                let id = match outlets.iter().find(|outlet| outlet.title == title) {
+                    Some(outlet) => outlet.id.0.clone(),
+                    None => {
+                        let id = self.new_id(&title, "outlet");
+                        outlets.push(Source {
+                            id: id.as_str().into(),
+                            title: title.clone(),
+                            short_title: None,
+                            kind: SourceKind::CitedOutlet,
+                            url: None,
+                            publisher: None,
+                            published: None,
+                            cites: Vec::new(),
+                            file: None,
+                            text: None,
+                            note: Some(
+                                "An outlet the reports cite; its own text is not in the file."
+                                    .to_owned(),
+                            ),
+                        });
+                        id
+                    }
+                };
+                cites_of.entry(article).or_default().insert(id.clone());
+                statement.cites = Some(id.as_str().into());
+            }
+            kept.push(statement);
         }
-        let word = conflicts::anchor_word(token.text(text));
-        let word = if crate::text::tokens::is_one_of(
-            &word,
-            &["deal", "contract", "order", "pact", "agreement", "accord"],
-        ) {
-            "agreement".to_owned()
-        } else {
-            word
-        };
-        conflicts::is_anchor(&word).then_some(word)
-    };
-    figures::figures_in(text, &sentence.tokens)
-        .into_iter()
-        .filter_map(|figure| {
-            let first = sentence
-                .tokens
-                .iter()
-                .position(|token| token.range.start >= figure.range.start)?;
-            let last = sentence
-                .tokens
-                .iter()
-                .rposition(|token| token.range.end <= figure.range.end)?;
-            let before = (first.saturating_sub(8)..first).filter_map(anchor);
-            let after = (last + 1..(last + 4).min(sentence.tokens.len())).filter_map(anchor);
-            let mut anchors: Vec<String> = Vec::new();
-            for word in before.chain(after) {
-                if !anchors.contains(&word) {
-                    anchors.push(word);
-                }
-            }
-            if figure.unit != "USD"
-                && figure.unit != "GBP"
-                && figure.unit != "EUR"
-                && figure.unit != "%"
-            {
-                anchors.push(conflicts::anchor_word(&figure.unit));
-            }
-            Some(conflicts::FigureMention {
-                article: sentence.article,
-                sentence: sentence.range.clone(),
-                written: text[figure.range.clone()].to_owned(),
-                at: figure.range.clone(),
-                figure,
-                anchors,
+        let mut sources: Vec<Source> = self
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(index, article)| Source {
+                id: article.id.as_str().into(),
+                title: article
+                    .title
+                    .clone()
+                    .filter(|title| !title.trim().is_empty())
+                    .unwrap_or_else(|| first_line(&article.text)),
+                short_title: None,
+                kind: SourceKind::NewsReport,
+                url: article.url.clone(),
+                publisher: article.publisher.clone(),
+                published: self.published[index].clone(),
+                cites: cites_of
+                    .get(&index)
+                    .map(|ids| ids.iter().map(|id| id.as_str().into()).collect())
+                    .unwrap_or_default(),
+                file: None,
+                text: Some(article.text.clone()),
+                note: None,
             })
-        })
-        .collect()
+            .collect();
+        sources.extend(outlets);
+        (kept, sources)
+    }
 }
 
 /// The first line of an article: its headline, as a title.

@@ -1,5 +1,7 @@
-//! The draft against a hand-made dispute from the same articles: which of its parties were found
-//! (under their name or an alias) and how many proposed parties are none of them; which of its
+//! The draft against a hand-made dispute from the same articles: which of its parties in the
+//! fight were found (under their name or an alias: the claimants, the respondents, and the
+//! parties of its agreements and events), how many of the proposed parties are parties in the
+//! fight (precision) and how many are none of the file's parties at all; which of its
 //! events were proposed with the same date value and precision, from the same sentences; and
 //! which of its conflicts were proposed with sides from the same sentences. Figure and timing
 //! conflicts, and those whose title names a figure, are the ones a draft must find (they are
@@ -12,9 +14,13 @@ use std::ops::Range;
 /// How a draft compares.
 #[derive(Clone, Debug, Default)]
 pub struct DraftScore {
+    /// The hand-made file's parties in the fight, and which of them the draft found.
     pub parties: usize,
     pub parties_found: Vec<String>,
     pub parties_missed: Vec<String>,
+    /// How many parties the draft proposes, and how many of those are parties in the fight.
+    pub proposed: usize,
+    pub proposed_in_fight: usize,
     /// Proposed parties that are none of the hand-made ones.
     pub extra_parties: Vec<String>,
     pub events: usize,
@@ -31,6 +37,8 @@ impl DraftScore {
         self.parties += other.parties;
         self.parties_found.extend(other.parties_found);
         self.parties_missed.extend(other.parties_missed);
+        self.proposed += other.proposed;
+        self.proposed_in_fight += other.proposed_in_fight;
         self.extra_parties.extend(other.extra_parties);
         self.events += other.events;
         self.events_found.extend(other.events_found);
@@ -39,16 +47,33 @@ impl DraftScore {
         self.others.extend(other.others);
     }
 
-    /// Whether the figures meet the budgets: every party found, at most two extra per file
-    /// (`files`), 80% of events, every required conflict and half of the others.
+    /// Of the parties in the fight, the share found.
+    pub fn recall(&self) -> f64 {
+        self.parties_found.len() as f64 / self.parties.max(1) as f64
+    }
+
+    /// Of the proposed parties, the share that are parties in the fight.
+    pub fn precision(&self) -> f64 {
+        self.proposed_in_fight as f64 / self.proposed.max(1) as f64
+    }
+
+    /// Whether the figures meet the budgets: 90% of the parties in the fight found, 70% of the
+    /// proposed ones in the fight, at most two that are none of the file's per file (`files`),
+    /// 80% of events, every required conflict and half of the others.
     pub fn passes(&self, files: usize) -> bool {
-        self.parties_missed.is_empty()
+        self.recall() >= PARTY_RECALL
+            && self.precision() >= PARTY_PRECISION
             && self.extra_parties.len() <= 2 * files
             && self.events_found.len() * 5 >= self.events * 4
             && self.required.iter().all(|(_, found)| *found)
             && self.others.iter().filter(|(_, found)| *found).count() * 2 >= self.others.len()
     }
 }
+
+/// The share of a file's parties in the fight a draft must find.
+pub const PARTY_RECALL: f64 = 0.9;
+/// The share of a draft's proposed parties that must be in the fight.
+pub const PARTY_PRECISION: f64 = 0.7;
 
 /// The articles of a dispute file, as a draft reads them: each source with a text, by its id,
 /// and nothing else of the file.
@@ -65,27 +90,14 @@ pub fn articles_of(file: &DisputeFile) -> Vec<super::Article> {
         .collect()
 }
 
-/// A name compared: lowercase, no parenthesis, no company suffix, no leading "the".
+/// A name compared: its identity key (`text::names::key_of`: case, legal suffixes and "the"
+/// aside), without a parenthesis.
 fn name_key(name: &str) -> String {
     let without_parenthesis = match name.find('(') {
         Some(open) => &name[..open],
         None => name,
     };
-    let lower = without_parenthesis
-        .trim()
-        .trim_end_matches('.')
-        .to_lowercase();
-    let lower = lower.strip_prefix("the ").unwrap_or(&lower).to_owned();
-    let words: Vec<&str> = lower
-        .split_whitespace()
-        .filter(|word| {
-            ![
-                "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "llc", "plc", "asa",
-            ]
-            .contains(word)
-        })
-        .collect();
-    words.join(" ")
+    crate::text::names::key_of(without_parenthesis.split_whitespace())
 }
 
 fn names_of(name: &str, aliases: &[String]) -> Vec<String> {
@@ -142,36 +154,81 @@ fn about<'a>(file: &'a DisputeFile, id: &str) -> Vec<&'a Statement> {
         .collect()
 }
 
+/// The ids of a file's parties in the fight: its claimants and respondents, and the parties
+/// of its agreements and events, but for those whose role says they are none ("Presiding
+/// judge (not a party to the suit)").
+fn in_the_fight(file: &DisputeFile) -> std::collections::HashSet<&str> {
+    let declared_out: std::collections::HashSet<&str> = file
+        .parties
+        .iter()
+        .filter(|party| {
+            let role = party.role.to_lowercase();
+            role.contains("not a party")
+                || role.contains("not involved")
+                || role.contains("no role")
+        })
+        .map(|party| party.id.as_str())
+        .collect();
+    file.dispute
+        .claimants
+        .iter()
+        .chain(&file.dispute.respondents)
+        .map(|id| id.as_str())
+        .chain(
+            file.contracts
+                .iter()
+                .flat_map(|contract| contract.parties.iter().map(|id| id.as_str())),
+        )
+        .chain(
+            file.events
+                .iter()
+                .flat_map(|event| event.parties.iter().map(|id| id.as_str())),
+        )
+        .filter(|id| !declared_out.contains(id))
+        .collect()
+}
+
 /// The draft against the hand-made file. Sources are matched by their text.
 pub fn score(hand: &DisputeFile, draft: &DisputeFile) -> DraftScore {
     let mut score = DraftScore::default();
-    // Parties.
+    // Parties: those in the fight, found; the proposed ones, in the fight or at least the
+    // file's.
     let draft_names: Vec<(String, Vec<String>)> = draft
         .parties
         .iter()
         .map(|party| (party.name.clone(), names_of(&party.name, &party.aliases)))
         .collect();
-    let hand_names: Vec<Vec<String>> = hand
+    let in_fight = in_the_fight(hand);
+    let hand_names: Vec<(bool, Vec<String>)> = hand
         .parties
         .iter()
-        .map(|party| names_of(&party.name, &party.aliases))
+        .map(|party| {
+            (
+                in_fight.contains(party.id.as_str()),
+                names_of(&party.name, &party.aliases),
+            )
+        })
         .collect();
-    for (party, names) in hand.parties.iter().zip(&hand_names) {
+    let same = |one: &[String], other: &[String]| one.iter().any(|name| other.contains(name));
+    for (party, (fighting, names)) in hand.parties.iter().zip(&hand_names) {
+        if !fighting {
+            continue;
+        }
         score.parties += 1;
-        let found = draft_names
-            .iter()
-            .any(|(_, draft)| draft.iter().any(|name| names.contains(name)));
-        if found {
+        if draft_names.iter().any(|(_, draft)| same(draft, names)) {
             score.parties_found.push(party.id.0.clone());
         } else {
             score.parties_missed.push(party.id.0.clone());
         }
     }
     for (name, names) in &draft_names {
-        if !hand_names
+        score.proposed += 1;
+        if hand_names
             .iter()
-            .any(|hand| hand.iter().any(|name| names.contains(name)))
+            .any(|(fighting, hand)| *fighting && same(hand, names))
         {
+            score.proposed_in_fight += 1;
+        } else if !hand_names.iter().any(|(_, hand)| same(hand, names)) {
             score.extra_parties.push(name.clone());
         }
     }

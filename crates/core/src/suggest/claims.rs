@@ -7,7 +7,7 @@
 
 use super::cues::cue_at;
 use crate::text::lexicon::Words;
-use crate::text::tokens::{is_capitalised, is_one_of, tokens, Token, TokenKind};
+use crate::text::tokens::{is_capitalised, is_one_of, Token, TokenKind};
 use std::ops::Range;
 
 /// What part of its sentence a unit is.
@@ -353,6 +353,7 @@ fn next_comma(tokens: &[Token], index: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::tokens::tokens;
 
     fn units(text: &str, display: bool) -> Vec<(UnitKind, &str)> {
         claim_units(text, &tokens(text, 0..text.len()), display)

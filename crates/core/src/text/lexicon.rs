@@ -3,162 +3,189 @@
 //! other modules; a change here shows its effect in `./dev score`.
 
 /// A family of words a rule reads an article with: each names one list of this module, so a
-/// rule says which family it asks about and the lists stay in one place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Words {
-    /// Lines that only label an article (a section, a format, a call to click): no claim.
-    Label,
-    /// How lines that carry no claim begin: the wire services' credit lines, bylines' companions
-    FooterOpening,
-    /// What opens a bullet or list item (before a space).
-    BulletMarker,
-    /// Abbreviations that stand before a name, so their full stop never ends a sentence ("Mr.
-    NeverEndBeforeName,
-    /// Abbreviations that may end a sentence or not ("Halvard Inc. said", "It sued Halvard Inc.
-    MayEndAbbreviation,
-    /// Words before a number, whose stop never ends a sentence when a number follows ("No. 5").
-    BeforeANumber,
-    /// First words too common to name a company on their own ("General" of General Motors, "Port"
-    GenericFirstWord,
-    /// Words that usually open a sentence: after an abbreviation's stop, one of these says the
-    SentenceStarter,
-    /// Verbs of speaking: the speaker said it, in their words or the outlet's. "Comment" is out:
-    SpeechCue,
-    /// Verbs of saying that need nothing after them to report speech ("said the deal was fair",
-    PlainSpeechCue,
-    /// Verbs that are nouns as often ("the dispute", "the claims"): a position only with "that"
-    NounLikeCue,
-    /// Participles after a comma that report the subject speaking again (", arguing that the
-    SpeakingParticiple,
-    /// Documents a party speaks through. Court papers are the party's words on the record when
-    CourtDocument,
-    /// Documents a company speaks through: its statements, releases and presentations.
-    CompanyDocument,
+/// rule says which family it asks about and every list stays in one place. Each family's line
+/// says why its words are in; the comment on its list says more.
+macro_rules! families {
+    ($($(#[doc = $doc:expr])* $family:ident => $list:ident,)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Words {
+            $($(#[doc = $doc])* $family,)*
+        }
+
+        impl Words {
+            /// Every family, for the lexicon's own checks.
+            pub const ALL: &'static [Words] = &[$(Words::$family,)*];
+
+            /// The family's words.
+            pub fn list(self) -> &'static [&'static str] {
+                match self {
+                    $(Words::$family => $list,)*
+                }
+            }
+        }
+    };
+}
+
+families! {
+    /// Lines that only label an article (a section, a format): no claim.
+    Label => LABELS,
+    /// How the lines around an article begin (credits, bylines' companions): no claim.
+    FooterOpening => FOOTER_OPENINGS,
+    /// What opens a bullet or a list item.
+    BulletMarker => BULLET_MARKERS,
+    /// Abbreviations before a name, whose stop never ends a sentence ("Mr. Brandt").
+    NeverEndBeforeName => NEVER_END_BEFORE_NAME,
+    /// Abbreviations whose stop ends a sentence only before a sentence's usual first word.
+    MayEndAbbreviation => MAY_END_ABBREVIATIONS,
+    /// Words before a number, whose stop never ends a sentence ("No. 5").
+    BeforeANumber => BEFORE_A_NUMBER,
+    /// First words too common to name a company alone ("General" of General Motors).
+    GenericFirstWord => GENERIC_FIRST_WORDS,
+    /// Words that usually open a sentence, so a stop before them ends one.
+    SentenceStarter => SENTENCE_STARTERS,
+    /// Verbs of saying: the speaker said it, in their words or the outlet's.
+    SpeechCue => SPEECH_CUES,
+    /// Verbs of saying that report speech with nothing after them.
+    PlainSpeechCue => PLAIN_SPEECH_CUES,
+    /// Cues that are nouns as often, a position only with "that" or an object after.
+    NounLikeCue => NOUN_LIKE_CUES,
+    /// Participles after a comma that report the subject speaking again.
+    SpeakingParticiple => SPEAKING_PARTICIPLES,
+    /// Court papers a party speaks through.
+    CourtDocument => COURT_DOCUMENTS,
+    /// Documents a company speaks through: statements and releases.
+    CompanyDocument => COMPANY_DOCUMENTS,
     /// Words a verb of holding a position takes after it when it is one.
-    AfterAPosition,
-    /// Participles that open the outlet's verdict on what a sentence reports (", upending a
-    ConsequenceParticiple,
-    /// Verbs of holding a position: the outlet reports what a party thinks or argues, in its own
-    PositionCue,
-    /// "Is considering a lawsuit", "is weighing whether": the outlet reports a party's
-    DeliberationVerb,
-    /// Nouns of a party's inner state that an outlet reports "inside", "within" or "among" it.
-    InnerStateNoun,
-    /// "Are not persuaded", "is confident": a party's stance, as the outlet characterises it.
-    StanceAdjective,
-    /// Adverbs that can stand between a speaker and the verb ("Microsoft now argues", "has also
-    BetweenSpeakerAndVerb,
-    /// Words before a verb that make it no claim of the speaker's: "has not commented", "declined
-    Negation,
-    /// Words before a verb that make it hypothetical: "may argue", "could claim", "is expected to
-    Hypothetical,
-    /// Who is speaking without a name: the marks of an anonymous source.
-    AnonymityMarker,
-    /// People a party speaks through without a name of their own, plural or generic ("Microsoft
-    PeopleNoun,
-    /// Titles of people who speak for the organisation they hold them at ("Martin Ashby, Calder's
-    SpeaksForTitle,
-    /// Titles that mark a named person speaking for themselves or a party.
-    Title,
+    AfterAPosition => AFTER_A_POSITION,
+    /// Participles that open the outlet's verdict on what a sentence reports.
+    ConsequenceParticiple => CONSEQUENCE_PARTICIPLES,
+    /// Verbs of holding a position: the outlet reports what a party argues.
+    PositionCue => POSITION_CUES,
+    /// Verbs of a party's deliberation, which only the party can know.
+    DeliberationVerb => DELIBERATION_VERBS,
+    /// Nouns of a party's inner state reported "inside" or "among" it.
+    InnerStateNoun => INNER_STATE_NOUNS,
+    /// Adjectives of a party's stance ("is confident").
+    StanceAdjective => STANCE_ADJECTIVES,
+    /// Adverbs and auxiliaries that stand between a speaker and its verb.
+    BetweenSpeakerAndVerb => BETWEEN_SPEAKER_AND_VERB,
+    /// Words before a verb that make it no claim ("has not commented").
+    Negation => NEGATIONS,
+    /// Words before a verb that make it hypothetical ("may argue").
+    Hypothetical => HYPOTHETICAL,
+    /// The marks of a source without a name.
+    AnonymityMarker => ANONYMITY_MARKERS,
+    /// People a party speaks through without names of their own.
+    PeopleNoun => PEOPLE_NOUNS,
+    /// Titles of people who speak for the organisation they hold them at.
+    SpeaksForTitle => SPEAKS_FOR_TITLES,
+    /// Titles that mark a named person.
+    Title => TITLES,
     /// Nouns a report uses for "the company last named".
-    CompanyNoun,
-    /// Outlets that reports cite by name. A name not listed is still taken for an outlet when it
-    Outlet,
-    /// Last words of an outlet's own name ("Westgate Financial Wire", "The Beacon", "Docket
-    OutletNameWord,
-    /// Nouns that name an outlet by what it is ("the newspaper", "the trade magazine").
-    OutletNoun,
-    /// Words that open an adverbial phrase at the front of a clause ("In a statement, Halvard
-    FrontedOpener,
-    /// Hedges, lowercased: a sentence that holds one is `speculative`. Kept apart: "may" (the
-    HedgeWord,
+    CompanyNoun => COMPANY_NOUNS,
+    /// Outlets reports cite by name.
+    Outlet => OUTLETS,
+    /// Last words of an outlet's own name ("… Wire", "… Daily").
+    OutletNameWord => OUTLET_NAME_WORDS,
+    /// Nouns that name an outlet by what it is ("the newspaper").
+    OutletNoun => OUTLET_NOUNS,
+    /// Words that open a phrase fronted before a clause's subject.
+    FrontedOpener => FRONTED_OPENERS,
+    /// Hedges: a sentence that holds one is speculative.
+    HedgeWord => HEDGE_WORDS,
+    /// Relative and subordinating words that end a speaker phrase read leftwards.
+    ClauseWord => CLAUSE_WORDS,
     /// Verbs with which a party puts out its own words ("issued the following statement").
-    IssuingVerb,
-    /// Relative and subordinating words that end a speaker phrase being read leftwards: "the
-    ClauseWord,
+    IssuingVerb => ISSUING_VERBS,
+    /// Capitalised words that never name a party alone: function words, pronouns, sentence adverbs.
+    NotName => NOT_NAMES,
+    /// Small words inside a name between its capitalised words ("Port of Brenna", "Procter & Gamble").
+    NameConnector => NAME_CONNECTORS,
+    /// The days of the week, in full and as newsrooms shorten them.
+    Weekday => WEEKDAYS,
+    /// Legal forms after a company's name: the same company with or without one.
+    LegalSuffix => LEGAL_SUFFIXES,
+    /// Last words that make a name a company's ("… Holdings", "… Therapeutics").
+    CompanyWord => COMPANY_WORDS,
+    /// Words that make a name a government body's.
+    GovernmentWord => GOVERNMENT_WORDS,
+    /// Words that make a name a group's (a union, an association).
+    GroupWord => GROUP_WORDS,
+    /// Words that make a name a court's or a judge's: who decides a case is no party to it.
+    CourtWord => COURT_WORDS,
+    /// Places newsrooms name most (states, countries, regions, big cities): a court's seat or a headquarters is no party.
+    PlaceName => PLACE_NAMES,
+    /// Nouns after a name that make it a product or a design, not a party.
+    ProductNoun => PRODUCT_NOUNS,
+    /// Nouns a report describes a party with ("the carrier", "the chipmaker").
+    Descriptor => DESCRIPTORS,
+    /// Plural nouns that make a capitalised phrase a category of companies, not one of them.
+    GenericPlural => GENERIC_PLURALS,
+    /// Nouns that make a capitalised phrase an agreement's name ("Tandem Service Agreement").
+    AgreementNoun => AGREEMENT_NOUNS,
+    /// Nouns of one company's relation to another ("its parent", "a subsidiary").
+    RelationWord => RELATION_WORDS,
+    /// Participles that make a name before a hyphen a modifier of the name after it ("Softbank-owned Arm").
+    ModifierParticiple => MODIFIER_PARTICIPLES,
+    /// Words before a name that make it a person's ("Judge", "Mr.", "Chief Executive").
+    PersonMarker => PERSON_MARKERS,
+    /// People who comment on a dispute without being in it: analysts, reporters, experts.
+    CommentatorNoun => COMMENTATOR_NOUNS,
+    /// Stock exchanges, whose tickers follow names in brackets ("(Nasdaq: GFS)").
+    Exchange => EXCHANGES,
+    /// Words that open a noun phrase ("the", "its").
+    Determiner => DETERMINERS,
+    /// Words of suing: who sues is the claimant, who is sued the respondent.
+    SueWord => SUE_WORDS,
+    /// Verbs that bring a legal action when a legal noun follows ("filed a lawsuit").
+    FileVerb => FILE_VERBS,
+    /// Nouns of a legal action ("a lawsuit", "arbitration").
+    LegalNoun => LEGAL_NOUNS,
+    /// Words of a legal action only threatened or weighed.
+    ThreatWord => THREAT_WORDS,
+    /// Words of a decision in a case: a verdict, a judgment, a ruling.
+    RulingWord => RULING_WORDS,
+    /// Words of damages awarded.
+    AwardWord => AWARD_WORDS,
+    /// Words of a settlement.
+    SettleWord => SETTLE_WORDS,
+    /// Words of an appeal.
+    AppealWord => APPEAL_WORDS,
+    /// Words of a legal action dropped.
+    DropWord => DROP_WORDS,
+    /// Verbs with which parties make an agreement ("signed", "entered into").
+    SignWord => SIGN_WORDS,
+    /// Verbs with which one party gives another a licence or a right.
+    GrantWord => GRANT_WORDS,
+    /// Words of one company buying another.
+    AcquireWord => ACQUIRE_WORDS,
+    /// Words of an agreement or a licence ending.
+    TerminateWord => TERMINATE_WORDS,
+    /// Words of a breach of an agreement or of a right.
+    BreachWord => BREACH_WORDS,
+    /// Nouns after "Amazon-OpenAI" that make it two names joined for a relation.
+    PairNoun => PAIR_NOUNS,
+    /// Words of one party investing in another.
+    InvestWord => INVEST_WORDS,
+    /// Last words that make a capitalised phrase an agreement's own name ("… License Agreement").
+    AgreementName => AGREEMENT_NAMES,
+    /// Nouns after a name that make it a place of work ("the Brackenford works").
+    SiteNoun => SITE_NOUNS,
+    /// Nationalities and regions' adjectives: a description, not a name, on their own.
+    Nationality => NATIONALITIES,
+    /// Titles and honorifics inside a run of capitals, where one name ends and a person's begins.
+    NameBreak => NAME_BREAKS,
+    /// The roles parties have in a case, written before their names in court papers.
+    LitigationRole => LITIGATION_ROLES,
+    /// Common acronyms and capitalised terms of trade that name no party.
+    CommonAcronym => COMMON_ACRONYMS,
+    /// Papers of a case, named in capitals in court writing ("Memorandum Opinion and Order").
+    CourtPaper => COURT_PAPERS,
+    /// Words after a name that make it a product being launched or sold ("Frontier's launch").
+    ProductEvent => PRODUCT_EVENTS,
 }
 
 impl Words {
-    /// Every family, for the lexicon's own checks.
-    pub const ALL: &'static [Words] = &[
-        Words::Label,
-        Words::FooterOpening,
-        Words::BulletMarker,
-        Words::NeverEndBeforeName,
-        Words::MayEndAbbreviation,
-        Words::BeforeANumber,
-        Words::GenericFirstWord,
-        Words::SentenceStarter,
-        Words::SpeechCue,
-        Words::PlainSpeechCue,
-        Words::NounLikeCue,
-        Words::SpeakingParticiple,
-        Words::CourtDocument,
-        Words::CompanyDocument,
-        Words::AfterAPosition,
-        Words::ConsequenceParticiple,
-        Words::PositionCue,
-        Words::DeliberationVerb,
-        Words::InnerStateNoun,
-        Words::StanceAdjective,
-        Words::BetweenSpeakerAndVerb,
-        Words::Negation,
-        Words::Hypothetical,
-        Words::AnonymityMarker,
-        Words::PeopleNoun,
-        Words::SpeaksForTitle,
-        Words::Title,
-        Words::CompanyNoun,
-        Words::Outlet,
-        Words::OutletNameWord,
-        Words::OutletNoun,
-        Words::FrontedOpener,
-        Words::HedgeWord,
-        Words::ClauseWord,
-        Words::IssuingVerb,
-    ];
-
-    /// The family's words.
-    pub fn list(self) -> &'static [&'static str] {
-        match self {
-            Words::Label => LABELS,
-            Words::FooterOpening => FOOTER_OPENINGS,
-            Words::BulletMarker => BULLET_MARKERS,
-            Words::NeverEndBeforeName => NEVER_END_BEFORE_NAME,
-            Words::MayEndAbbreviation => MAY_END_ABBREVIATIONS,
-            Words::BeforeANumber => BEFORE_A_NUMBER,
-            Words::GenericFirstWord => GENERIC_FIRST_WORDS,
-            Words::SentenceStarter => SENTENCE_STARTERS,
-            Words::SpeechCue => SPEECH_CUES,
-            Words::PlainSpeechCue => PLAIN_SPEECH_CUES,
-            Words::NounLikeCue => NOUN_LIKE_CUES,
-            Words::SpeakingParticiple => SPEAKING_PARTICIPLES,
-            Words::CourtDocument => COURT_DOCUMENTS,
-            Words::CompanyDocument => COMPANY_DOCUMENTS,
-            Words::AfterAPosition => AFTER_A_POSITION,
-            Words::ConsequenceParticiple => CONSEQUENCE_PARTICIPLES,
-            Words::PositionCue => POSITION_CUES,
-            Words::DeliberationVerb => DELIBERATION_VERBS,
-            Words::InnerStateNoun => INNER_STATE_NOUNS,
-            Words::StanceAdjective => STANCE_ADJECTIVES,
-            Words::BetweenSpeakerAndVerb => BETWEEN_SPEAKER_AND_VERB,
-            Words::Negation => NEGATIONS,
-            Words::Hypothetical => HYPOTHETICAL,
-            Words::AnonymityMarker => ANONYMITY_MARKERS,
-            Words::PeopleNoun => PEOPLE_NOUNS,
-            Words::SpeaksForTitle => SPEAKS_FOR_TITLES,
-            Words::Title => TITLES,
-            Words::CompanyNoun => COMPANY_NOUNS,
-            Words::Outlet => OUTLETS,
-            Words::OutletNameWord => OUTLET_NAME_WORDS,
-            Words::OutletNoun => OUTLET_NOUNS,
-            Words::FrontedOpener => FRONTED_OPENERS,
-            Words::HedgeWord => HEDGE_WORDS,
-            Words::ClauseWord => CLAUSE_WORDS,
-            Words::IssuingVerb => ISSUING_VERBS,
-        }
-    }
-
     /// Whether `word` is one of the family's, ignoring ASCII case.
     pub fn has(self, word: &str) -> bool {
         self.list()
@@ -621,7 +648,7 @@ const COMPANY_DOCUMENTS: &[&str] = &[
 /// Words a verb of holding a position takes after it when it is one.
 const AFTER_A_POSITION: &[&str] = &[
     "that", "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "any", "it",
-    "they", "to", "any", "all", "every", "no",
+    "they", "to", "all", "every", "no",
 ];
 
 /// Participles that open the outlet's verdict on what a sentence reports (", upending a
@@ -1293,4 +1320,1465 @@ const ISSUING_VERBS: &[&str] = &[
     "shared",
     "posted",
     "posts",
+];
+
+/// Capitalised words that never name a party on their own: function words and pronouns a
+/// sentence opens with, sentence adverbs, auxiliaries, question words, and the words of an
+/// article's furniture ("Updated", "Photo"). Months are read by `dates::is_month` instead.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "in",
+    "on",
+    "at",
+    "for",
+    "but",
+    "and",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "under",
+    "over",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "some",
+    "many",
+    "all",
+    "both",
+    "neither",
+    "each",
+    "no",
+    "yes",
+    "according",
+    "asked",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "still",
+    "yet",
+    "separately",
+    "by",
+    "with",
+    "from",
+    "to",
+    "of",
+    "is",
+    "are",
+    "was",
+    "were",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "there",
+    "here",
+    "one",
+    "two",
+    "three",
+    "first",
+    "last",
+    "next",
+    "since",
+    "until",
+    "because",
+    "although",
+    "though",
+    "so",
+    "or",
+    "nor",
+    "not",
+    "also",
+    "even",
+    "only",
+    "just",
+    "about",
+    "against",
+    "between",
+    "among",
+    "into",
+    "through",
+    "during",
+    "without",
+    "within",
+    "updated",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "reporting",
+    "editing",
+    "photo",
+    "read",
+    "more",
+    "less",
+    "most",
+    "such",
+    "like",
+    "unlike",
+    "instead",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "can",
+    "must",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "be",
+    "been",
+    "being",
+    "whose",
+    "whom",
+    "here's",
+    "what's",
+    "it's",
+    "other",
+    "another",
+    "any",
+    "every",
+    "several",
+    "few",
+    "once",
+    "already",
+    "again",
+    "thus",
+    "therefore",
+    "moreover",
+    "furthermore",
+    "indeed",
+    "rather",
+    "overall",
+    "finally",
+    "specifically",
+    "notably",
+    "additionally",
+    "similarly",
+    "plus",
+    "update",
+    "correction",
+    "editor's",
+    "note",
+    "related",
+    "see",
+    "click",
+    "subscribe",
+    "sign",
+    "share",
+    "advertisement",
+    "story",
+    "continues",
+    "below",
+    "above",
+    "ai",
+    "api",
+    "apis",
+    "ceo",
+    "cfo",
+    "cto",
+    "coo",
+    "ipo",
+    "gmt",
+    "et",
+    "pt",
+    "utc",
+    "bst",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "none",
+];
+
+/// Small words inside a name: "Port of Brenna", "Procter & Gamble", "Bank of America",
+/// "Louis Vuitton Moët Hennessy" needs none, "Van der Berg" needs "van" and "der". "And" is out:
+/// "Qualcomm and Nuvia" are two companies far more often than one name with "and" in it.
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "&", "de", "van", "von", "der", "du", "da", "del", "la", "le",
+];
+
+/// The days of the week, in full and as newsrooms shorten them.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Legal forms after a company's name, with or without their stop: one company whether a
+/// report writes "Qualcomm", "Qualcomm Inc." or "Qualcomm Incorporated". "Company" is here
+/// because "The Walt Disney Company" and "Walt Disney Co." are one name; "Group" and
+/// "Holdings" are not, since "Norrvik Holdings" and "Norrvik" may be parent and unit.
+const LEGAL_SUFFIXES: &[&str] = &[
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltd",
+    "limited",
+    "llc",
+    "l.l.c",
+    "llp",
+    "lp",
+    "plc",
+    "ag",
+    "sa",
+    "se",
+    "nv",
+    "n.v",
+    "gmbh",
+    "asa",
+    "ab",
+    "spa",
+    "s.p.a",
+    "bv",
+    "b.v",
+    "kk",
+    "pty",
+    "oy",
+    "oyj",
+    "a/s",
+    "sarl",
+    "srl",
+    "pte",
+    "bhd",
+    "pvt",
+];
+
+/// Last words that make a name a company's, kept in its name ("Halvorsen Maritime ASA" is a
+/// company by its suffix, "Calder Rolling Stock" is not told apart by its words, "Norrvik
+/// Holdings" by "Holdings").
+const COMPANY_WORDS: &[&str] = &[
+    "group",
+    "holdings",
+    "partners",
+    "bank",
+    "capital",
+    "securities",
+    "shipping",
+    "lines",
+    "terminal",
+    "systems",
+    "labs",
+    "laboratories",
+    "energy",
+    "railways",
+    "power",
+    "lease",
+    "industrial",
+    "infrastructure",
+    "airlines",
+    "airways",
+    "motors",
+    "industries",
+    "technologies",
+    "technology",
+    "pharmaceuticals",
+    "pharma",
+    "therapeutics",
+    "biosciences",
+    "wind",
+    "turbines",
+    "logistics",
+    "ventures",
+    "fund",
+    "investments",
+    "telecom",
+    "communications",
+    "media",
+    "networks",
+    "network",
+    "foods",
+    "mining",
+    "resources",
+    "entertainment",
+    "steel",
+    "semiconductor",
+    "semiconductors",
+    "electronics",
+    "software",
+    "solutions",
+    "services",
+    "enterprises",
+    "brands",
+    "studios",
+    "pictures",
+    "records",
+    "insurance",
+    "financial",
+    "healthcare",
+    "health",
+    "medical",
+    "supply",
+    "foundries",
+    "manufacturing",
+    "motor",
+    "petroleum",
+    "oil",
+    "gas",
+    "chemicals",
+    "aerospace",
+    "dynamics",
+    "robotics",
+    "automotive",
+    "trading",
+    "properties",
+    "realty",
+    "interactive",
+    "games",
+];
+
+/// Words that make a name a government body's.
+const GOVERNMENT_WORDS: &[&str] = &[
+    "ministry",
+    "department",
+    "commission",
+    "government",
+    "authority",
+    "council",
+    "agency",
+    "regulator",
+    "parliament",
+    "congress",
+    "senate",
+    "republic",
+    "kingdom",
+    "board",
+    "bureau",
+    "administration",
+    "treasury",
+    "office",
+    "federal",
+    "state",
+    "city",
+    "county",
+];
+
+/// Words that make a name a group's.
+const GROUP_WORDS: &[&str] = &[
+    "union",
+    "association",
+    "federation",
+    "coalition",
+    "alliance",
+    "committee",
+    "society",
+    "guild",
+    "league",
+    "workers",
+    "institute",
+    "foundation",
+    "centre",
+    "center",
+];
+
+/// Words that make a name a court's or a judge's. Who decides a case is no party to it; its
+/// seat ("Delaware") is a place.
+const COURT_WORDS: &[&str] = &[
+    "court",
+    "courts",
+    "tribunal",
+    "chancery",
+    "circuit",
+    "judge",
+    "justice",
+    "magistrate",
+    "jury",
+    "arbitrator",
+    "arbitrators",
+    "bankruptcy",
+    "appeals",
+    "supreme",
+];
+
+/// Places newsrooms name most: states (a court's seat or an incorporation), countries,
+/// regions and big cities (a headquarters, a dateline's city). A place is never a party; the
+/// city in "Halden-based Norvale" describes Norvale.
+const PLACE_NAMES: &[&str] = &[
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "west virginia",
+    "wisconsin",
+    "wyoming",
+    "district of columbia",
+    "america",
+    "united states",
+    "u.s.",
+    "us",
+    "usa",
+    "canada",
+    "mexico",
+    "brazil",
+    "argentina",
+    "britain",
+    "great britain",
+    "united kingdom",
+    "u.k.",
+    "uk",
+    "england",
+    "scotland",
+    "wales",
+    "ireland",
+    "france",
+    "germany",
+    "italy",
+    "spain",
+    "portugal",
+    "netherlands",
+    "belgium",
+    "switzerland",
+    "austria",
+    "sweden",
+    "norway",
+    "denmark",
+    "finland",
+    "poland",
+    "russia",
+    "ukraine",
+    "turkey",
+    "israel",
+    "egypt",
+    "saudi arabia",
+    "uae",
+    "qatar",
+    "india",
+    "pakistan",
+    "china",
+    "japan",
+    "korea",
+    "south korea",
+    "taiwan",
+    "singapore",
+    "malaysia",
+    "indonesia",
+    "vietnam",
+    "thailand",
+    "philippines",
+    "australia",
+    "new zealand",
+    "south africa",
+    "nigeria",
+    "kenya",
+    "europe",
+    "asia",
+    "africa",
+    "latin america",
+    "north america",
+    "middle east",
+    "silicon valley",
+    "wall street",
+    "london",
+    "paris",
+    "berlin",
+    "tokyo",
+    "beijing",
+    "shanghai",
+    "hong kong",
+    "seoul",
+    "mumbai",
+    "sydney",
+    "toronto",
+    "san francisco",
+    "los angeles",
+    "chicago",
+    "boston",
+    "seattle",
+    "houston",
+    "dallas",
+    "austin",
+    "atlanta",
+    "miami",
+    "pittsburgh",
+    "detroit",
+    "denver",
+    "san diego",
+    "san jose",
+    "wilmington",
+    "brussels",
+    "amsterdam",
+    "geneva",
+    "zurich",
+    "stockholm",
+    "oslo",
+    "dublin",
+    "madrid",
+    "rome",
+    "milan",
+    "dubai",
+    "armonk",
+    "redmond",
+    "cupertino",
+];
+
+/// Nouns after a name that make it a product or a design ("the Phoenix core", "Snapdragon
+/// chips", "Frontier, OpenAI's enterprise platform"), not a party.
+const PRODUCT_NOUNS: &[&str] = &[
+    "platform",
+    "product",
+    "products",
+    "service",
+    "tool",
+    "tools",
+    "model",
+    "models",
+    "app",
+    "apps",
+    "application",
+    "software",
+    "chip",
+    "chips",
+    "core",
+    "cores",
+    "design",
+    "designs",
+    "processor",
+    "processors",
+    "device",
+    "devices",
+    "brand",
+    "offering",
+    "suite",
+    "assistant",
+    "engine",
+    "system",
+    "cloud",
+    "hardware",
+    "subscription",
+    "program",
+    "programme",
+    "project",
+    "vessel",
+    "ship",
+    "train",
+    "trains",
+    "turbine",
+    "turbines",
+    "campus",
+    "substation",
+    "port",
+    "berth",
+    "quay",
+    "site",
+    "phone",
+    "phones",
+    "laptop",
+    "laptops",
+    "console",
+    "drug",
+    "drugs",
+    "vaccine",
+    "bed",
+    "beds",
+    "plant",
+    "mine",
+    "field",
+    "pipeline",
+    "architecture",
+    "technology",
+    "feature",
+    "features",
+    "series",
+    "line",
+    "lineup",
+];
+
+/// Nouns a report describes a party with ("container carrier Halvorsen", "the carrier").
+const DESCRIPTORS: &[&str] = &[
+    "carrier",
+    "utility",
+    "lab",
+    "developer",
+    "operator",
+    "lender",
+    "insurer",
+    "bank",
+    "maker",
+    "manufacturer",
+    "company",
+    "firm",
+    "group",
+    "startup",
+    "start-up",
+    "retailer",
+    "supplier",
+    "lessor",
+    "investor",
+    "fund",
+    "airline",
+    "shipper",
+    "builder",
+    "contractor",
+    "regulator",
+    "owner",
+    "buyer",
+    "seller",
+    "client",
+    "customer",
+    "landlord",
+    "tenant",
+    "broker",
+    "chipmaker",
+    "designer",
+    "distributor",
+    "licensor",
+    "licensee",
+    "provider",
+    "producer",
+    "giant",
+    "conglomerate",
+    "automaker",
+    "steelmaker",
+    "broadcaster",
+    "network",
+    "studio",
+];
+
+/// Plural nouns that make a capitalised phrase a category of companies ("Interexchange
+/// Carriers", "Independent Power Producers"), not one of them.
+const GENERIC_PLURALS: &[&str] = &[
+    "carriers",
+    "providers",
+    "operators",
+    "producers",
+    "suppliers",
+    "manufacturers",
+    "retailers",
+    "utilities",
+    "lenders",
+    "insurers",
+    "developers",
+    "companies",
+    "firms",
+    "distributors",
+    "exchanges",
+    "banks",
+    "investors",
+    "customers",
+    "clients",
+    "members",
+    "shareholders",
+    "stockholders",
+    "plaintiffs",
+    "defendants",
+    "parties",
+    "vendors",
+    "licensees",
+    "subscribers",
+    "users",
+    "consumers",
+    "workers",
+    "employees",
+    "makers",
+];
+
+/// Nouns that make a capitalised phrase an agreement's name ("Tandem Service Agreement",
+/// "Architecture License Agreement"), and make a lowercase one an agreement ("a deal").
+const AGREEMENT_NOUNS: &[&str] = &[
+    "agreement",
+    "agreements",
+    "contract",
+    "contracts",
+    "licence",
+    "license",
+    "licences",
+    "licenses",
+    "lease",
+    "leases",
+    "deal",
+    "deals",
+    "accord",
+    "pact",
+    "charter",
+    "treaty",
+    "memorandum",
+    "arrangement",
+    "partnership",
+    "alliance",
+    "mou",
+    "covenant",
+    "terms",
+];
+
+/// Nouns of one company's relation to another ("its parent, Norrvik Holdings", "subsidiary
+/// Nuvia"). "Arm" is out: "its cloud arm" would take Arm the company for a relation.
+const RELATION_WORDS: &[&str] = &[
+    "parent",
+    "subsidiary",
+    "subsidiaries",
+    "unit",
+    "affiliate",
+    "affiliates",
+    "owner",
+    "division",
+    "spinoff",
+    "spin-off",
+    "rival",
+    "partner",
+    "client",
+    "customer",
+    "supplier",
+    "lender",
+    "insurer",
+    "licensee",
+    "licensor",
+];
+
+/// Participles after a hyphen that make the name before it a modifier of the name after it:
+/// "Softbank Group-owned Arm" is Arm, owned by Softbank Group; "Halden-based Norvale" is
+/// Norvale, based in Halden.
+const MODIFIER_PARTICIPLES: &[&str] = &[
+    "owned",
+    "backed",
+    "based",
+    "controlled",
+    "funded",
+    "led",
+    "run",
+    "listed",
+    "headquartered",
+    "affiliated",
+    "registered",
+    "born",
+    "made",
+    "built",
+    "operated",
+];
+
+/// Words before a name that make it a person's.
+const PERSON_MARKERS: &[&str] = &[
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "judge",
+    "justice",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "president",
+    "chief",
+    "ceo",
+    "cfo",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "founder",
+    "executive",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "counsel",
+    "lawyer",
+    "attorney",
+    "analyst",
+    "professor",
+    "economist",
+    "reporter",
+    "secretary",
+    "minister",
+    "mayor",
+    "commissioner",
+    "officer",
+    "partner",
+    "adviser",
+    "advisor",
+    "boss",
+];
+
+/// People who comment on a dispute without being in it: their words are statements with a
+/// speaker, and neither they nor the firms they work at are parties for commenting.
+const COMMENTATOR_NOUNS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "editor",
+    "economist",
+    "professor",
+    "expert",
+    "experts",
+    "consultant",
+    "strategist",
+    "researcher",
+    "commentator",
+    "columnist",
+    "observer",
+    "observers",
+    "scholar",
+];
+
+/// Stock exchanges, whose tickers follow names in brackets ("(Nasdaq: GFS)", "(TSE: 5401)").
+const EXCHANGES: &[&str] = &[
+    "nasdaq", "nyse", "tse", "lse", "asx", "hkex", "tsx", "otc", "euronext", "sgx", "krx", "bse",
+    "nse", "six", "xetra", "amex",
+];
+
+/// Words that open a noun phrase.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+];
+
+/// Words of suing, as verbs and nouns: who sues is the claimant, who is sued the respondent.
+const SUE_WORDS: &[&str] = &[
+    "sue", "sues", "sued", "suing", "lawsuit", "lawsuits", "suit", "suits",
+];
+
+/// Verbs that bring a legal action when a legal noun follows ("filed a lawsuit", "launched
+/// arbitration", "brought claims").
+const FILE_VERBS: &[&str] = &[
+    "file",
+    "files",
+    "filed",
+    "filing",
+    "bring",
+    "brings",
+    "brought",
+    "bringing",
+    "launch",
+    "launches",
+    "launched",
+    "start",
+    "starts",
+    "started",
+    "commence",
+    "commenced",
+    "initiate",
+    "initiated",
+    "lodge",
+    "lodged",
+    "lodges",
+    "take",
+    "took",
+    "taken",
+    "taking",
+    "begin",
+    "began",
+    "begun",
+    "open",
+    "opened",
+];
+
+/// Nouns of a legal action.
+const LEGAL_NOUNS: &[&str] = &[
+    "lawsuit",
+    "lawsuits",
+    "suit",
+    "suits",
+    "complaint",
+    "claim",
+    "claims",
+    "case",
+    "action",
+    "arbitration",
+    "proceedings",
+    "petition",
+    "counterclaim",
+    "counterclaims",
+    "countersuit",
+    "litigation",
+    "court",
+];
+
+/// Words of a legal action only threatened or weighed: the stage is "threatened".
+const THREAT_WORDS: &[&str] = &[
+    "threatened",
+    "threatens",
+    "threaten",
+    "threatening",
+    "weighing",
+    "weighs",
+    "considering",
+    "considers",
+    "mulling",
+    "mulls",
+    "preparing",
+    "prepares",
+    "exploring",
+    "warned",
+    "warns",
+];
+
+/// Words of a decision in a case. "Found" counts only with a court, a jury or a judge as its
+/// subject ("the jury found"), which the rule reads.
+const RULING_WORDS: &[&str] = &[
+    "ruled",
+    "rules",
+    "ruling",
+    "rulings",
+    "verdict",
+    "judgment",
+    "judgement",
+    "found",
+    "finds",
+    "upheld",
+    "upholds",
+    "affirmed",
+    "affirms",
+    "reversed",
+    "reverses",
+    "vacated",
+    "dismissed",
+    "dismisses",
+    "dismissal",
+    "sided",
+    "decision",
+    "decided",
+    "granted",
+];
+
+/// Words of damages awarded.
+const AWARD_WORDS: &[&str] = &["awarded", "awards", "award", "damages"];
+
+/// Words of a settlement.
+const SETTLE_WORDS: &[&str] = &["settled", "settles", "settle", "settlement", "settling"];
+
+/// Words of an appeal.
+const APPEAL_WORDS: &[&str] = &["appeal", "appealed", "appeals", "appealing"];
+
+/// Words of a legal action dropped.
+const DROP_WORDS: &[&str] = &[
+    "dropped",
+    "drops",
+    "withdrew",
+    "withdrawn",
+    "withdraws",
+    "abandoned",
+];
+
+/// Verbs with which parties make an agreement ("signed a deal", "entered into an agreement",
+/// "struck a pact"). "Reached" only with an agreement noun after it, as every verb here.
+const SIGN_WORDS: &[&str] = &[
+    "signed",
+    "signs",
+    "sign",
+    "signing",
+    "entered",
+    "enters",
+    "enter",
+    "struck",
+    "strikes",
+    "inked",
+    "inks",
+    "reached",
+    "reaches",
+    "concluded",
+    "executed",
+    "agreed",
+    "agrees",
+    "renewed",
+    "renews",
+    "extended",
+    "extends",
+    "awarded",
+];
+
+/// Verbs with which one party gives another a licence or a right ("Arm granted Nuvia a
+/// Technology License Agreement").
+const GRANT_WORDS: &[&str] = &[
+    "granted", "grants", "grant", "licensed", "licenses", "licences", "gave", "gives", "issued",
+];
+
+/// Words of one company buying another.
+const ACQUIRE_WORDS: &[&str] = &[
+    "acquired",
+    "acquires",
+    "acquire",
+    "acquiring",
+    "acquisition",
+    "bought",
+    "buys",
+    "buy",
+    "buying",
+    "purchase",
+    "purchased",
+    "purchases",
+    "takeover",
+];
+
+/// Words of an agreement or a licence ending.
+const TERMINATE_WORDS: &[&str] = &[
+    "terminated",
+    "terminates",
+    "terminate",
+    "terminating",
+    "termination",
+    "ended",
+    "ends",
+    "cancelled",
+    "canceled",
+    "cancels",
+    "cancel",
+    "revoked",
+    "revokes",
+    "expired",
+    "expires",
+    "rescinded",
+    "scrapped",
+    "tore",
+];
+
+/// Words of a breach of an agreement or of a right.
+const BREACH_WORDS: &[&str] = &[
+    "breached",
+    "breaches",
+    "breach",
+    "breaching",
+    "violated",
+    "violates",
+    "violating",
+    "violation",
+    "violations",
+    "infringed",
+    "infringes",
+    "infringing",
+    "infringement",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every family has words, none twice, and no two families are one list written twice.
+    #[test]
+    fn every_family_is_one_list_written_once() {
+        for family in Words::ALL {
+            let list = family.list();
+            assert!(!list.is_empty(), "{family:?} is empty");
+            for (index, word) in list.iter().enumerate() {
+                assert!(
+                    !list[..index]
+                        .iter()
+                        .any(|earlier| earlier.eq_ignore_ascii_case(word)),
+                    "{family:?} has {word:?} twice"
+                );
+            }
+        }
+        for (index, family) in Words::ALL.iter().enumerate() {
+            for other in &Words::ALL[index + 1..] {
+                assert_ne!(family.list(), other.list(), "{family:?} and {other:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn families_are_asked_regardless_of_case() {
+        assert!(Words::LegalSuffix.has("Inc"));
+        assert!(Words::LegalSuffix.has("INCORPORATED"));
+        assert!(!Words::LegalSuffix.has("Incorporation"));
+        assert!(Words::Weekday.has("Wednesday"));
+    }
+}
+
+/// Nouns after two names joined by a hyphen ("the Amazon-OpenAI deal", "the Arm-Qualcomm
+/// case") that make them two names; before any other word a hyphenated name is one
+/// ("Cleveland-Cliffs shareholders").
+const PAIR_NOUNS: &[&str] = &[
+    "deal",
+    "deals",
+    "agreement",
+    "case",
+    "talks",
+    "dispute",
+    "partnership",
+    "pact",
+    "merger",
+    "tie-up",
+    "alliance",
+    "contract",
+    "feud",
+    "lawsuit",
+    "suit",
+    "litigation",
+    "fight",
+    "battle",
+    "rivalry",
+    "relationship",
+    "row",
+    "standoff",
+    "negotiations",
+    "trial",
+];
+
+/// Words of one party investing in another ("has invested more than $13 billion in OpenAI",
+/// "its $2 billion stake").
+const INVEST_WORDS: &[&str] = &[
+    "invested",
+    "invests",
+    "invest",
+    "investing",
+    "investment",
+    "investments",
+    "stake",
+];
+
+/// Last words that make a capitalised phrase an agreement's own name: "Tandem Service
+/// Agreement", "Technology License Agreement". "Lease", "Deal" and "Partnership" are out: they
+/// end companies' names as often ("Veldmann Lease").
+const AGREEMENT_NAMES: &[&str] = &[
+    "agreement",
+    "agreements",
+    "contract",
+    "licence",
+    "license",
+    "memorandum",
+    "accord",
+    "treaty",
+    "mou",
+    "covenant",
+    "protocol",
+    "charter",
+];
+
+/// Nouns after a name that make it a place of work, not a party: "the Brackenford works", "the
+/// Tallis plant", "its Halden headquarters".
+const SITE_NOUNS: &[&str] = &[
+    "works",
+    "factory",
+    "factories",
+    "plant",
+    "yard",
+    "facility",
+    "facilities",
+    "headquarters",
+    "hq",
+    "offices",
+    "office",
+    "campus",
+    "site",
+    "mill",
+    "depot",
+    "terminal",
+    "warehouse",
+];
+
+/// Nationalities and regions' adjectives: "a Dutch train owner", "British chip designer",
+/// "Dutch and German banks" describe; alone they name nobody.
+const NATIONALITIES: &[&str] = &[
+    "american",
+    "british",
+    "english",
+    "scottish",
+    "welsh",
+    "irish",
+    "dutch",
+    "german",
+    "french",
+    "italian",
+    "spanish",
+    "portuguese",
+    "belgian",
+    "swiss",
+    "austrian",
+    "swedish",
+    "norwegian",
+    "danish",
+    "finnish",
+    "polish",
+    "russian",
+    "ukrainian",
+    "turkish",
+    "israeli",
+    "saudi",
+    "emirati",
+    "qatari",
+    "indian",
+    "pakistani",
+    "chinese",
+    "japanese",
+    "korean",
+    "taiwanese",
+    "singaporean",
+    "malaysian",
+    "indonesian",
+    "vietnamese",
+    "thai",
+    "australian",
+    "canadian",
+    "mexican",
+    "brazilian",
+    "argentine",
+    "european",
+    "asian",
+    "african",
+    "latin",
+    "nordic",
+    "scandinavian",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "federal",
+];
+
+/// Nouns after a possessive name, and verbs before a name, that make it a product: "Frontier’s
+/// launch", "the Phoenix’s release", "offering Frontier through AWS", "selling Snapdragon".
+const PRODUCT_EVENTS: &[&str] = &[
+    "launch",
+    "release",
+    "rollout",
+    "debut",
+    "availability",
+    "unveiling",
+    "offering",
+    "offer",
+    "offers",
+    "offered",
+    "sell",
+    "sells",
+    "selling",
+    "sold",
+    "ship",
+    "ships",
+    "shipping",
+    "deploy",
+    "deploys",
+    "deploying",
+];
+
+/// Titles and honorifics that stand inside a run of capitals between an organisation's name
+/// and a person's ("USW President David McCall", "Chief Executive Lena Berg", "Judge Mara
+/// Lind", "Mr Musk"): neither name includes them. "Partner" and "Counsel" are out: they end
+/// firms' names ("Harlan Vale Partners").
+const NAME_BREAKS: &[&str] = &[
+    "mr",
+    "mr.",
+    "ms",
+    "ms.",
+    "mrs",
+    "mrs.",
+    "dr",
+    "dr.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "chief",
+    "executive",
+    "judge",
+    "justice",
+    "senator",
+    "sen.",
+    "rep.",
+    "gov.",
+    "governor",
+    "secretary",
+    "minister",
+    "mayor",
+    "commissioner",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "magistrate",
+    "chancellor",
+    "prime",
+];
+
+/// The roles parties have in a case, written before their names in court papers
+/// ("Plaintiff-Appellee Kreg Therapeutics", "Defendants MCI Communication Services"): the role
+/// is not part of the name.
+const LITIGATION_ROLES: &[&str] = &[
+    "plaintiff",
+    "plaintiffs",
+    "defendant",
+    "defendants",
+    "appellant",
+    "appellants",
+    "appellee",
+    "appellees",
+    "petitioner",
+    "petitioners",
+    "respondent",
+    "respondents",
+    "claimant",
+    "claimants",
+    "counterclaimant",
+    "counter-plaintiff",
+    "counter-defendant",
+    "counterplaintiff",
+    "counterdefendant",
+    "plaintiff-appellee",
+    "plaintiff-appellant",
+    "defendant-appellee",
+    "defendant-appellant",
+    "intervenor",
+    "cross-appellant",
+    "movant",
+    "defendants-counterclaim",
+    "plaintiffs-counterclaim",
+];
+
+/// Common acronyms and capitalised terms of trade that name no party: "CPU", "IP", "TV".
+const COMMON_ACRONYMS: &[&str] = &[
+    "cpu", "cpus", "gpu", "gpus", "ip", "pc", "pcs", "tv", "os", "ev", "evs", "llm", "llms", "it",
+    "hr", "r&d", "m&a", "esg", "saas", "crm", "erp", "api", "sdk", "ui", "ux", "5g", "4g", "lte",
+    "ai", "vr", "ar", "ceo", "cfo", "gdp", "ebitda", "ipo", "etf", "usd", "eur",
+];
+
+/// Papers of a case, named in capitals in court writing ("Memorandum Opinion and Order",
+/// "Count II", "Rule 50"): no party.
+const COURT_PAPERS: &[&str] = &[
+    "order",
+    "opinion",
+    "memorandum",
+    "rule",
+    "motion",
+    "count",
+    "counts",
+    "section",
+    "exhibit",
+    "complaint",
+    "judgment",
+    "judgement",
+    "verdict",
+    "docket",
+    "brief",
+    "stipulation",
+    "decree",
+    "injunction",
+    "summons",
+    "transcript",
+    "appendix",
+];
+
+/// The families of qualifier words two reports may disagree on for the same agreement, each
+/// with what the family asks ("how exclusive": "exclusive" against "sole" or "preferred").
+pub const QUALIFIER_FAMILIES: &[(&str, &[&str])] = &[
+    (
+        "how exclusive",
+        &[
+            "exclusive",
+            "sole",
+            "non-exclusive",
+            "preferred",
+            "priority",
+            "first",
+        ],
+    ),
+    (
+        "distribution or provision",
+        &[
+            "distribution",
+            "distributing",
+            "provider",
+            "infrastructure",
+            "hosting",
+        ],
+    ),
+    (
+        "what it covers",
+        &["stateless", "apis", "technology", "models", "commercial"],
+    ),
+    (
+        "how firm",
+        &[
+            "firm",
+            "interruptible",
+            "guaranteed",
+            "unconditional",
+            "conditional",
+        ],
+    ),
+    ("how binding", &["binding", "non-binding", "non‑binding"]),
 ];

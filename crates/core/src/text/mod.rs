@@ -7,6 +7,7 @@
 pub mod article;
 pub mod dates;
 pub mod lexicon;
+pub mod names;
 pub mod quotes;
 pub mod segment;
 pub mod tokens;
