@@ -130,6 +130,7 @@ pub fn find(
         }
         agreement.acts.push(index);
     }
+    disputed_agreements(acts, readings, is_party, names, &mut agreements);
     for (index, act) in acts.iter().enumerate() {
         // A terminated licence or agreement: the named one, or the parties' own.
         if act.kind == ActKind::Terminate && !act.hedged {
@@ -163,6 +164,64 @@ pub fn find(
         agreement.parties.len() >= 2 || agreement.named.is_some() && !agreement.parties.is_empty()
     });
     agreements
+}
+
+/// The agreement a suit, a threat or a breach is about, when the clause names it without a
+/// name of its own ("sued Halvard over a £120m berth agreement", "breached its supply
+/// contract with Kestrel"): between the one who acts and the first one acted on, since the
+/// sentence says no more of who signed it. An agreement of the same parties already found, or
+/// the named one the clause gives, takes the sentence instead.
+fn disputed_agreements(
+    acts: &[Act],
+    readings: &[Reading],
+    is_party: &dyn Fn(usize) -> bool,
+    names: &dyn Fn(usize) -> String,
+    agreements: &mut Vec<Agreement>,
+) {
+    for (index, act) in acts.iter().enumerate() {
+        if !matches!(act.kind, ActKind::Sue | ActKind::Threaten | ActKind::Breach)
+            || act.agreement.is_some()
+            || act.thing.is_none()
+        {
+            continue;
+        }
+        let first = |list: &[usize]| list.iter().copied().find(|&entity| is_party(entity));
+        let (Some(actor), Some(object)) = (first(&act.actors), first(&act.objects)) else {
+            continue;
+        };
+        let parties = [actor, object];
+        let sentence = (act.article, act.range.clone());
+        let known = agreements.iter_mut().find(|agreement| {
+            parties
+                .iter()
+                .all(|party| agreement.parties.contains(party))
+        });
+        let agreement = match known {
+            Some(agreement) => agreement,
+            None => {
+                agreements.push(Agreement {
+                    title: title_of(act, readings, &parties, names),
+                    kind: ContractKind::Commercial,
+                    status: ContractStatus::InForce,
+                    parties: parties.to_vec(),
+                    date: None,
+                    value: act
+                        .figure
+                        .as_ref()
+                        .filter(|figure| figure.unit.len() == 3)
+                        .map(|figure| readings[act.article].text[figure.range.clone()].to_owned()),
+                    named: None,
+                    sentences: Vec::new(),
+                    acts: Vec::new(),
+                });
+                agreements.last_mut().expect("just pushed")
+            }
+        };
+        if !agreement.sentences.contains(&sentence) {
+            agreement.sentences.push(sentence);
+        }
+        agreement.acts.push(index);
+    }
 }
 
 /// Whether an agreement's name entity and another name one agreement: one entity, or one
@@ -364,6 +423,16 @@ mod tests {
                 "an acquisition, with its price as written",
                 "Chip row\nQualcomm Incorporated completed its acquisition of Nuvia for $1.4 billion in March 2021.",
                 vec![("Qualcomm Incorporated’s acquisition of Nuvia".to_owned(), strings(&["nuvia", "qualcomm"]), Some("March 2021".to_owned()), Some("$1.4 billion".to_owned()))],
+            ),
+            (
+                "a suit over an agreement without a name, between the suer and the sued",
+                "Port row\nThe Port of Brenna has sued Halvard Shipping and its parent, Norrvik Holdings, over a £120m berth agreement.",
+                vec![("Port of Brenna–Halvard Shipping berth agreement".to_owned(), strings(&["halvard shipping", "port of brenna"]), None, Some("£120m".to_owned()))],
+            ),
+            (
+                "a suit over nothing named makes no agreement",
+                "Port row\nThe Port of Brenna has sued Halvard Shipping over unpaid fees.",
+                vec![],
             ),
         ];
         for (name, text, expected) in cases {

@@ -694,7 +694,10 @@ pub fn agreement_figures(
             let (a, b) = (written(one, one_figure), written(other, other_figure));
             found.push(Candidate {
                 kind: ConflictKind::Figure,
-                title: format!("What {} is worth: {a} or {b}", agreement.title),
+                title: format!(
+                    "What {} is worth: {a} or {b}",
+                    with_article(&agreement.title)
+                ),
                 difference: format!("One report gives {a}; the other {b}."),
                 sides: vec![
                     side(one.article, vec![one.range.clone()], vec![a.clone()], a),
@@ -857,4 +860,14 @@ pub fn qualifiers(agreements: &[Agreement], readings: &[Reading]) -> Vec<Candida
         }
     }
     found
+}
+
+/// An agreement's title as a sentence names it: "the" before a title that is no possessive
+/// ("the Technology License Agreement", but "Qualcomm’s acquisition of Nuvia").
+fn with_article(title: &str) -> String {
+    if title.contains('’') || title.contains('\'') || title.starts_with("the ") {
+        title.to_owned()
+    } else {
+        format!("the {title}")
+    }
 }
