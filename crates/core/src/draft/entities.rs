@@ -527,149 +527,85 @@ fn category_of(
     Category::Company
 }
 
+/// The words next to a run, lowercased, possessives aside.
+struct Near {
+    before: Option<String>,
+    before_two: Option<String>,
+    after: Option<String>,
+    after_two: Option<String>,
+    /// The first word after it as written (its case tells a noun from a name).
+    after_written: Option<String>,
+    comma_after: bool,
+    /// The words of a description set off by a comma after it ("Frontier, OpenAI's platform").
+    apposition: Vec<String>,
+    /// Whether that description opens with a determiner or a possessor.
+    opens_apposition: bool,
+}
+
+impl Near {
+    fn of(text: &str, tokens: &[Token], run: &NameRun) -> Near {
+        let word_at = |at: usize| {
+            tokens
+                .get(at)
+                .filter(|token| token.is_word())
+                .map(|token| strip_possessive(token.text(text)).to_lowercase())
+        };
+        let comma_after = tokens
+            .get(run.tokens.end)
+            .is_some_and(|token| token.is_punct(','));
+        let apposition: Vec<String> = if comma_after {
+            tokens[run.tokens.end + 1..]
+                .iter()
+                .take_while(|token| !token.is_punct(',') && !token.is_punct('.'))
+                .filter(|token| token.is_word())
+                .take(8)
+                .map(|token| token.text(text).to_lowercase())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let opens_apposition = apposition.first().is_some_and(|first| {
+            Words::Determiner.has(first) || first.ends_with("’s") || first.ends_with("'s")
+        });
+        Near {
+            before: run.tokens.start.checked_sub(1).and_then(word_at),
+            before_two: run.tokens.start.checked_sub(2).and_then(word_at),
+            after: word_at(run.tokens.end),
+            after_two: word_at(run.tokens.end + 1),
+            after_written: tokens
+                .get(run.tokens.end)
+                .filter(|token| token.is_word())
+                .map(|token| token.text(text).to_owned()),
+            comma_after,
+            apposition,
+            opens_apposition,
+        }
+    }
+
+    fn before_is(&self, family: Words) -> bool {
+        self.before.as_deref().is_some_and(|word| family.has(word))
+    }
+
+    fn after_is(&self, family: Words) -> bool {
+        self.after.as_deref().is_some_and(|word| family.has(word))
+    }
+
+    fn apposition_has(&self, family: Words) -> bool {
+        self.apposition.iter().any(|word| family.has(word))
+    }
+}
+
 /// What the words around a run say of it.
 fn around(text: &str, tokens: &[Token], run: &NameRun) -> Around {
-    let word_at = |at: usize| {
-        tokens
-            .get(at)
-            .filter(|token| token.is_word())
-            .map(|token| strip_possessive(token.text(text)).to_lowercase())
-    };
-    let before = run.tokens.start.checked_sub(1).and_then(word_at);
-    let before_two = run.tokens.start.checked_sub(2).and_then(word_at);
-    let after = word_at(run.tokens.end);
-    let comma_after = tokens
-        .get(run.tokens.end)
-        .is_some_and(|token| token.is_punct(','));
-    let apposition: Vec<String> = if comma_after {
-        tokens[run.tokens.end + 1..]
-            .iter()
-            .take_while(|token| !token.is_punct(',') && !token.is_punct('.'))
-            .filter(|token| token.is_word())
-            .take(8)
-            .map(|token| token.text(text).to_lowercase())
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let opens_apposition = apposition.first().is_some_and(|first| {
-        Words::Determiner.has(first) || first.ends_with("’s") || first.ends_with("'s")
-    });
-    let has = |family: Words, words: &[String]| words.iter().any(|word| family.has(word));
-    let site = after
-        .as_deref()
-        .is_some_and(|word| Words::SiteNoun.has(word));
-    let place = site
-        || before.as_deref().is_some_and(|word| {
-            matches!(word, "in" | "near" | "outside" | "across" | "throughout")
-        }) && !after
-            .as_deref()
-            .is_some_and(|word| Words::SpeechCue.has(word))
-        || run.modifies.as_ref().is_some_and(|modifier| {
-            matches!(modifier.participle.as_str(), "based" | "headquartered")
-        })
-        || before.as_deref() == Some("of")
-            && before_two.as_deref().is_some_and(|word| {
-                matches!(
-                    word,
-                    "district" | "state" | "city" | "county" | "province" | "region"
-                )
-            });
-    // "Frontier is designed as a platform", "Frontier’s launch", "offering Frontier".
-    let designed = after
-        .as_deref()
-        .is_some_and(|word| matches!(word, "is" | "was"))
-        && word_at(run.tokens.end + 1).is_some_and(|word| {
-            matches!(
-                word.as_str(),
-                "designed" | "positioned" | "marketed" | "billed" | "built" | "sold" | "aimed"
-            )
-        });
-    let launched = run.possessive
-        && after
-            .as_deref()
-            .is_some_and(|word| Words::ProductEvent.has(word))
-        || before
-            .as_deref()
-            .is_some_and(|word| Words::ProductEvent.has(word) && word.ends_with("ing"));
-    let after_two = word_at(run.tokens.end + 1);
-    // "the Kettleworth game engine", "the hit online game Ashfall Meridian", "licenses
-    // Kettleworth to studios".
-    let lowercase_noun_after = tokens
-        .get(run.tokens.end)
-        .filter(|token| token.is_word())
-        .map(|token| token.text(text))
-        .is_some_and(|word| {
-            word.starts_with(|c: char| c.is_lowercase())
-                && !Words::Determiner.has(word)
-                && !Words::SpeechCue.has(word)
-                && !word.ends_with("ed")
-                && !matches!(
-                    word,
-                    "to" | "for"
-                        | "of"
-                        | "in"
-                        | "on"
-                        | "with"
-                        | "by"
-                        | "at"
-                        | "from"
-                        | "as"
-                        | "and"
-                        | "or"
-                        | "is"
-                        | "was"
-                        | "has"
-                        | "had"
-                        | "will"
-                )
-        });
-    let compound = !run.possessive
-        && lowercase_noun_after
-        && after_two
-            .as_deref()
-            .is_some_and(|word| Words::ProductNoun.has(word));
-    let named_after_noun = before
-        .as_deref()
-        .is_some_and(|word| Words::ProductNoun.has(word) && !Words::Descriptor.has(word));
-    let licensed = before
-        .as_deref()
-        .is_some_and(|word| matches!(word, "licenses" | "licences" | "licensed" | "licensing"));
-    let product = designed
-        || launched
-        || compound
-        || named_after_noun
-        || licensed
-        || !run.possessive
-            && after
-                .as_deref()
-                .is_some_and(|word| Words::ProductNoun.has(word))
-        || opens_apposition
-            && has(Words::ProductNoun, &apposition)
-            && !has(Words::Descriptor, &apposition);
-    let person_before = before.as_deref().is_some_and(|word| {
-        Words::PersonMarker.has(word.trim_end_matches('.')) || Words::Title.has(word)
-    });
-    let person = person_before
-        || (comma_after && has(Words::Title, &apposition) && !opens_apposition)
-        || (comma_after && has(Words::Title, &apposition));
-    let commentator = before
-        .as_deref()
-        .is_some_and(|word| Words::CommentatorNoun.has(word))
-        || (comma_after && has(Words::CommentatorNoun, &apposition))
-        || before.as_deref() == Some("at")
-            && before_two
-                .as_deref()
-                .is_some_and(|word| Words::CommentatorNoun.has(word));
-    let court = before
-        .as_deref()
-        .is_some_and(|word| word == "judge" || word == "justice");
-    let descriptor = before
+    let near = Near::of(text, tokens, run);
+    let descriptor = near
+        .before
+        .clone()
         .filter(|word| Words::Descriptor.has(word))
         .or_else(|| {
-            opens_apposition
+            near.opens_apposition
                 .then(|| {
-                    apposition
+                    near.apposition
                         .iter()
                         .take(4)
                         .find(|word| Words::Descriptor.has(word))
@@ -678,13 +614,91 @@ fn around(text: &str, tokens: &[Token], run: &NameRun) -> Around {
                 .flatten()
         });
     Around {
-        place,
-        product,
-        person,
-        court,
-        commentator,
+        place: is_placed(&near, run),
+        product: is_product(&near, run),
+        person: near.before.as_deref().is_some_and(|word| {
+            Words::PersonMarker.has(word.trim_end_matches('.')) || Words::Title.has(word)
+        }) || near.comma_after && near.apposition_has(Words::Title),
+        court: near
+            .before
+            .as_deref()
+            .is_some_and(|word| word == "judge" || word == "justice"),
+        commentator: near.before_is(Words::CommentatorNoun)
+            || near.comma_after && near.apposition_has(Words::CommentatorNoun)
+            || near.before.as_deref() == Some("at")
+                && near
+                    .before_two
+                    .as_deref()
+                    .is_some_and(|word| Words::CommentatorNoun.has(word)),
         descriptor,
     }
+}
+
+/// "in Delaware", "the Brackenford works", "Halden-based Norvale", "the District of Oregon":
+/// a place.
+fn is_placed(near: &Near, run: &NameRun) -> bool {
+    let located = near
+        .before
+        .as_deref()
+        .is_some_and(|word| Words::PlacePreposition.has(word))
+        && !near.after_is(Words::SpeechCue);
+    let based = run
+        .modifies
+        .as_ref()
+        .is_some_and(|modifier| matches!(modifier.participle.as_str(), "based" | "headquartered"));
+    let seat = near.before.as_deref() == Some("of")
+        && near
+            .before_two
+            .as_deref()
+            .is_some_and(|word| Words::RegionNoun.has(word));
+    near.after_is(Words::SiteNoun) || located || based || seat
+}
+
+/// "Frontier is designed as a platform", "Frontier’s launch", "offering Frontier", "the
+/// Kettleworth game engine", "the hit online game Ashfall Meridian", "licenses Kettleworth":
+/// a product.
+fn is_product(near: &Near, run: &NameRun) -> bool {
+    let designed = near
+        .after
+        .as_deref()
+        .is_some_and(|word| matches!(word, "is" | "was"))
+        && near
+            .after_two
+            .as_deref()
+            .is_some_and(|word| Words::DesignedAs.has(word));
+    let launched = run.possessive && near.after_is(Words::ProductEvent)
+        || near
+            .before
+            .as_deref()
+            .is_some_and(|word| Words::ProductEvent.has(word) && word.ends_with("ing"));
+    let noun_after = near.after_written.as_deref().is_some_and(|word| {
+        word.starts_with(|c: char| c.is_lowercase())
+            && !Words::Determiner.has(word)
+            && !Words::SpeechCue.has(word)
+            && !Words::FunctionWord.has(word)
+            && !word.ends_with("ed")
+    });
+    let compound = !run.possessive
+        && noun_after
+        && near
+            .after_two
+            .as_deref()
+            .is_some_and(|word| Words::ProductNoun.has(word));
+    let named_after_noun = near.before_is(Words::ProductNoun) && !near.before_is(Words::Descriptor);
+    let licensed = near
+        .before
+        .as_deref()
+        .is_some_and(|word| matches!(word, "licenses" | "licences" | "licensed" | "licensing"));
+    let described = near.opens_apposition
+        && near.apposition_has(Words::ProductNoun)
+        && !near.apposition_has(Words::Descriptor);
+    designed
+        || launched
+        || compound
+        || named_after_noun
+        || licensed
+        || described
+        || !run.possessive && near.after_is(Words::ProductNoun)
 }
 
 /// The gathered entities as the final list, each with its mentions.

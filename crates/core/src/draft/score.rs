@@ -191,8 +191,65 @@ fn in_the_fight(file: &DisputeFile) -> std::collections::HashSet<&str> {
 /// The draft against the hand-made file. Sources are matched by their text.
 pub fn score(hand: &DisputeFile, draft: &DisputeFile) -> DraftScore {
     let mut score = DraftScore::default();
-    // Parties: those in the fight, found; the proposed ones, in the fight or at least the
-    // file's.
+    score_parties(hand, draft, &mut score);
+    // Sources by text: the draft's source ids may differ.
+    let source_of: HashMap<&str, &str> = draft
+        .sources
+        .iter()
+        .filter_map(|draft_source| {
+            let text = draft_source.text.as_deref()?;
+            let hand_source = hand
+                .sources
+                .iter()
+                .find(|source| source.text.as_deref() == Some(text))?;
+            Some((draft_source.id.as_str(), hand_source.id.as_str()))
+        })
+        .collect();
+    let hand_ranges = ranges(hand);
+    let draft_ranges: HashMap<&str, (&str, Range<usize>)> = ranges(draft)
+        .into_iter()
+        .filter_map(|(id, (source, range))| Some((id, (*source_of.get(source)?, range))))
+        .collect();
+    let matched = Matched {
+        hand,
+        draft,
+        source_of: &source_of,
+        hand_ranges: &hand_ranges,
+        draft_ranges: &draft_ranges,
+    };
+    score_events(&matched, &mut score);
+    score_conflicts(&matched, &mut score);
+    score
+}
+
+/// The two files and where each one's statements stand, the draft's sources by the hand-made
+/// file's ids.
+struct Matched<'a> {
+    hand: &'a DisputeFile,
+    draft: &'a DisputeFile,
+    source_of: &'a HashMap<&'a str, &'a str>,
+    hand_ranges: &'a HashMap<&'a str, (&'a str, Range<usize>)>,
+    draft_ranges: &'a HashMap<&'a str, (&'a str, Range<usize>)>,
+}
+
+/// The statements about `id` in `file`, as (source, range).
+fn quotes_about(
+    file: &DisputeFile,
+    ranges: &HashMap<&str, (&str, Range<usize>)>,
+    id: &str,
+) -> Vec<(String, Range<usize>)> {
+    about(file, id)
+        .iter()
+        .filter_map(|statement| {
+            ranges
+                .get(statement.id.as_str())
+                .map(|(source, range)| ((*source).to_owned(), range.clone()))
+        })
+        .collect()
+}
+
+/// Parties: those in the fight, found; the proposed ones, in the fight or at least the file's.
+fn score_parties(hand: &DisputeFile, draft: &DisputeFile, score: &mut DraftScore) {
     let draft_names: Vec<(String, Vec<String>)> = draft
         .parties
         .iter()
@@ -232,41 +289,20 @@ pub fn score(hand: &DisputeFile, draft: &DisputeFile) -> DraftScore {
             score.extra_parties.push(name.clone());
         }
     }
-    // Sources by text: the draft's source ids may differ.
-    let source_of: HashMap<&str, &str> = draft
-        .sources
-        .iter()
-        .filter_map(|draft_source| {
-            let text = draft_source.text.as_deref()?;
-            let hand_source = hand
-                .sources
-                .iter()
-                .find(|source| source.text.as_deref() == Some(text))?;
-            Some((draft_source.id.as_str(), hand_source.id.as_str()))
-        })
-        .collect();
-    let hand_ranges = ranges(hand);
-    let draft_ranges: HashMap<&str, (&str, Range<usize>)> = ranges(draft)
-        .into_iter()
-        .filter_map(|(id, (source, range))| Some((id, (*source_of.get(source)?, range))))
-        .collect();
-    let quotes = |file: &DisputeFile,
-                  ranges: &HashMap<&str, (&str, Range<usize>)>,
-                  id: &str|
-     -> Vec<(String, Range<usize>)> {
-        about(file, id)
-            .iter()
-            .filter_map(|statement| {
-                ranges
-                    .get(statement.id.as_str())
-                    .map(|(source, range)| ((*source).to_owned(), range.clone()))
-            })
-            .collect()
-    };
-    // Events: the same date, from the same sentences.
+}
+
+/// Events: the same date, from the same sentences.
+fn score_events(matched: &Matched, score: &mut DraftScore) {
+    let Matched {
+        hand,
+        draft,
+        source_of,
+        hand_ranges,
+        draft_ranges,
+    } = *matched;
     for event in &hand.events {
         score.events += 1;
-        let hand_quotes = quotes(hand, &hand_ranges, event.id.as_str());
+        let hand_quotes = quotes_about(hand, hand_ranges, event.id.as_str());
         let same_date = |other: &crate::model::Event| {
             other.date.precision == event.date.precision
                 && other.date.value == event.date.value
@@ -287,7 +323,7 @@ pub fn score(hand: &DisputeFile, draft: &DisputeFile) -> DraftScore {
             .iter()
             .filter(|other| same_date(other))
             .any(|other| {
-                let draft_quotes = quotes(draft, &draft_ranges, other.id.as_str());
+                let draft_quotes = quotes_about(draft, draft_ranges, other.id.as_str());
                 draft_quotes.iter().any(|draft_quote| {
                     hand_quotes.iter().any(|hand_quote| {
                         overlap(
@@ -303,7 +339,17 @@ pub fn score(hand: &DisputeFile, draft: &DisputeFile) -> DraftScore {
             score.events_missed.push(event.id.0.clone());
         }
     }
-    // Conflicts: two of the draft's sides from the sentences of two of the hand-made sides.
+}
+
+/// Conflicts: two of the draft's sides from the sentences of two of the hand-made sides.
+fn score_conflicts(matched: &Matched, score: &mut DraftScore) {
+    let Matched {
+        hand,
+        draft,
+        hand_ranges,
+        draft_ranges,
+        ..
+    } = *matched;
     let side_quotes = |file: &DisputeFile,
                        ranges: &HashMap<&str, (&str, Range<usize>)>,
                        side: &crate::model::ConflictSide|
@@ -360,5 +406,4 @@ pub fn score(hand: &DisputeFile, draft: &DisputeFile) -> DraftScore {
             score.others.push(entry);
         }
     }
-    score
 }

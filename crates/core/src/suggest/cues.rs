@@ -141,6 +141,16 @@ fn complemented(text: &str, tokens: &[Token], index: usize, cue: Cue) -> bool {
             let after_quotation = tokens[..index]
                 .iter()
                 .any(|token| token.kind == TokenKind::CloseQuote);
+            // "…, the company confirmed.": a cue closing the sentence after a comma reports it.
+            let closing = tokens[index + 1..]
+                .iter()
+                .all(|token| !token.is_word() && !token.is_punct(','))
+                && tokens[index.saturating_sub(6)..index]
+                    .iter()
+                    .any(|token| token.is_punct(','));
+            if closing {
+                return true;
+            }
             tokens[index + 1..].iter().take(4).any(|token| {
                 matches!(
                     token.kind,

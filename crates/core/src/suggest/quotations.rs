@@ -81,9 +81,25 @@ pub fn give_quotations_their_speakers(
             }),
         }
         .unwrap_or_else(Voice::unattributed);
+        // A party's own words in marks are its spokesperson's, whoever introduced them in the
+        // outlet's words ("In a statement, the company said it had gone to court …").
+        let voice = match (quotation.kind, voice.attribution, &voice.party) {
+            (
+                QuotationKind::Marked | QuotationKind::Block,
+                Attribution::OutletParaphrase,
+                Some(_),
+            ) => Voice {
+                attribution: Attribution::Spokesperson,
+                ..voice
+            },
+            _ => voice,
+        };
         for at in inside {
             let suggestion = &mut suggestions[at];
-            if !is_outlets(suggestion) {
+            let inherited_paraphrase = suggestion.attribution == Attribution::OutletParaphrase
+                && suggestion.party == voice.party
+                && voice.attribution == Attribution::Spokesperson;
+            if !is_outlets(suggestion) && !inherited_paraphrase {
                 continue;
             }
             suggestion.party = voice.party.clone();

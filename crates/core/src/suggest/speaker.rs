@@ -74,6 +74,16 @@ pub struct Reader<'a> {
     list_lead_in: Option<Frame>,
 }
 
+/// The parties a speaker phrase may speak for: any it names, an organisation it names, the
+/// company "the company" refers to, and a person it names.
+#[derive(Clone, Copy)]
+struct Candidates {
+    party: Option<usize>,
+    organisation: Option<usize>,
+    company: Option<usize>,
+    person_party: Option<usize>,
+}
+
 /// A speaker phrase found for a cue: tokens `start..end`.
 #[derive(Clone, Copy, Debug)]
 struct Phrase {
@@ -638,41 +648,7 @@ impl<'a> Reader<'a> {
     /// "Its chief executive, Lorraine Achebe, warned").
     fn subject(&self, tokens: &[Token], cue: usize, from: usize) -> Option<Phrase> {
         let text = self.text;
-        let mut end = cue;
-        // The comma that closes a title in apposition ("Henrik Valde, the terminal's chief
-        // executive, told"): the phrase ends before it.
-        let mut apposition = false;
-        // Over adverbs and auxiliaries, a time ("on Monday"), and a ", however," in commas.
-        loop {
-            if end <= from {
-                return None;
-            }
-            let token = &tokens[end - 1];
-            if token.is_word() && Words::BetweenSpeakerAndVerb.has(token.text(text)) {
-                end -= 1;
-            } else if token.is_punct(',')
-                && end >= from + 3
-                && tokens[end - 2].is_word()
-                && is_one_of(
-                    tokens[end - 2].text(text),
-                    &["however", "meanwhile", "though", "too", "instead"],
-                )
-                && tokens[end - 3].is_punct(',')
-            {
-                end -= 3;
-            } else if end >= from + 2
-                && tokens[end - 2].is_word()
-                && tokens[end - 2].text(text).eq_ignore_ascii_case("on")
-                && is_weekday(tokens[end - 1].text(text))
-            {
-                end -= 2;
-            } else if token.is_punct(',') && !token.quoted && !apposition && end >= from + 2 {
-                end -= 1;
-                apposition = true;
-            } else {
-                break;
-            }
-        }
+        let (end, apposition) = self.before_the_verb(tokens, cue, from)?;
         let mut start = end;
         let mut segments: Vec<Phrase> = Vec::new();
         loop {
@@ -771,6 +747,62 @@ impl<'a> Reader<'a> {
         if start >= end || (apposition && segments.len() < 2) {
             return None;
         }
+        self.speaker_phrase(tokens, start, end, from)
+    }
+
+    /// Where the speaker phrase before the cue at `cue` ends, over adverbs and auxiliaries, a
+    /// time ("on Monday") and a ", however,"; and whether a comma closing a title in apposition
+    /// was passed ("Henrik Valde, the terminal's chief executive, told").
+    fn before_the_verb(&self, tokens: &[Token], cue: usize, from: usize) -> Option<(usize, bool)> {
+        let text = self.text;
+        let mut end = cue;
+        // The comma that closes a title in apposition ("Henrik Valde, the terminal's chief
+        // executive, told"): the phrase ends before it.
+        let mut apposition = false;
+        // Over adverbs and auxiliaries, a time ("on Monday"), and a ", however," in commas.
+        loop {
+            if end <= from {
+                return None;
+            }
+            let token = &tokens[end - 1];
+            if token.is_word() && Words::BetweenSpeakerAndVerb.has(token.text(text)) {
+                end -= 1;
+            } else if token.is_punct(',')
+                && end >= from + 3
+                && tokens[end - 2].is_word()
+                && is_one_of(
+                    tokens[end - 2].text(text),
+                    &["however", "meanwhile", "though", "too", "instead"],
+                )
+                && tokens[end - 3].is_punct(',')
+            {
+                end -= 3;
+            } else if end >= from + 2
+                && tokens[end - 2].is_word()
+                && tokens[end - 2].text(text).eq_ignore_ascii_case("on")
+                && is_weekday(tokens[end - 1].text(text))
+            {
+                end -= 2;
+            } else if token.is_punct(',') && !token.quoted && !apposition && end >= from + 2 {
+                end -= 1;
+                apposition = true;
+            } else {
+                break;
+            }
+        }
+        Some((end, apposition))
+    }
+
+    /// The phrase `start..end` as a speaker: without a fronted phrase ("In a statement,
+    /// Halvard said"), and none when it holds a clause of its own.
+    fn speaker_phrase(
+        &self,
+        tokens: &[Token],
+        mut start: usize,
+        end: usize,
+        from: usize,
+    ) -> Option<Phrase> {
+        let text = self.text;
         // The fronted phrase is not the speaker ("In a statement, Halvard said").
         if start == from
             && tokens[start].is_word()
@@ -1085,53 +1117,17 @@ impl<'a> Reader<'a> {
             reason,
             subject: true,
         };
-        if words.len() == 1 && is_one_of(first, &["he", "she"]) {
-            let known = self.last_person.clone()?;
-            return Some(Frame {
-                attribution: known.attribution,
-                party: known.party,
-                description: known.description,
-                cites,
-                reason: "“he” or “she”: the person named last",
-                subject: true,
-            });
-        }
-        if words.len() == 1 && is_one_of(first, &["they", "it", "we"]) {
-            // "When Greyhaven cancelled …, it told the manufacturer": the party named before
-            // the pronoun in the same sentence, speaking in the outlet's words.
-            let before = mentions
-                .iter()
-                .filter(|mention| mention.end <= phrase.start)
-                .map(|mention| mention.party)
-                .find(|&party| !self.names.is_person(party));
-            if let Some(party) = before {
-                return Some(frame(
-                    if direct {
-                        Attribution::Spokesperson
-                    } else {
-                        Attribution::OutletParaphrase
-                    },
-                    Some(party),
-                    "“it”: the party named before it",
-                ));
-            }
-            let previous = self.previous.clone()?;
-            previous.party?;
-            let attribution = match (cue, previous.attribution) {
-                (_, Attribution::OutletAnalysis) => return None,
-                (Cue::Position, Attribution::OnRecord | Attribution::Spokesperson) if direct => {
-                    previous.attribution
-                }
-                (Cue::Position, _) => Attribution::OutletParaphrase,
-                (Cue::Speech, attribution) => attribution,
-            };
-            return Some(Frame {
-                attribution,
-                cites,
-                reason: "“they”: the speaker before",
-                subject: true,
-                ..previous
-            });
+        if let Some(frame) = self.pronoun(
+            mentions,
+            phrase,
+            first,
+            words.len(),
+            cue,
+            direct,
+            &cites,
+            &frame,
+        ) {
+            return frame;
         }
         let known_person = words
             .last()
@@ -1150,12 +1146,122 @@ impl<'a> Reader<'a> {
             });
         }
         let voice = self.voice(tokens, phrase, &words);
+        let (attribution, party, reason) = self.attributed(
+            voice,
+            &words,
+            Candidates {
+                party,
+                organisation,
+                company,
+                person_party,
+            },
+            cue,
+            direct,
+        )?;
+        let frame = frame(attribution, party, reason);
+        if voice == Voice::Unnamed {
+            self.last_unnamed = Some(frame.clone());
+        }
+        if matches!(voice, Voice::Person | Voice::Spokesperson) {
+            self.meet(tokens, phrase, &frame, person_party);
+        }
+        Some(frame)
+    }
+
+    /// A pronoun as the speaker: "he" or "she" for the person named last, "it" for the party
+    /// named before it, "they" for the speaker before. `Some(None)`: a pronoun with no one to
+    /// stand for; `None`: no pronoun.
+    #[allow(clippy::too_many_arguments)]
+    fn pronoun(
+        &self,
+        mentions: &[Mention],
+        phrase: Phrase,
+        first: &str,
+        count: usize,
+        cue: Cue,
+        direct: bool,
+        cites: &Option<Range<usize>>,
+        frame: &dyn Fn(Attribution, Option<usize>, &'static str) -> Frame,
+    ) -> Option<Option<Frame>> {
+        if count == 1 && is_one_of(first, &["he", "she"]) {
+            let Some(known) = self.last_person.clone() else {
+                return Some(None);
+            };
+            return Some(Some(Frame {
+                attribution: known.attribution,
+                party: known.party,
+                description: known.description,
+                cites: cites.clone(),
+                reason: "“he” or “she”: the person named last",
+                subject: true,
+            }));
+        }
+        if count == 1 && is_one_of(first, &["they", "it", "we"]) {
+            // "When Greyhaven cancelled …, it told the manufacturer": the party named before
+            // the pronoun in the same sentence, speaking in the outlet's words.
+            let before = mentions
+                .iter()
+                .filter(|mention| mention.end <= phrase.start)
+                .map(|mention| mention.party)
+                .find(|&party| !self.names.is_person(party));
+            if let Some(party) = before {
+                return Some(Some(frame(
+                    if direct {
+                        Attribution::Spokesperson
+                    } else {
+                        Attribution::OutletParaphrase
+                    },
+                    Some(party),
+                    "“it”: the party named before it",
+                )));
+            }
+            let Some(previous) = self
+                .previous
+                .clone()
+                .filter(|previous| previous.party.is_some())
+            else {
+                return Some(None);
+            };
+            let attribution = match (cue, previous.attribution) {
+                (_, Attribution::OutletAnalysis) => return Some(None),
+                (Cue::Position, Attribution::OnRecord | Attribution::Spokesperson) if direct => {
+                    previous.attribution
+                }
+                (Cue::Position, _) => Attribution::OutletParaphrase,
+                (Cue::Speech, attribution) => attribution,
+            };
+            return Some(Some(Frame {
+                attribution,
+                cites: cites.clone(),
+                reason: "“they”: the speaker before",
+                subject: true,
+                ..previous
+            }));
+        }
+        None
+    }
+
+    /// How a speaker phrase of `voice` attributes what it says, for whom, and by which rule.
+    fn attributed(
+        &self,
+        voice: Voice,
+        words: &[&str],
+        found: Candidates,
+        cue: Cue,
+        direct: bool,
+    ) -> Option<(Attribution, Option<usize>, &'static str)> {
+        let Candidates {
+            party,
+            organisation,
+            company,
+            person_party,
+        } = found;
         // "one of the people", "the person said": the unnamed source met before.
         let definite = words
             .iter()
             .any(|word| is_one_of(word, &["the", "those", "these"]))
             && !words.iter().any(|word| Words::AnonymityMarker.has(word));
-        let (attribution, party, reason) = match voice {
+        Some(match voice {
             Voice::Unnamed if definite && party.is_none() => (
                 Attribution::Anonymous,
                 self.last_unnamed.as_ref().and_then(|frame| frame.party),
@@ -1244,15 +1350,7 @@ impl<'a> Reader<'a> {
                     )
                 }
             }
-        };
-        let frame = frame(attribution, party, reason);
-        if voice == Voice::Unnamed {
-            self.last_unnamed = Some(frame.clone());
-        }
-        if matches!(voice, Voice::Person | Voice::Spokesperson) {
-            self.meet(tokens, phrase, &frame, person_party);
-        }
-        Some(frame)
+        })
     }
 
     /// Remembers a person a speaker phrase names, by surname, for "he", "she" and "Dahl said".

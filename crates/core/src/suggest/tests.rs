@@ -58,8 +58,8 @@ use Attribution::{Anonymous, OnRecord, OutletAnalysis, OutletParaphrase, Spokesp
 use Modality::{Asserted, Speculative};
 
 #[test]
-fn speakers_and_attributions() {
-    let cases: [(&str, &str, Option<&str>, Attribution, Modality); 24] = [
+fn speakers_and_attributions_by_cue() {
+    let cases: [(&str, &str, Option<&str>, Attribution, Modality); 12] = [
         (
             "cue after a quote",
             "“We delivered every crane on time,” said Ingrid Dahl, chief executive of Osei Cranes.",
@@ -144,6 +144,20 @@ fn speakers_and_attributions() {
             OutletParaphrase,
             Asserted,
         ),
+    ];
+    for (name, sentence, expected_party, attribution, modality) in cases {
+        let (party, found_attribution, found_modality) = one(sentence);
+        assert_eq!(
+            (party.as_deref(), found_attribution, found_modality),
+            (expected_party, attribution, modality),
+            "{name}: {sentence}"
+        );
+    }
+}
+
+#[test]
+fn speakers_and_attributions_by_source() {
+    let cases: [(&str, &str, Option<&str>, Attribution, Modality); 12] = [
         (
             "belief hedges",
             "Brenna officials believe the carrier owes $40 million.",

@@ -165,6 +165,17 @@ families! {
     BreachWord => BREACH_WORDS,
     /// Nouns after "Amazon-OpenAI" that make it two names joined for a relation.
     PairNoun => PAIR_NOUNS,
+    /// Prepositions before a name that place something there ("in Delaware").
+    PlacePreposition => PLACE_PREPOSITIONS,
+    /// Nouns of a region before "of" ("the District of Oregon", "the State of Delaware").
+    RegionNoun => REGION_NOUNS,
+    /// Participles after "is" that describe a product's purpose ("is designed as").
+    DesignedAs => DESIGNED_AS,
+    /// Prepositions, conjunctions and auxiliaries: words that follow a name without being a
+    /// noun of it.
+    FunctionWord => FUNCTION_WORDS,
+    /// Phrases of the furniture around a law firm's alert or a newsletter item: no claim.
+    FurniturePhrase => FURNITURE_PHRASES,
     /// Words of one party investing in another.
     InvestWord => INVEST_WORDS,
     /// Last words that make a capitalised phrase an agreement's own name ("… License Agreement").
@@ -2781,4 +2792,45 @@ pub const QUALIFIER_FAMILIES: &[(&str, &[&str])] = &[
         ],
     ),
     ("how binding", &["binding", "non-binding", "non‑binding"]),
+];
+
+/// Phrases of the furniture around a law firm's alert or a newsletter item, which claims
+/// nothing: the publisher's line and the disclaimer.
+const FURNITURE_PHRASES: &[&str] = &[
+    " is published by ",
+    " is a service of ",
+    " is a publication of ",
+    "not constitute legal advice",
+    "not legal advice",
+    "for general information",
+    "attorney advertising",
+    "prior results do not guarantee",
+    "all rights reserved",
+    "subscribe to our newsletter",
+];
+
+/// Prepositions before a name that place something there ("in Delaware", "near Halden"). "At"
+/// is out: "an analyst at Fjellmark Securities" names a firm.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "across", "throughout"];
+
+/// Nouns of a region before "of": "the District of Oregon", "the State of Delaware".
+const REGION_NOUNS: &[&str] = &["district", "state", "city", "county", "province", "region"];
+
+/// Participles after "is" that describe what a product is for: "Frontier is designed as a
+/// platform", "is positioned as".
+const DESIGNED_AS: &[&str] = &[
+    "designed",
+    "positioned",
+    "marketed",
+    "billed",
+    "built",
+    "sold",
+    "aimed",
+];
+
+/// Prepositions, conjunctions and auxiliaries: after a name they start a phrase, they are no
+/// noun the name qualifies ("Nuvia to", "Arm and", "Qualcomm has").
+const FUNCTION_WORDS: &[&str] = &[
+    "to", "for", "of", "in", "on", "with", "by", "at", "from", "as", "and", "or", "is", "was",
+    "has", "had", "will", "are", "were", "would", "could", "can", "may",
 ];

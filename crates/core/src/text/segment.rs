@@ -2,6 +2,7 @@
 //! and sentences, each a byte range of the text. Section headings, labels, bylines and
 //! datelines are found so that they are not mistaken for claims.
 
+use super::dates::is_month;
 use super::lexicon::{Words, MONTHS};
 use super::tokens::{is_capitalised, is_one_of, tokens, Token, TokenKind};
 use std::ops::Range;
@@ -140,7 +141,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
     for line in lines(text) {
         let content = &text[line.clone()];
         let words = content.split_whitespace().count();
-        if is_label(content) {
+        if is_label(content) || is_furniture(content) {
             blocks.push(Block {
                 kind: BlockKind::Label,
                 range: line,
@@ -338,6 +339,34 @@ fn is_date_line(line: &str) -> bool {
     dated
 }
 
+/// The furniture around a law firm's alert or a newsletter item, which claims nothing: a
+/// "Client Alert | Litigation | November 2, 2026" line, "From Distribution Law Weekly, October
+/// 30, 2026", "… is published by …", a disclaimer, the firm's name on a line of its own.
+fn is_furniture(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let lower = line.to_lowercase();
+    let dated = words.iter().any(|word| {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        is_month(bare).is_some() || bare.len() == 4 && bare.chars().all(|c| c.is_ascii_digit())
+    });
+    let columns = line.matches(" | ").count() >= 1 && dated && words.len() <= 16;
+    let credited = words.first() == Some(&"From") && dated && words.len() <= 10;
+    let furniture = Words::FurniturePhrase
+        .list()
+        .iter()
+        .any(|phrase| lower.contains(phrase))
+        && words.len() <= 24;
+    let firm = (2..=6).contains(&words.len())
+        && words
+            .iter()
+            .all(|word| is_capitalised(word) || *word == "&")
+        && words
+            .last()
+            .is_some_and(|last| Words::LegalSuffix.has(last.trim_end_matches('.')))
+        && !matches!(last_visible(line), Some('!' | '?'));
+    columns || credited || furniture || firm
+}
+
 fn is_byline(line: &str) -> bool {
     let lower = line.to_ascii_lowercase();
     let lower = lower.trim_start_matches('(');
@@ -350,11 +379,16 @@ fn is_byline(line: &str) -> bool {
     }
     // "By Jane Doe", "By Jane Doe and John Roe, Nordwire": a short line of names.
     let words: Vec<&str> = line.split_whitespace().collect();
+    // A credential's stops end no sentence: "By Renata Szabo, J.D.", "By Lee Park Jr.".
+    let credential = words.last().is_some_and(|last| {
+        last.trim_end_matches('.').contains('.')
+            || matches!(*last, "Jr." | "Sr." | "Esq." | "Ph.D.")
+    });
     words.len() >= 2
         && words.len() <= 12
         && words[0] == "By"
         && is_capitalised(words[1])
-        && !matches!(last_visible(line), Some('.' | '!' | '?'))
+        && (credential || !matches!(last_visible(line), Some('.' | '!' | '?')))
 }
 
 /// The length of a bullet's marker and the space after it.
