@@ -10,6 +10,7 @@ pub mod dataset;
 pub mod draft;
 pub mod edit;
 pub mod generate;
+pub mod index;
 pub mod layout;
 pub mod model;
 pub mod page;
