@@ -367,7 +367,7 @@ impl Sentence<'_> {
             return Some(ActKind::Threaten);
         }
         if Words::SueWord.has(word) {
-            let verb = matches!(lower.as_str(), "sue" | "sues" | "sued" | "suing");
+            let verb = Words::SueVerb.has(&lower);
             let threatened = self.preceded_by(at, 3, Words::ThreatWord).is_some();
             if threatened {
                 return None;

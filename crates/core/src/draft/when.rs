@@ -64,16 +64,6 @@ fn year_span(year: i64) -> (i64, i64) {
     (days((year, 1, 1)), days((year, 12, 31)))
 }
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// The first and last day a date can mean, as days since 1970; `report` is its report's day,
 /// for relative dates. `None` when it cannot be placed.
 pub fn span(date: &ReportedDate, report: Option<Day>) -> Option<(i64, i64)> {
@@ -139,7 +129,7 @@ fn relative_span(words: &str, report: Day) -> Option<(i64, i64)> {
         "this year" | "earlier this year" => (year_span(year).0, today),
         "last year" => year_span(year - 1),
         _ => {
-            let named = WEEKDAYS.iter().position(|day| words.starts_with(day))? as i64;
+            let named = crate::text::lexicon::weekday_number(words.split_whitespace().next()?)?;
             // The last such day on or before the report's.
             let back = (weekday - named).rem_euclid(7);
             (today - back, today - back)

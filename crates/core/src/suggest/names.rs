@@ -43,11 +43,6 @@ pub struct Mention {
     pub party: usize,
 }
 
-const COMPANY_SUFFIXES: &[&str] = &[
-    "Inc", "Inc.", "Corp", "Corp.", "Co", "Co.", "Ltd", "Ltd.", "LLC", "plc", "PLC", "AG", "SA",
-    "NV", "GmbH", "Holdings", "Group",
-];
-
 impl Names {
     pub fn new(parties: &[KnownParty]) -> Self {
         let mut names = Names {
@@ -187,7 +182,8 @@ fn variants(party: &KnownParty) -> Vec<String> {
     }
     // "Halvard Inc." and "Halvard Shipping Group": "Halvard" and "Halvard Shipping".
     let words: Vec<&str> = party.name.split_whitespace().collect();
-    if words.len() >= 2 && COMPANY_SUFFIXES.contains(words.last().unwrap_or(&"")) {
+    let last = words.last().map_or("", |word| word.trim_end_matches('.'));
+    if words.len() >= 2 && (Words::LegalSuffix.has(last) || Words::ParentWord.has(last)) {
         variants.push(words[..words.len() - 1].join(" "));
     }
     // "Halvard" for Halvard Shipping: a company's distinctive first word names it too.

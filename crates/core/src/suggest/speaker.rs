@@ -276,7 +276,9 @@ impl<'a> Reader<'a> {
         if let Some(party) = self.subject_party(tokens, mentions) {
             self.topic = Some(party);
             let sued = tokens.iter().take(12).any(|token| {
-                token.is_word() && is_one_of(token.text(self.text), &["sued", "suing", "sues"])
+                token.is_word()
+                    && Words::SueVerb.has(token.text(self.text))
+                    && !token.text(self.text).eq_ignore_ascii_case("sue")
             });
             let filed = tokens.windows(3).take(12).any(|window| {
                 window[0].text(self.text).eq_ignore_ascii_case("filed")
@@ -501,7 +503,18 @@ impl<'a> Reader<'a> {
                 .iter()
                 .any(|token| token.kind == TokenKind::CloseQuote)
         };
-        for index in from..tokens.len() {
+        // "…, the carrier alleged.": a cue closing the sentence after a comma says whose the
+        // whole sentence is, before any verb of saying inside what it reports ("had told
+        // Ashcombe that…").
+        let closing = (from..tokens.len()).rev().find(|&index| {
+            tokens[index].is_word()
+                && tokens[index + 1..].iter().all(|token| !token.is_word())
+                && tokens[index.saturating_sub(6).max(from)..index]
+                    .iter()
+                    .any(|token| token.is_punct(','))
+        });
+        let closing = closing.filter(|&index| cue_at(text, tokens, index, from).is_some());
+        for index in closing.into_iter().chain(from..tokens.len()) {
             let Some(cue) = cue_at(text, tokens, index, from) else {
                 continue;
             };
@@ -780,7 +793,7 @@ impl<'a> Reader<'a> {
             } else if end >= from + 2
                 && tokens[end - 2].is_word()
                 && tokens[end - 2].text(text).eq_ignore_ascii_case("on")
-                && is_weekday(tokens[end - 1].text(text))
+                && crate::text::lexicon::weekday_number(tokens[end - 1].text(text)).is_some()
             {
                 end -= 2;
             } else if token.is_punct(',') && !token.quoted && !apposition && end >= from + 2 {
@@ -1090,7 +1103,7 @@ impl<'a> Reader<'a> {
         // "its plans", "their thinking": the party the sentence is about.
         let possessive = words
             .windows(2)
-            .any(|pair| is_one_of(pair[0], &["its", "their"]) && is_one_of(pair[1], PARTY_MINDS))
+            .any(|pair| is_one_of(pair[0], &["its", "their"]) && Words::PartyMind.has(pair[1]))
             .then_some(self.sentence_subject.or(self.topic))
             .flatten()
             .filter(|&party| !self.names.is_person(party));
@@ -1406,7 +1419,7 @@ impl<'a> Reader<'a> {
                 && !covered
                 && is_capitalised(word)
                 && !Words::Title.has(word)
-                && !is_one_of(word, ORGANISATION_WORDS)
+                && !(Words::OrganisationWord.has(word) || Words::LegalSuffix.has(word))
                 && !is_one_of(
                     word,
                     &[
@@ -1414,7 +1427,7 @@ impl<'a> Reader<'a> {
                     ],
                 )
                 && crate::text::dates::is_month(word).is_none()
-                && !is_weekday(word)
+                && crate::text::lexicon::weekday_number(word).is_none()
                 && !Words::Outlet.list().contains(&word);
             if name_like || (initial && !run.is_empty()) {
                 run.push(word);
@@ -1423,7 +1436,10 @@ impl<'a> Reader<'a> {
                     best = std::mem::take(&mut run);
                 }
                 run.clear();
-                if token.is_word() && is_one_of(word, ORGANISATION_WORDS) && best.len() < 2 {
+                if token.is_word()
+                    && (Words::OrganisationWord.has(word) || Words::LegalSuffix.has(word))
+                    && best.len() < 2
+                {
                     best.clear();
                 }
             }
@@ -1526,7 +1542,7 @@ impl<'a> Reader<'a> {
         let modifier = |token: &Token| {
             let word = token.text(text);
             token.is_word()
-                && (is_one_of(word, DOCUMENT_MODIFIERS)
+                && (Words::DocumentModifier.has(word)
                     || word.ends_with("’s")
                     || word.ends_with("'s")
                     || (is_capitalised(word)
@@ -1674,134 +1690,6 @@ impl<'a> Reader<'a> {
             subject: false,
         })
     }
-}
-
-/// What a party has that unnamed people can be "familiar with" or "close to": "people
-/// familiar with its plans" speak for it; "people familiar with its terms" (a deal's) do not.
-const PARTY_MINDS: &[&str] = &[
-    "plans",
-    "thinking",
-    "position",
-    "strategy",
-    "deliberations",
-    "decision",
-    "board",
-    "leadership",
-    "management",
-    "executives",
-    "lawyers",
-    "intentions",
-    "views",
-    "case",
-];
-
-/// Words that may stand before a document that is a sentence's subject.
-const DOCUMENT_MODIFIERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "its",
-    "their",
-    "his",
-    "her",
-    "own",
-    "public",
-    "investor",
-    "formal",
-    "emailed",
-    "written",
-    "latest",
-    "earlier",
-    "new",
-    "original",
-    "amended",
-    "court",
-    "legal",
-    "regulatory",
-    "annual",
-    "quarterly",
-    "internal",
-    "leaked",
-    "company",
-    "official",
-];
-
-/// Words that make a capitalised run an organisation's name, not a person's.
-const ORGANISATION_WORDS: &[&str] = &[
-    "inc",
-    "corp",
-    "co",
-    "ltd",
-    "llc",
-    "llp",
-    "plc",
-    "group",
-    "holdings",
-    "shipping",
-    "bank",
-    "capital",
-    "partners",
-    "technologies",
-    "technology",
-    "systems",
-    "energy",
-    "airlines",
-    "motors",
-    "industries",
-    "labs",
-    "media",
-    "networks",
-    "pharma",
-    "authority",
-    "commission",
-    "council",
-    "court",
-    "ministry",
-    "department",
-    "agency",
-    "association",
-    "university",
-    "institute",
-    "port",
-    "services",
-    "company",
-    "foundation",
-    "fund",
-    "trust",
-    "board",
-    "office",
-    "union",
-    "federation",
-    "committee",
-    "government",
-    "cloud",
-    "ai",
-    "web",
-    "daily",
-    "news",
-    "times",
-    "post",
-    "journal",
-    "securities",
-    "lines",
-    "terminal",
-    "power",
-    "light",
-];
-
-fn is_weekday(word: &str) -> bool {
-    is_one_of(
-        word,
-        &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ],
-    )
 }
 
 /// Where a speaker phrase after an inverted cue ends: at a full stop, a semicolon, a

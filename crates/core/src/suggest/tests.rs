@@ -59,7 +59,7 @@ use Modality::{Asserted, Speculative};
 
 #[test]
 fn speakers_and_attributions_by_cue() {
-    let cases: [(&str, &str, Option<&str>, Attribution, Modality); 12] = [
+    let cases: [(&str, &str, Option<&str>, Attribution, Modality); 14] = [
         (
             "cue after a quote",
             "“We delivered every crane on time,” said Ingrid Dahl, chief executive of Osei Cranes.",
@@ -140,6 +140,20 @@ fn speakers_and_attributions_by_cue() {
         (
             "position verb",
             "Halvard argues that the berth was never delivered.",
+            Some("halvard"),
+            OutletParaphrase,
+            Asserted,
+        ),
+        (
+            "a cue closing the sentence after a comma",
+            "The cranes failed their first load test, the carrier confirmed.",
+            Some("halvard"),
+            OutletParaphrase,
+            Asserted,
+        ),
+        (
+            "a closing cue over a verb of saying inside what it reports",
+            "Osei Cranes had told the port in writing that the cranes were late, the carrier alleged.",
             Some("halvard"),
             OutletParaphrase,
             Asserted,

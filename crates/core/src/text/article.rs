@@ -170,8 +170,7 @@ pub fn html_to_text(html: &str) -> String {
         if !closing && DROPPED.contains(&name.as_str()) && !tag.ends_with('/') {
             // Everything up to the matching closing tag goes.
             let end_tag = format!("</{name}");
-            let lower = rest.to_ascii_lowercase();
-            rest = match lower.find(&end_tag) {
+            rest = match find_ignoring_case(rest, &end_tag) {
                 Some(end) => {
                     let after = &rest[end..];
                     after.find('>').map_or("", |close| &after[close + 1..])
@@ -254,6 +253,17 @@ fn entity(name: &str) -> Option<char> {
         "shy" => '\u{ad}',
         _ => return None,
     })
+}
+
+
+/// Where `needle` (ASCII) first stands in `haystack`, in any case: a byte offset into
+/// `haystack` itself, never into a lowercased copy.
+fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]

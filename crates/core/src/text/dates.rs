@@ -73,16 +73,6 @@ const RELATIVE: &[&str] = &[
     "by the end of the month",
 ];
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 fn year_of(word: &str) -> Option<u16> {
     let digits = word.trim_end_matches(['.', ',', ';', ':', '’', '\'']);
     (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()))
@@ -139,7 +129,7 @@ pub fn dates_in(text: &str, range: Range<usize>, report: ReportDate, source: &st
                 break;
             }
         }
-        if date.is_none() && is_one_of(current, WEEKDAYS) {
+        if date.is_none() && super::lexicon::weekday_number(current).is_some() {
             consumed = 1;
             date = Some(relative(current, source));
         }

@@ -176,6 +176,18 @@ families! {
     FunctionWord => FUNCTION_WORDS,
     /// Phrases of the furniture around a law firm's alert or a newsletter item: no claim.
     FurniturePhrase => FURNITURE_PHRASES,
+    /// Words of a timestamp line under a headline ("Updated 9:40 a.m. ET"), besides its date.
+    TimestampWord => TIMESTAMP_WORDS,
+    /// What a party has that unnamed people are "familiar with" or "close to".
+    PartyMind => PARTY_MINDS,
+    /// Words that may stand before a document that is a sentence's subject.
+    DocumentModifier => DOCUMENT_MODIFIERS,
+    /// Words that make a capitalised run an organisation's name, not a person's.
+    OrganisationWord => ORGANISATION_WORDS,
+    /// Last words a company's name is still known without ("Norrvik" for Norrvik Holdings).
+    ParentWord => PARENT_WORDS,
+    /// The verb "sue" in its forms, as against its nouns ("suit", "lawsuit").
+    SueVerb => SUE_VERBS,
     /// Words of one party investing in another.
     InvestWord => INVEST_WORDS,
     /// Last words that make a capitalised phrase an agreement's own name ("… License Agreement").
@@ -1538,7 +1550,19 @@ const NAME_CONNECTORS: &[&str] = &[
     "of", "&", "de", "van", "von", "der", "du", "da", "del", "la", "le",
 ];
 
-/// The days of the week, in full and as newsrooms shorten them.
+/// The number of a day of the week written in full (Monday is 0), as a word in any case and
+/// with a comma or full stop after it. The shortened forms ("Tue", "Sat") are left out: "sat"
+/// and "wed" are words of their own in running text.
+pub fn weekday_number(word: &str) -> Option<i64> {
+    let word = word.trim_end_matches(['.', ',', ';', ':']);
+    WEEKDAYS[..7]
+        .iter()
+        .position(|day| day.eq_ignore_ascii_case(word))
+        .map(|day| day as i64)
+}
+
+/// The days of the week, in full (Monday first, as `weekday_number` counts) and as newsrooms
+/// shorten them.
 const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -2834,3 +2858,141 @@ const FUNCTION_WORDS: &[&str] = &[
     "to", "for", "of", "in", "on", "with", "by", "at", "from", "as", "and", "or", "is", "was",
     "has", "had", "will", "are", "were", "would", "could", "can", "may",
 ];
+
+/// Words of a timestamp line under a headline besides its date and weekday: "Updated", "Posted
+/// at 9:40 a.m. ET", "Published Monday, 18:02 GMT".
+const TIMESTAMP_WORDS: &[&str] = &[
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "first",
+    "at",
+    "on",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "et",
+    "est",
+    "edt",
+    "pt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+];
+
+/// What a party has that unnamed people can be "familiar with" or "close to": "people
+/// familiar with its plans" speak for it; "people familiar with its terms" (a deal's) do not.
+const PARTY_MINDS: &[&str] = &[
+    "plans",
+    "thinking",
+    "position",
+    "strategy",
+    "deliberations",
+    "decision",
+    "board",
+    "leadership",
+    "management",
+    "executives",
+    "lawyers",
+    "intentions",
+    "views",
+    "case",
+];
+
+/// Words that may stand before a document that is a sentence's subject.
+const DOCUMENT_MODIFIERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "own",
+    "public",
+    "investor",
+    "formal",
+    "emailed",
+    "written",
+    "latest",
+    "earlier",
+    "new",
+    "original",
+    "amended",
+    "court",
+    "legal",
+    "regulatory",
+    "annual",
+    "quarterly",
+    "internal",
+    "leaked",
+    "company",
+    "official",
+];
+
+/// Words that make a capitalised run an organisation's name, not a person's, besides the
+/// legal suffixes.
+const ORGANISATION_WORDS: &[&str] = &[
+    "group",
+    "holdings",
+    "shipping",
+    "bank",
+    "capital",
+    "partners",
+    "technologies",
+    "technology",
+    "systems",
+    "energy",
+    "airlines",
+    "motors",
+    "industries",
+    "labs",
+    "media",
+    "networks",
+    "pharma",
+    "authority",
+    "commission",
+    "council",
+    "court",
+    "ministry",
+    "department",
+    "agency",
+    "association",
+    "university",
+    "institute",
+    "port",
+    "services",
+    "company",
+    "foundation",
+    "fund",
+    "trust",
+    "board",
+    "office",
+    "union",
+    "federation",
+    "committee",
+    "government",
+    "cloud",
+    "ai",
+    "web",
+    "daily",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "securities",
+    "lines",
+    "terminal",
+    "power",
+    "light",
+];
+
+/// Last words a company's name is still known without, besides the legal suffixes: "Norrvik"
+/// for Norrvik Holdings, "Fjell" for Fjell Group.
+const PARENT_WORDS: &[&str] = &["holdings", "group"];
+
+/// The verb "sue" in its forms: "Peerless sued Verizon", not "a suit against".
+const SUE_VERBS: &[&str] = &["sue", "sues", "sued", "suing"];

@@ -4,7 +4,7 @@
 
 use super::dates::is_month;
 use super::lexicon::{Words, MONTHS};
-use super::tokens::{is_capitalised, is_one_of, tokens, Token, TokenKind};
+use super::tokens::{is_capitalised, tokens, Token, TokenKind};
 use std::ops::Range;
 
 /// What a line of an article is.
@@ -298,38 +298,9 @@ fn is_date_line(line: &str) -> bool {
         let numeric = word
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ':' | '/' | '-'));
-        let filler = is_one_of(
-            word,
-            &[
-                "updated",
-                "published",
-                "posted",
-                "last",
-                "first",
-                "at",
-                "on",
-                "am",
-                "pm",
-                "a.m",
-                "p.m",
-                "et",
-                "est",
-                "edt",
-                "pt",
-                "gmt",
-                "utc",
-                "bst",
-                "cet",
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-                "",
-            ],
-        );
+        let filler = word.is_empty()
+            || Words::TimestampWord.has(word)
+            || crate::text::lexicon::weekday_number(word).is_some();
         if month || (numeric && !word.is_empty()) {
             dated = true;
         } else if !filler {
@@ -425,11 +396,21 @@ fn dateline_length(paragraph: &str) -> Option<usize> {
             .map_or(paragraph.len(), |(index, _)| index);
         &paragraph[..limit]
     };
-    // The dash: spaced, so "AI-driven" is no dateline.
-    let dash = [" - ", " — ", " – ", " -- "]
+    // The dash: spaced, so "AI-driven" is no dateline; after an outlet's bracket, a wire's
+    // dash may touch the sentence ("(Nordwire) -The board met").
+    let spaced = [" - ", " — ", " – ", " -- "]
         .iter()
-        .filter_map(|dash| head.find(dash).map(|at| (at, dash.len())))
-        .min()?;
+        .filter_map(|dash| head.find(dash).map(|at| (at, dash.len())));
+    let touching = [") -", ") —", ") –"].iter().filter_map(|dash| {
+        let at = head.find(dash)?;
+        let after = &head[at + dash.len()..];
+        after
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            .then_some((at + 1, dash.len() - 1))
+    });
+    let dash = spaced.chain(touching).min()?;
     let before = &head[..dash.0];
     let mut capitals = 0;
     let mut outlet = false;
@@ -730,7 +711,13 @@ mod tests {
 
     #[test]
     fn datelines_are_only_datelines() {
-        let cases: [(&str, &str, Option<&str>); 6] = [
+        let cases: [(&str, &str, Option<&str>); 8] = [
+            (
+                "a wire's dash touching the sentence",
+                "OSLO, March 4 (Nordwire) -The board met.",
+                Some("OSLO, March 4 (Nordwire) -"),
+            ),
+            ("a bracket and a hyphenated word", "(Nordwire) -based firms met.", None),
             (
                 "wire",
                 "OSLO, March 4 (Nordwire) - The board met.",
