@@ -45,6 +45,10 @@ fn the_schema_accepts_the_shipped_files_and_refuses_a_misspelt_field() {
     let shipped = [
         ("bundled", dispute_core::BUNDLED_DISPUTE),
         ("example", dispute_core::EXAMPLE_DISPUTE),
+        (
+            "redwater example",
+            include_str!("../../../data/examples/redwater-cloud-credits.json"),
+        ),
     ];
     for (name, text) in shipped {
         let file: Value = serde_json::from_str(text).unwrap();
