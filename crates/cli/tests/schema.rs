@@ -1,10 +1,12 @@
 //! The JSON Schema of the file format agrees with the Rust types, the committed copy that ships
-//! in `dist/`, and docs/schema.md, and it accepts the files the project ships.
+//! in `dist/`, and docs/schema.md, and it accepts the files the project ships. The schema of the
+//! index of disputes agrees with its types, its committed copy and docs/schema.md the same way.
 
 use serde_json::Value;
 use std::collections::BTreeSet;
 
 const COMMITTED: &str = include_str!("../../../data/dispute-map.schema.json");
+const COMMITTED_INDEX: &str = include_str!("../../../data/dispute-index.schema.json");
 const DOC: &str = include_str!("../../../docs/schema.md");
 
 fn schema() -> Value {
@@ -28,11 +30,25 @@ fn the_committed_schema_is_the_one_the_types_make() {
 }
 
 #[test]
+fn the_committed_index_schema_is_the_one_the_types_make() {
+    let committed: Value =
+        serde_json::from_str(COMMITTED_INDEX).expect("the committed index schema is JSON");
+    assert!(
+        committed == dispute_core::index::json_schema(),
+        "data/dispute-index.schema.json is out of date: run `cargo run -p dispute-cli --bin dispute-schema -- --index > data/dispute-index.schema.json`"
+    );
+}
+
+#[test]
 fn the_schema_accepts_the_shipped_files_and_refuses_a_misspelt_field() {
     let validator = jsonschema::validator_for(&schema()).expect("a valid schema");
     let shipped = [
         ("bundled", dispute_core::BUNDLED_DISPUTE),
         ("example", dispute_core::EXAMPLE_DISPUTE),
+        (
+            "redwater example",
+            include_str!("../../../data/examples/redwater-cloud-credits.json"),
+        ),
     ];
     for (name, text) in shipped {
         let file: Value = serde_json::from_str(text).unwrap();
@@ -87,5 +103,28 @@ fn docs_schema_md_names_every_field() {
     assert!(
         missing.is_empty(),
         "docs/schema.md does not name: {missing:?}"
+    );
+}
+
+/// The index's own section of docs/schema.md names every field of the index: a field the file
+/// format also has (`id`, `role`) counts only where the index is described.
+#[test]
+fn docs_schema_md_names_every_field_of_the_index() {
+    let heading = "## The index of disputes";
+    let start = DOC
+        .find(heading)
+        .expect("docs/schema.md describes the index");
+    let rest = &DOC[start + heading.len()..];
+    let section = &rest[..rest.find("\n## ").unwrap_or(rest.len())];
+    let mut names = BTreeSet::new();
+    field_names(&dispute_core::index::json_schema(), &mut names);
+    assert!(names.len() > 20, "{names:?}");
+    let missing: Vec<&String> = names
+        .iter()
+        .filter(|name| !section.contains(&format!("`{name}`")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "the index's section of docs/schema.md does not name: {missing:?}"
     );
 }

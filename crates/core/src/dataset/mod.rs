@@ -692,7 +692,13 @@ mod tests {
 
     #[test]
     fn shipped_examples_are_valid() {
-        let examples = [("harbor-city.json", crate::EXAMPLE_DISPUTE)];
+        let examples = [
+            ("harbor-city.json", crate::EXAMPLE_DISPUTE),
+            (
+                "redwater-cloud-credits.json",
+                include_str!("../../../../data/examples/redwater-cloud-credits.json"),
+            ),
+        ];
         for (name, text) in examples {
             if let Err(errors) = parse(text) {
                 panic!(
@@ -948,6 +954,8 @@ mod tests {
     fn warnings_name_what_to_look_at() {
         assert_eq!(parse(crate::BUNDLED_DISPUTE).unwrap().warnings, vec![]);
         assert_eq!(parse(crate::EXAMPLE_DISPUTE).unwrap().warnings, vec![]);
+        let redwater = include_str!("../../../../data/examples/redwater-cloud-credits.json");
+        assert_eq!(parse(redwater).unwrap().warnings, vec![]);
         type Change = Box<dyn Fn(&mut Value)>;
         let cases: Vec<(&str, Change, &str)> = vec![
             (
