@@ -10,6 +10,9 @@ use crate::route::{self, View};
 pub struct Config {
     /// A dispute file to load instead of the bundled one, relative to the page.
     pub data_url: Option<String>,
+    /// An index of disputes (`dispute-index/1`) to list instead, relative to the page
+    /// (`?index=`, `data-index`, `<dispute-map index>`).
+    pub index_url: Option<String>,
     /// The view to open when the URL hash names none.
     pub view: Option<View>,
     /// Open on the guided walkthrough (`?view=tour`, `data-view="tour"`).
@@ -136,6 +139,9 @@ impl Config {
             data_url: get(&data_key)
                 .map(|value| value.trim().to_owned())
                 .filter(|value| !value.is_empty()),
+            index_url: get(&name("index"))
+                .map(|value| value.trim().to_owned())
+                .filter(|value| !value.is_empty()),
             view,
             selection,
             compact: flag(get(&name("compact"))),
@@ -182,6 +188,16 @@ mod tests {
         assert!(config.compact, "a bare ?compact turns it on");
         assert!(config.use_hash);
         assert!(config.problems.is_empty());
+    }
+
+    #[test]
+    fn an_index_of_disputes_is_named_like_a_file() {
+        let page = read(Setting::Url, &[("index", " examples/disputes.json ")]);
+        assert_eq!(page.index_url.as_deref(), Some("examples/disputes.json"));
+        let element = read(Setting::Attribute, &[("data-index", "disputes.json")]);
+        assert_eq!(element.index_url.as_deref(), Some("disputes.json"));
+        assert_eq!(read(Setting::Url, &[("index", "")]).index_url, None);
+        assert_eq!(read(Setting::Url, &[("data", "a.json")]).index_url, None);
     }
 
     #[test]

@@ -18,6 +18,10 @@ pub struct Route {
 pub enum Address {
     Route(Route),
     Tour(usize),
+    /// `#/disputes`: the index of disputes (a map opened with `?index=`).
+    Disputes,
+    /// `#/d/<dispute>/…`: a route inside one dispute of the index.
+    InDispute(String, Route),
 }
 
 /// Reads a hash that may name a step of the walkthrough.
@@ -36,9 +40,27 @@ pub fn parse_address(hash: &str) -> Result<Address, RouteError> {
                 "\"{step}\" is not a step of the walkthrough (they count from 1)"
             ))),
         },
+        ["disputes"] => Ok(Address::Disputes),
+        ["d"] => Err(RouteError(
+            "the link names a dispute of the index but no id".to_owned(),
+        )),
+        ["d", dispute, rest @ ..] => {
+            let route = parse(&format!("#/{}", rest.join("/")))?;
+            Ok(Address::InDispute(decode_percent(dispute), route))
+        }
         _ => parse(hash).map(Address::Route),
     }
 }
+
+/// The hash of a route inside one dispute of an index: `#/d/<dispute>/<view>/<kind>/<id>`.
+pub fn format_in_dispute(dispute: &str, route: &Route) -> String {
+    let inner = format(route);
+    let inner = inner.trim_start_matches('#').trim_end_matches('/');
+    format!("#/d/{}{inner}", encode_percent(dispute))
+}
+
+/// The hash of the index of disputes.
+pub const DISPUTES: &str = "#/disputes";
 
 /// The hash of a step of the walkthrough.
 pub fn tour_step(step: usize) -> String {
@@ -286,6 +308,45 @@ mod tests {
                     prop_assert!(!message.is_empty());
                 }
             }
+        }
+    }
+
+    #[test]
+    fn addresses_name_the_index_and_a_dispute_in_it() {
+        let route = |view: Option<View>, kind: EntityKind, id: &str| Route {
+            view,
+            selection: selected(kind, id),
+        };
+        let cases: Vec<(&str, &str, Result<Address, ()>)> = vec![
+            ("the index", "#/disputes", Ok(Address::Disputes)),
+            ("a dispute alone", "#/d/harbor-city", Ok(Address::InDispute("harbor-city".into(), Route::default()))),
+            (
+                "a party in a dispute",
+                "#/d/redwater/party/microsoft",
+                Ok(Address::InDispute("redwater".into(), route(None, EntityKind::Party, "microsoft"))),
+            ),
+            (
+                "a view and a party in a dispute",
+                "#/d/redwater/timeline/party/microsoft",
+                Ok(Address::InDispute("redwater".into(), route(Some(View::Timeline), EntityKind::Party, "microsoft"))),
+            ),
+            ("no dispute id", "#/d", Err(())),
+            ("a dispute with a broken route", "#/d/redwater/planet/mars", Err(())),
+        ];
+        for (name, hash, expected) in cases {
+            assert_eq!(parse_address(hash).map_err(|_| ()), expected, "{name}");
+        }
+        for (dispute, route) in [
+            ("redwater", route(None, EntityKind::Party, "microsoft")),
+            ("a b/c", route(Some(View::List), EntityKind::Clause, "x-1")),
+            ("harbor-city", Route::default()),
+        ] {
+            let hash = format_in_dispute(dispute, &route);
+            assert_eq!(
+                parse_address(&hash),
+                Ok(Address::InDispute(dispute.to_owned(), route.clone())),
+                "{hash}"
+            );
         }
     }
 }
