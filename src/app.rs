@@ -296,11 +296,14 @@ pub fn App(
         selection: config.selection.clone(),
     });
     if state.use_hash {
-        if let Some(hash) = location_hash().filter(|hash| !hash.is_empty() && hash != "/") {
+        // A map of an index follows its hash once the index is read (`disputes::start`).
+        if let Some(hash) = location_hash()
+            .filter(|hash| !hash.is_empty() && hash != "/" && config.index_url.is_none())
+        {
             state.follow(&hash);
         }
         let _ = window_event_listener(ev::hashchange, move |_| {
-            state.follow(&location_hash().unwrap_or_default());
+            crate::disputes::follow(state, &location_hash().unwrap_or_default());
         });
         // Escape leaves the walkthrough wherever the focus is, the page itself included.
         let _ = window_event_listener(ev::keydown, move |event| {
@@ -334,6 +337,12 @@ pub fn App(
         }
     });
     match config.data_url.clone() {
+        // An index lists disputes; the one to show, if any, is named by the hash.
+        _ if config.index_url.is_some() => crate::disputes::start(
+            state,
+            config.index_url.clone().unwrap_or_default(),
+            state.timeout,
+        ),
         Some(url) => load_address(
             state,
             url,

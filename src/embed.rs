@@ -24,6 +24,14 @@ fn object(pairs: &[(&str, JsValue)]) -> JsValue {
 impl AppState {
     /// Tells the host page: `dispute-map-<kind>` with `detail`.
     fn emit(&self, kind: &str, detail: JsValue) {
+        // In a map of an index, every event says which dispute it is about.
+        if let Some(dispute) = self.in_dispute.get_untracked() {
+            let _ = js_sys::Reflect::set(
+                &detail,
+                &JsValue::from_str("dispute"),
+                &JsValue::from_str(&dispute),
+            );
+        }
         self.find_root(|root| host_page::emit(root, kind, &detail));
     }
 

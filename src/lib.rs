@@ -8,6 +8,7 @@ mod app;
 mod authoring;
 mod compare;
 mod components;
+mod disputes;
 mod drafts;
 mod embed;
 mod host_page;

@@ -266,6 +266,11 @@ pub async fn next_frame() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// `address` resolved against the page, when the page lets a file come from it.
+pub fn resolve_address(address: &str) -> Result<String, String> {
+    check_address(address)
+}
+
 /// Whether the page lets a dispute file come from `address`; the address resolved against the
 /// page, as the request would be.
 fn check_address(address: &str) -> Result<String, String> {
@@ -296,7 +301,7 @@ fn check_address(address: &str) -> Result<String, String> {
 
 /// The bytes at `address`: checked against the origin rule first (a refused address is never
 /// requested), fetched without following redirects, within `timeout` seconds, and stoppable.
-async fn fetch_bytes(state: AppState, address: &str, timeout: u32) -> Result<Vec<u8>, String> {
+pub async fn fetch_bytes(state: AppState, address: &str, timeout: u32) -> Result<Vec<u8>, String> {
     check_address(address)?;
     let (request, abort) = crate::host_page::prefetched(address).unwrap_or_else(|| {
         let abort = web_sys::AbortController::new().ok();

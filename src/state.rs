@@ -126,6 +126,23 @@ pub enum Loaded {
     Failed(Origin, Vec<String>),
 }
 
+/// An index of disputes, as read: where it is (resolved against the page) and its text, which
+/// the screens' module reads (`disputes`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndexShown {
+    pub url: String,
+    pub text: Arc<str>,
+}
+
+/// Another dispute of the index where a party appears, and its role there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AlsoIn {
+    pub dispute: String,
+    pub title: String,
+    pub party: String,
+    pub role: String,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub loaded: RwSignal<Loaded>,
@@ -187,6 +204,16 @@ pub struct AppState {
     /// Keyboard focus moves to the details heading once the panel shows the next selection: set
     /// by a selection the user makes, not by one from the address or history.
     pub focus_details: RwSignal<bool>,
+    /// How long to wait for a file, in seconds (`?timeout=`).
+    pub timeout: u32,
+    /// The index of disputes this map lists, when it was opened with one (`disputes`).
+    pub index: RwSignal<Option<IndexShown>>,
+    /// The Disputes view is on screen in place of a dispute.
+    pub disputes_shown: RwSignal<bool>,
+    /// The dispute of the index the map shows (or last showed), by its id in the index.
+    pub in_dispute: RwSignal<Option<String>>,
+    /// Where the shown dispute's parties appear in the index's other disputes, by party id.
+    pub also_in: RwSignal<Vec<(String, Vec<AlsoIn>)>>,
     /// The element this map is mounted in; DOM lookups stay inside it, so maps on one page never
     /// reach into each other. `None` where there is no DOM: the pre-rendered opening screen.
     root: StoredValue<Option<web_sys::Element>, LocalStorage>,
@@ -245,8 +272,35 @@ impl AppState {
             width: RwSignal::new(1280.0),
             panel_open: RwSignal::new(true),
             focus_details: RwSignal::new(false),
+            timeout: config
+                .timeout
+                .unwrap_or(dispute_core::config::DEFAULT_TIMEOUT),
+            index: RwSignal::new(None),
+            disputes_shown: RwSignal::new(false),
+            in_dispute: RwSignal::new(None),
+            also_in: RwSignal::new(Vec::new()),
             root: StoredValue::new_local(root),
         }
+    }
+
+    /// The hash of `route` in the dispute shown: inside the index's dispute when there is one.
+    pub fn hash_of(&self, route: &Route) -> String {
+        match self.in_dispute.get_untracked() {
+            Some(dispute) if self.index.with_untracked(Option::is_some) => {
+                route::format_in_dispute(&dispute, route)
+            }
+            _ => route::format(route),
+        }
+    }
+
+    /// The other disputes of the index where party `party` of the shown dispute appears.
+    pub fn also_in_for(&self, party: &str) -> Vec<AlsoIn> {
+        self.also_in.with(|all| {
+            all.iter()
+                .find(|(id, _)| id == party)
+                .map(|(_, links)| links.clone())
+                .unwrap_or_default()
+        })
     }
 
     /// A copy for a part of the page that is drawn anew when the route changes: the open view,
@@ -380,7 +434,7 @@ impl AppState {
     /// Goes to a route: through the URL hash, so history records it, or directly.
     pub fn navigate(&self, route: Route) {
         if self.use_hash {
-            let _ = window().location().set_hash(&route::format(&route));
+            let _ = window().location().set_hash(&self.hash_of(&route));
         } else {
             self.apply(route);
         }
@@ -441,6 +495,12 @@ impl AppState {
                 self.apply(route);
             }
             Ok(Address::Tour(step)) => self.open_tour_step(step),
+            // Only a map opened with an index follows these (`disputes::follow`).
+            Ok(Address::Disputes | Address::InDispute(..)) => {
+                self.route_error.set(Some(
+                    "This link names a dispute of an index of disputes, but this map was opened without one (open it with ?index= and the index's address).".to_owned(),
+                ));
+            }
             Err(problem) => {
                 self.selection.set(None);
                 self.route_error
@@ -521,7 +581,8 @@ impl AppState {
 
     /// The hash for the current view and selection, for sharing.
     pub fn current_link(&self) -> String {
-        route::format(&Route {
+        self.in_dispute.track();
+        self.hash_of(&Route {
             view: Some(self.view.get()),
             selection: self.selection.get(),
         })
@@ -548,9 +609,16 @@ impl AppState {
             }
             _ => None,
         });
-        let query = data
-            .map(|url| format!("?data={}", String::from(js_sys::encode_uri_component(&url))))
-            .unwrap_or_default();
+        let encode = |url: &str| String::from(js_sys::encode_uri_component(url));
+        // A map of an index names the index: the link opens the dispute inside it.
+        let index = self
+            .index
+            .with_untracked(|index| index.as_ref().map(|index| index.url.clone()));
+        let query = match (index, data) {
+            (Some(index), _) => format!("?index={}", encode(&index)),
+            (None, Some(data)) => format!("?data={}", encode(&data)),
+            (None, None) => String::new(),
+        };
         format!(
             "{}index.html{query}{}",
             crate::host_page::asset_base(),

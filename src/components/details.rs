@@ -9,6 +9,7 @@ use super::paged::Paged;
 use super::picker::QuotePicker;
 use super::tour::TourCard;
 use super::{after_first_drawing, shown, EntityLink, RouteLink};
+use crate::disputes::AlsoInList;
 use crate::state::AppState;
 use dispute_core::dataset::{ChangeKind, Dataset};
 use dispute_core::model::{
@@ -475,6 +476,7 @@ fn party(dataset: &Dataset, id: &str) -> AnyView {
                 {fact("Contracts", links(contracts))}
                 {fact("Sources", links(party.sources.iter().map(|id| id.as_str())))}
             </dl>
+            <AlsoInList party=id.to_owned() />
             {statements_by_speaker(dataset, "Statements by or about it", dataset.statements_concerning(id))}
         </div>
     }

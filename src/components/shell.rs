@@ -13,6 +13,7 @@ use super::list::List;
 use super::map::Map;
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
+use crate::disputes::{BackToIndex, DisputesHost};
 use crate::loading::{cancel, show_previous};
 use crate::state::{AppState, Loaded, Origin, Screen};
 use dispute_core::route::{Route, View};
@@ -63,6 +64,9 @@ pub fn Shell() -> impl IntoView {
     };
     // Drawn once while a screen is open, whichever screen: the authoring module draws into it.
     let authoring = Memo::new(move |_| state.authoring.with(Option::is_some));
+    // The Disputes view or the dispute: drawn anew only when that changes, never on a move
+    // inside the dispute.
+    let index_shown = Memo::new(move |_| state.disputes_shown.get());
     view! {
         <div class="dispute-map" class:compact=move || state.compact.get() class:embedded=!state.use_hash
                         class:authoring=move || authoring.get()
@@ -73,8 +77,24 @@ pub fn Shell() -> impl IntoView {
             on:keydown=on_key
             on:dragover=move |event: ev::DragEvent| event.prevent_default()
             on:drop=move |event: ev::DragEvent| read_dropped_file(state, event)>
+            {move || if index_shown.get() {
+                view! { <DisputesHost /> }.into_any()
+            } else {
+                view! { <DisputeShown authoring /> }.into_any()
+            }}
+        </div>
+    }
+}
+
+/// One dispute: skip links, the header, an authoring screen's room, any problems with the
+/// file, the toolbar, the open view, the details and the printed briefing.
+#[component]
+fn DisputeShown(authoring: Memo<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
             <SkipLinks />
-                        {move || (!state.compact.get()).then(|| view! { <Header /> })}
+            {move || state.index.with(Option::is_some).then(|| view! { <BackToIndex /> })}
+            {move || (!state.compact.get()).then(|| view! { <Header /> })}
             {move || authoring.get().then(|| view! { <AuthoringHost /> })}
             <LoadProblems />
             {move || match state.loaded.get() {
@@ -102,7 +122,6 @@ pub fn Shell() -> impl IntoView {
                 }
                 .into_any(),
             }}
-        </div>
     }
 }
 

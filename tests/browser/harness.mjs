@@ -166,10 +166,11 @@ export async function settled(target) {
   );
 }
 
-/** Waits until the app has taken over from the pre-rendered opening screen, or says why not
+/** Waits until the app has taken over from the pre-rendered opening screen (showing a dispute's
+ *  details, or an index's Disputes view), or says why not
  *  (a start-up failure leaves the pre-rendered screen readable under its message). */
 export async function appReady(page) {
-  await page.waitForFunction(() => (!document.querySelector("[data-testid='prerendered']") && document.querySelector("[data-testid='details'], [role='alert']")) || document.querySelector("[data-testid='startup-error']"), null, { timeout: 20000 });
+  await page.waitForFunction(() => (!document.querySelector("[data-testid='prerendered']") && document.querySelector("[data-testid='details'], [data-testid='disputes'], [role='alert']")) || document.querySelector("[data-testid='startup-error']"), null, { timeout: 20000 });
 }
 
 /** The bundled dataset, read from the repository for test expectations. */

@@ -63,13 +63,14 @@ test("two pasted articles become a dispute, reviewed in steps, and a proposed co
     assert.deepEqual([...kinds], [kind], `${name} shows ${kind} cards`);
   }
   // The conflicts step: the figure, the count, the date and who is sued, each with both sides.
-    const titles = await cards.locator("[data-testid='suggestion-head'] strong").allInnerTexts();
+  const titles = await cards.locator("[data-testid='suggestion-head'] strong").allInnerTexts();
   const texts = await cards.allInnerTexts();
   assert.ok(texts.some((text) => text.includes("£120m") && text.includes("£150m")), texts.join(" | "));
   assert.ok(titles.some((title) => /How many cranes/.test(title)), titles.join(" | "));
   assert.ok(titles.includes("When the claim was filed"), titles.join(" | "));
   assert.ok(titles.includes("Who is sued"), titles.join(" | "));
-  const figure = cards.filter({ hasText: "£150m" }).first();
+  // The figure's own conflict: its title names both values (the date's quotes a sentence with one).
+  const figure = cards.filter({ has: page.locator("[data-testid='suggestion-head'] strong", { hasText: "£150m" }) }).first();
   const id = await figure.getAttribute("data-id");
   await figure.getByRole("button", { name: "Accept" }).click();
   await page.waitForFunction((id) => document.querySelector(`[data-testid='suggestion'][data-id='${id}']`).dataset.state === "accepted", id);

@@ -259,3 +259,47 @@ fn refuses_bad_usage_and_an_unwritable_index() {
         help.stderr
     );
 }
+
+/// The index the app ships beside its examples (`dist/examples/disputes.json`, opened with
+/// `?index=examples/disputes.json`) is what `index-disputes` writes for the three shipped
+/// files: regenerate it with `./dev index --output data/examples/disputes.json data/dispute.json
+/// data/examples/harbor-city.json data/examples/redwater-cloud-credits.json`.
+#[test]
+fn the_shipped_index_is_in_step_with_its_files() {
+    let folder = scratch("shipped");
+    let output = folder.join("examples").join("disputes.json");
+    std::fs::create_dir_all(output.parent().expect("a folder")).expect("made");
+    // The same layout as the repository's: the bundled file one folder up.
+    std::fs::copy(
+        format!("{REPOSITORY}/{}", SHIPPED[0]),
+        folder.join("dispute.json"),
+    )
+    .expect("copied");
+    for path in &SHIPPED[1..] {
+        let name = Path::new(path).file_name().expect("a file name");
+        std::fs::copy(
+            format!("{REPOSITORY}/{path}"),
+            folder.join("examples").join(name),
+        )
+        .expect("copied");
+    }
+    let run = index_disputes(
+        &[
+            "dispute.json",
+            "examples/harbor-city.json",
+            "examples/redwater-cloud-credits.json",
+            "--output",
+            "examples/disputes.json",
+        ],
+        &folder,
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(&output).expect("written");
+    let shipped = std::fs::read_to_string(format!("{REPOSITORY}/data/examples/disputes.json"))
+        .expect("data/examples/disputes.json is in the repository");
+    assert!(
+        written == shipped,
+        "data/examples/disputes.json is out of date: regenerate it as this test's comment says"
+    );
+    read_index(&shipped);
+}

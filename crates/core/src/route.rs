@@ -319,19 +319,33 @@ mod tests {
         };
         let cases: Vec<(&str, &str, Result<Address, ()>)> = vec![
             ("the index", "#/disputes", Ok(Address::Disputes)),
-            ("a dispute alone", "#/d/harbor-city", Ok(Address::InDispute("harbor-city".into(), Route::default()))),
+            (
+                "a dispute alone",
+                "#/d/harbor-city",
+                Ok(Address::InDispute("harbor-city".into(), Route::default())),
+            ),
             (
                 "a party in a dispute",
                 "#/d/redwater/party/microsoft",
-                Ok(Address::InDispute("redwater".into(), route(None, EntityKind::Party, "microsoft"))),
+                Ok(Address::InDispute(
+                    "redwater".into(),
+                    route(None, EntityKind::Party, "microsoft"),
+                )),
             ),
             (
                 "a view and a party in a dispute",
                 "#/d/redwater/timeline/party/microsoft",
-                Ok(Address::InDispute("redwater".into(), route(Some(View::Timeline), EntityKind::Party, "microsoft"))),
+                Ok(Address::InDispute(
+                    "redwater".into(),
+                    route(Some(View::Timeline), EntityKind::Party, "microsoft"),
+                )),
             ),
             ("no dispute id", "#/d", Err(())),
-            ("a dispute with a broken route", "#/d/redwater/planet/mars", Err(())),
+            (
+                "a dispute with a broken route",
+                "#/d/redwater/planet/mars",
+                Err(()),
+            ),
         ];
         for (name, hash, expected) in cases {
             assert_eq!(parse_address(hash).map_err(|_| ()), expected, "{name}");

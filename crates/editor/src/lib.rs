@@ -11,6 +11,7 @@
 
 mod bridge;
 mod changes;
+mod disputes;
 mod fields;
 mod newdispute;
 mod queue;

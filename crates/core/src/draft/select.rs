@@ -215,4 +215,38 @@ mod tests {
                 .collect();
         assert_eq!(accepted(&draft, &everything).unwrap(), draft);
     }
+
+    /// Two reports that disagree on an agreement's value: every conflict of their draft,
+    /// accepted with the claim alone, is a valid file, though the agreement it is about was not
+    /// accepted.
+    #[test]
+    fn a_conflict_about_an_agreement_not_accepted_is_still_a_valid_file() {
+        use crate::draft::Article;
+        let article = |id: &str, text: &str| Article {
+            id: id.to_owned(),
+            text: text.to_owned(),
+            ..Article::default()
+        };
+        let articles = [
+            article("one", "Port sues carrier\nMarch 12, 2026\nThe Port of Brenna has sued Halvard Shipping over a £120m berth agreement, the port said.\nThe port filed the claim on March 9."),
+            article("two", "Port dispute widens\nMarch 14, 2026\nThe Port of Brenna sued Halvard Shipping on Tuesday over its £150m berth agreement."),
+        ];
+        let draft = draft(&articles, &[], "2026-03-20").unwrap().file;
+        assert!(
+            !draft.contracts.is_empty(),
+            "the berth agreement is proposed"
+        );
+        assert!(!draft.conflicts.is_empty(), "the value is a conflict");
+        for conflict in &draft.conflicts {
+            let part = accepted(
+                &draft,
+                &[
+                    (EntityKind::Dispute, draft.dispute.id.0.clone()),
+                    (EntityKind::Conflict, conflict.id.0.clone()),
+                ],
+            )
+            .unwrap();
+            valid(&part);
+        }
+    }
 }

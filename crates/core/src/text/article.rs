@@ -255,7 +255,6 @@ fn entity(name: &str) -> Option<char> {
     })
 }
 
-
 /// Where `needle` (ASCII) first stands in `haystack`, in any case: a byte offset into
 /// `haystack` itself, never into a lowercased copy.
 fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {

@@ -717,7 +717,11 @@ mod tests {
                 "OSLO, March 4 (Nordwire) -The board met.",
                 Some("OSLO, March 4 (Nordwire) -"),
             ),
-            ("a bracket and a hyphenated word", "(Nordwire) -based firms met.", None),
+            (
+                "a bracket and a hyphenated word",
+                "(Nordwire) -based firms met.",
+                None,
+            ),
             (
                 "wire",
                 "OSLO, March 4 (Nordwire) - The board met.",
