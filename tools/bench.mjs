@@ -313,12 +313,100 @@ mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({"ms": ms, "mb": mb}))
 `;
 
+/** An index of `count` generated disputes (dispute-index/1), each naming the example's file,
+ *  with one party shared by every tenth dispute: the shape `index-disputes` writes. */
+function generatedIndex(count) {
+  const statuses = ["threatened", "filed", "decided", "settled"];
+  const disputes = [];
+  const shared = { name: "Meridian Freight", aliases: ["Meridian"], appears_in: [] };
+  for (let n = 0; n < count; n += 1) {
+    const id = `dispute-${String(n).padStart(3, "0")}`;
+    const claimant = { id: `claimant-${n}`, name: `Claimant ${n} Holdings`, aliases: [`C${n}`], kind: "company", role: "claimant" };
+    const respondent = n % 10 === 0
+      ? { id: "meridian", name: "Meridian Freight", aliases: ["Meridian"], kind: "company", role: "respondent" }
+      : { id: `respondent-${n}`, name: `Respondent ${n} Logistics`, aliases: [], kind: "company", role: "respondent" };
+    if (n % 10 === 0) shared.appears_in.push({ dispute: id, party: "meridian", role: "respondent" });
+    const day = String(1 + (n % 28)).padStart(2, "0");
+    disputes.push({
+      id,
+      title: `${claimant.name} v. ${respondent.name}: supply agreement ${n}`,
+      file: `${appBase}examples/harbor-city.json`,
+      claim: `Claimant ${n} says its supply agreement with ${respondent.name} was breached.`,
+      status: statuses[n % statuses.length],
+      claimants: [claimant.id],
+      respondents: [respondent.id],
+      parties: [claimant, respondent],
+      statements: 10 + (n % 50),
+      conflicts: n % 7,
+      as_of: `2026-${String(1 + (n % 12)).padStart(2, "0")}-${day}`,
+      sources_from: `2026-01-${day}`,
+      sources_to: `2026-02-${day}`,
+    });
+  }
+  disputes.sort((a, b) => b.as_of.localeCompare(a.as_of));
+  return { schema: "dispute-index/1", disputes, parties: [shared] };
+}
+
+/** The index of disputes (issue 32): a generated index of 500 opens, filters as one types, and
+ *  opening a dispute from it costs no more than opening the same file by ?data=. */
+async function indexFigures(browser, server, report) {
+  const cards = "[data-testid='dispute-card']";
+  const opens = [];
+  const keystrokes = [];
+  const fromIndex = [];
+  const byData = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${server.appUrl}?index=/bench/disputes-500.json`);
+    await page.waitForFunction((cards) => document.querySelectorAll(cards).length === 500, cards, { timeout: 60000 });
+    opens.push(await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())))));
+    // Each keystroke of a party's name, from the input event to the frame that shows the cards.
+    let worst = 0;
+    const typed = "meridian";
+    for (let length = 1; length <= typed.length; length += 1) {
+      worst = Math.max(worst, await page.evaluate(([value, cards]) => new Promise((resolve) => {
+        const input = document.querySelector("[data-testid='dispute-search']");
+        const start = performance.now();
+        input.value = value;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        requestAnimationFrame(() => resolve(document.querySelectorAll(cards).length >= 0 ? performance.now() - start : 0));
+      }), [typed.slice(0, length), cards]));
+    }
+    keystrokes.push(worst);
+    const shown = await page.locator(cards).count();
+    if (shown !== 50) throw new Error(`the search for "${typed}" kept ${shown} cards, not the 50 disputes it is in`);
+    // Opening one: from the click to its map on screen.
+    const opened = await page.evaluate((cards) => new Promise((resolve) => {
+      const start = performance.now();
+      const seen = () => document.querySelector("[data-testid='map'] [data-kind='party']");
+      new MutationObserver((_, observer) => {
+        if (seen()) {
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - start));
+        }
+      }).observe(document, { childList: true, subtree: true });
+      document.querySelector(cards).click();
+    }), cards);
+    fromIndex.push(opened);
+    await context.close();
+    // The same file by ?data=, from navigation to its map on screen, less the page's own start
+    // (the time to the bundled map): what the file itself costs.
+    const data = await timeToMap(browser, `${server.appUrl}?data=examples/harbor-city.json`);
+    byData.push(data);
+  }
+  report("index of 500 disputes: navigation to every card drawn", median(opens), "ms", "≤ 1000 ms", median(opens) <= 1000);
+  report("index of 500 disputes: slowest keystroke of a search, to the frame that shows it", median(keystrokes), "ms", "≤ 50 ms", median(keystrokes) <= 50);
+  report(`a dispute opened from the index: click to its map (by ?data=, navigation to map: ${Math.round(median(byData))} ms)`, median(fromIndex), "ms", "≤ the ?data= figure", median(fromIndex) <= median(byData));
+}
+
 async function main() {
   await mkdir(benchDir, { recursive: true });
   const large = JSON.parse(await readFile(largeFile, "utf8"));
   const bundled = JSON.parse(await readFile(join(repoRoot, "data", "dispute.json"), "utf8"));
   await preparePeer();
-  const server = await startServer({ files: { [`${appBase}static-floor.html`]: staticFile, "/bench/large.json": largeFile }, mounts: [["/peer/", peerDir]] });
+  const indexFile = join(benchDir, "disputes-500.json");
+  await writeFile(indexFile, JSON.stringify(generatedIndex(500)));
+  const server = await startServer({ files: { [`${appBase}static-floor.html`]: staticFile, "/bench/large.json": largeFile, "/bench/disputes-500.json": indexFile }, mounts: [["/peer/", peerDir]] });
   const browser = await launchBrowser(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
   const rows = [];
   const report = (name, value, unit, budget, passes) => rows.push({ name, value, unit, budget, passes });
@@ -500,6 +588,9 @@ async function main() {
   // The authoring tools at work, in their worker: proposing statements, reading a workbook,
   // refusing a bomb, and the page answering while a large workbook is read.
   await authoring(browser, server, bundled, report);
+
+  // Many disputes in one index.
+  await indexFigures(browser, server, report);
 
   // Side by side on a throttled phone: the app against the Cytoscape.js peer, interleaved, each
   // load in a fresh context.
