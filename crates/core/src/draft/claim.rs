@@ -67,7 +67,13 @@ pub fn claim(
         if !matches!(act.kind, ActKind::Sue | ActKind::Threaten) {
             continue;
         }
-        let weight = if act.kind == ActKind::Sue && !act.hedged {
+        // A suit counts more than a threat; a suit only a quotation tells of, or one that
+        // names no one sued, says less of who stands where than one the outlet reports.
+        let weight = if act.kind == ActKind::Sue
+            && !act.hedged
+            && !act.quoted
+            && act.objects.iter().any(|&entity| is_party(entity))
+        {
             3
         } else {
             1
@@ -101,8 +107,10 @@ pub fn claim(
         .0;
     let claimants: Vec<usize> = sides
         .iter()
+        // Beside the lead, a claimant has more than one weak mention to its name: one quoted
+        // or objectless suit is no side.
         .filter(|(entity, weight)| {
-            **weight >= against.get(entity).copied().unwrap_or(0) || *entity == lead
+            **weight >= against.get(entity).copied().unwrap_or(0).max(2) || *entity == lead
         })
         .map(|(entity, _)| *entity)
         .filter(|entity| {
@@ -246,6 +254,14 @@ mod tests {
                 "a threat only",
                 vec!["Berth row\nHalvorsen Maritime threatened to sue Skarvik Terminal on Monday."],
                 (strings(&["halvorsen maritime"]), strings(&["skarvik terminal"]), DisputeStatus::Threatened, "legal action"),
+            ),
+            (
+                "a suit a quotation tells of, or one naming no one sued, makes no side",
+                vec![
+                    "Founder sues lab\nIrena Voss sued Quell Labs on Friday.",
+                    "Lab answers founder\nQuell Labs said: \"We will sue anyone who copies our models.\" Dorne Capital filed a lawsuit last year. Voss sued Quell Labs over the charter.",
+                ],
+                (strings(&["irena voss"]), strings(&["quell labs"]), DisputeStatus::Filed, "legal action"),
             ),
         ];
         for (name, texts, expected) in cases {

@@ -379,14 +379,33 @@ fn join_abbreviations(entities: &mut [Gathered], runs: &[(usize, usize, NameRun,
                             .iter()
                             .all(|word| Words::CompanyWord.has(word));
                 }
-                words.len() >= 2
-                    && (words[0] == key
-                        || initials(&words) == key
-                        || person && words.last() == Some(&key.as_str()))
+                // "Cliffs" of "Cleveland-Cliffs": a hyphenated name known by its last part.
+                let hyphenated = words.len() == 1
+                    && words[0]
+                        .rsplit_once('-')
+                        .is_some_and(|(first, last)| !first.is_empty() && last == key);
+                hyphenated
+                    || words.len() >= 2
+                        && (words[0] == key
+                            || initials(&words) == key
+                            || person && words.last() == Some(&key.as_str()))
             })
             .collect();
-        // One longer name only: "Nuvia" of "Nuvia Inc" and of nothing else.
-        if let [long] = candidates[..] {
+        // One longer name only: "Nuvia" of "Nuvia Inc" and of nothing else; or, of several, the
+        // one every other begins with: "Nippon" of Nippon Steel, not of its unit Nippon Steel
+        // North America.
+        let parent = candidates.iter().copied().find(|&long| {
+            let words: Vec<&str> = entities[long].key.split(' ').collect();
+            candidates.iter().all(|&other| {
+                other == long
+                    || entities[other]
+                        .key
+                        .split(' ')
+                        .collect::<Vec<_>>()
+                        .starts_with(&words)
+            })
+        });
+        if let Some(long) = parent {
             join(entities, short, long);
         }
     }
@@ -879,6 +898,40 @@ mod tests {
             named(&found, "District of Delaware").map(|found| found.1),
             Some(Category::Court)
         );
+    }
+
+    #[test]
+    fn a_short_name_joins_its_company_not_its_unit() {
+        let text = "Steel deal\nKovar Steel Corporation agreed to buy Vell Mills. Kovar Steel North America, Inc. will run the plants. Kovar said the deal would close in June. Barrow-Fenwick Inc. objected, and Fenwick said it would sue. We're confident, the company said. Second, the board approved it.";
+        let reading = read(text);
+        let resolved = resolve(std::slice::from_ref(&reading));
+        let mentions = |key: &str| {
+            resolved
+                .list
+                .iter()
+                .find(|entity| entity.key == key)
+                .map(|entity| entity.mentions.len())
+        };
+        assert_eq!(
+            mentions("kovar steel"),
+            Some(2),
+            "\"Kovar\" is the parent's"
+        );
+        assert_eq!(
+            mentions("kovar steel north america"),
+            Some(1),
+            "the unit keeps its own"
+        );
+        assert_eq!(mentions("kovar"), None);
+        let found = entities(&[text]);
+        let barrow = named(&found, "Barrow-Fenwick Inc.").expect("Barrow-Fenwick once");
+        assert!(barrow.2.contains(&"Fenwick".to_owned()), "{found:?}");
+        for not_a_name in ["We're", "Second"] {
+            assert!(
+                named(&found, not_a_name).is_none(),
+                "{not_a_name}: {found:?}"
+            );
+        }
     }
 
     #[test]

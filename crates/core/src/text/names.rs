@@ -63,7 +63,12 @@ pub fn is_name_word(word: &str) -> bool {
     let digits_name =
         || word.len() > 1 && !word.contains(['-', '‑']) && word.chars().any(char::is_uppercase);
     let bare = word.trim_end_matches('.');
+    // "We're", "They've", "I'm": a pronoun and its verb, at a sentence's start.
+    let contraction = bare.split_once(['\'', '’']).is_some_and(|(base, rest)| {
+        matches!(rest, "re" | "ve" | "ll" | "m" | "d" | "s") && Words::NotName.has(base)
+    });
     first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() && digits_name())
+        && !contraction
         && !Words::NotName.has(bare)
         && !Words::Weekday.has(bare)
         && is_month(bare).is_none()
