@@ -193,11 +193,24 @@ fn focused_in_prerendered() -> Option<String> {
     ))
 }
 
-/// The standalone page's settings, from its URL parameters.
+/// The standalone page's settings, from its URL parameters; a page built with its disputes
+/// (`<meta name="dispute-map-index">`) opens their index when the address names no file.
 fn page_config() -> Config {
     let search = window().location().search().unwrap_or_default();
     let parameters = web_sys::UrlSearchParams::new_with_str(&search).ok();
-    Config::read(Setting::Url, |name| parameters.as_ref()?.get(name))
+    let mut config = Config::read(Setting::Url, |name| parameters.as_ref()?.get(name));
+    if config.data_url.is_none() && config.index_url.is_none() {
+        config.index_url = document()
+            .query_selector(&format!(
+                "meta[name='{}']",
+                dispute_core::config::INDEX_META
+            ))
+            .ok()
+            .flatten()
+            .and_then(|meta| meta.get_attribute("content"))
+            .filter(|content| !content.trim().is_empty());
+    }
+    config
 }
 
 /// Attaches a shadow root to `host` holding the map's stylesheet and an element to mount into.

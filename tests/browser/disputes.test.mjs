@@ -188,3 +188,22 @@ test("<dispute-map index> shows the index on an intranet page, and its events na
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a page built with its disputes opens their index with nothing in its address", async () => {
+  // What `./dev build FILE...` writes: the page with a <meta> naming disputes.json beside it.
+  const page_ = await (await fetch(`${suite.server.appUrl}index.html`)).text();
+  assert.ok(!page_.includes("dispute-map-index"), "the bundle built for the tests names no index");
+  const built = page_.replace("<head>", '<head>\n    <meta name="dispute-map-index" content="examples/disputes.json" />');
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.route((url) => url.pathname === "/tools/dispute-map/team.html", (route) => route.fulfill({ body: built, contentType: "text/html; charset=utf-8" }));
+  const page = await context.newPage();
+  await page.goto(`${suite.server.origin}/tools/dispute-map/team.html`);
+  await page.locator("[data-testid='dispute-card']").first().waitFor();
+  assert.deepEqual(await ids(page), ["microsoft-breach-claim", "harbor-city-claim", "aws-resale-claim"]);
+  assert.equal(await page.locator("[data-testid='prerendered']:visible").count(), 0, "the bundled dispute's screen is not shown first");
+  // ?data= still opens one file on such a page.
+  await page.goto(`${suite.server.origin}/tools/dispute-map/team.html?data=examples/harbor-city.json`);
+  await page.locator("header h1", { hasText: "Harbor City" }).waitFor();
+  await context.close();
+});
+

@@ -33,6 +33,10 @@ pub struct Config {
 /// Seconds to wait for a dispute file before saying it did not come.
 pub const DEFAULT_TIMEOUT: u32 = 30;
 
+/// The `<meta name>` that makes the standalone page open an index of disputes when its address
+/// names no file (`./dev build FILE...` writes it, with `disputes.json` beside the page).
+pub const INDEX_META: &str = "dispute-map-index";
+
 /// The `<meta name>` a page lists other origins in, separated by spaces, that it allows
 /// dispute files from: `<meta name="dispute-map-allowed-origins" content="https://a.example">`.
 pub const ALLOWED_ORIGINS_META: &str = "dispute-map-allowed-origins";
