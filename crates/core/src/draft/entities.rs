@@ -559,6 +559,8 @@ struct Near {
     apposition: Vec<String>,
     /// Whether that description opens with a determiner or a possessor.
     opens_apposition: bool,
+    /// Whether a state's abbreviation follows ("Malta, N.Y."): the name is a city's.
+    city: bool,
 }
 
 impl Near {
@@ -598,6 +600,7 @@ impl Near {
             comma_after,
             apposition,
             opens_apposition,
+            city: before_a_state(text, tokens, run.tokens.end),
         }
     }
 
@@ -670,7 +673,25 @@ fn is_placed(near: &Near, run: &NameRun) -> bool {
             .before_two
             .as_deref()
             .is_some_and(|word| Words::RegionNoun.has(word));
-    near.after_is(Words::SiteNoun) || located || based || seat
+    near.after_is(Words::SiteNoun) || located || based || seat || near.city
+}
+
+/// "Malta, N.Y.", "the Malta, N.Y.-based company", "Fenwick, Mass.": a state's abbreviation,
+/// with its capital and its stop, after a comma after the name: the name is a city.
+fn before_a_state(text: &str, tokens: &[Token], end: usize) -> bool {
+    if !tokens.get(end).is_some_and(|token| token.is_punct(',')) {
+        return false;
+    }
+    let Some(word) = tokens.get(end + 1).filter(|token| token.is_word()) else {
+        return false;
+    };
+    let written = word.text(text);
+    let written = written.strip_suffix("-based").unwrap_or(written);
+    let stopped =
+        written.ends_with('.') || tokens.get(end + 2).is_some_and(|token| token.is_punct('.'));
+    stopped
+        && written.starts_with(|c: char| c.is_uppercase())
+        && Words::StateAbbreviation.has(written.trim_end_matches('.'))
 }
 
 /// "Frontier is designed as a platform", "Frontier’s launch", "offering Frontier", "the
@@ -926,6 +947,23 @@ mod tests {
         let found = entities(&[text]);
         let barrow = named(&found, "Barrow-Fenwick Inc.").expect("Barrow-Fenwick once");
         assert!(barrow.2.contains(&"Fenwick".to_owned()), "{found:?}");
+        let cities =
+            entities(&["Fab deal\nArmonk, N.Y.-based Corvane sued the Fenwick, Mass. maker."]);
+        let not_cities = entities(&["Fab deal\nAcme Foods, Del Monte's supplier, sued Corvane. Brandt Oil, Pa Holdings and Corvane settled."]);
+        for company in ["Acme Foods", "Brandt Oil"] {
+            assert_eq!(
+                named(&not_cities, company).map(|found| found.1),
+                Some(Category::Company),
+                "{company}: {not_cities:?}"
+            );
+        }
+        for city in ["Armonk", "Fenwick"] {
+            assert_eq!(
+                named(&cities, city).map(|found| found.1),
+                Some(Category::Place),
+                "{city}: {cities:?}"
+            );
+        }
         for not_a_name in ["We're", "Second"] {
             assert!(
                 named(&found, not_a_name).is_none(),

@@ -191,6 +191,8 @@ families! {
     ParentWord => PARENT_WORDS,
     /// The verb "sue" in its forms, as against its nouns ("suit", "lawsuit").
     SueVerb => SUE_VERBS,
+    /// US states as wire style shortens them after a city ("Malta, N.Y.", "Wilmington, Del.").
+    StateAbbreviation => STATE_ABBREVIATIONS,
     /// Words of one party investing in another.
     InvestWord => INVEST_WORDS,
     /// Last words that make a capitalised phrase an agreement's own name ("… License Agreement").
@@ -3004,3 +3006,13 @@ const PARENT_WORDS: &[&str] = &["holdings", "group"];
 
 /// The verb "sue" in its forms: "Peerless sued Verizon", not "a suit against".
 const SUE_VERBS: &[&str] = &["sue", "sues", "sued", "suing"];
+
+/// US states as the wire services' style shortens them after a city's name, without their
+/// final stop: "Malta, N.Y.", "Wilmington, Del.", "Armonk, N.Y.-based". The name before one is a
+/// place.
+const STATE_ABBREVIATIONS: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "n.h", "n.j", "n.m",
+    "n.y", "n.c", "n.d", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "vt", "va", "wash",
+    "w.va", "wis", "wyo", "d.c",
+];
