@@ -10,7 +10,7 @@
 //   authoring screens (crates/editor), each a module of its own fetched on first use;
 // - prerender: the bundled dispute's opening screen, rendered on the host by the same
 //   components, written into the page at a desktop's and a phone's width, and every entity's
-//   details into `dispute-map-details.json`, which the responder (web/responder.js) shows
+//   details into `dispute-map-details/<kind>/<id>.html`, which the responder (web/responder.js) shows
 //   when the pre-rendered screen is clicked before the wasm has taken over;
 // - minify: the JavaScript, as Trunk's own `--minify` would but after this hook's changes;
 // - offline: `dispute-map-offline.html`, the whole viewer in one file, to open from disk;
@@ -167,10 +167,20 @@ function prerender() {
   const screens = JSON.parse(execFileSync(builtHostProgram("prerender"), { cwd: root, maxBuffer: 64 * 1024 * 1024 }).toString());
   // No hydration follows (the app mounts beside the screen and swaps), so its markers go.
   const withoutMarkers = (markup) => markup.replaceAll("<!>", "");
-  const detailsJson = JSON.stringify(screens.details);
-  writeFileSync(join(staging, "dispute-map-details.json"), detailsJson);
+  // Every entity's details in a small file of its own (dispute-map-details/<kind>/<id>.html),
+  // which the responder fetches on a tap (and on pointer-down or hover, before it): a tap
+  // waits for one entity's panel, never for all of them. Ids are the file's own, checked as
+  // slugs, so each is a safe file name.
+  const detailsFolder = join(staging, "dispute-map-details");
+  for (const [key, panel] of Object.entries(screens.details)) {
+    const [kind, id] = key.split("/");
+    if (!/^[a-z]+$/.test(kind) || !/^[a-z0-9][a-z0-9-]*$/.test(id ?? "")) fail(`the details of "${key}" have no safe file name`);
+    mkdirSync(join(detailsFolder, kind), { recursive: true });
+    writeFileSync(join(detailsFolder, kind, `${id}.html`), panel);
+  }
   const responder = fill(readFileSync(join(root, "web", "responder.js"), "utf8"), {
-    DETAILS_FILE: `./dispute-map-details.json?v=${version(detailsJson)}`,
+    DETAILS_FILE: `./dispute-map-details/?v=${version(JSON.stringify(screens.details))}`,
+    DETAILS_KEYS: Object.keys(screens.details),
     MESSAGES: screens.messages,
   }, "web/responder.js");
   writeFileSync(join(staging, "dispute-map-responder.js"), responder);

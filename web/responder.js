@@ -1,16 +1,19 @@
 // The pre-rendered opening screen's responder: until the wasm has taken over, a click (or Enter)
 // on an entity of the map, or on a link in the details, opens that entity's details, drawn at
-// build time by the app's own Details component (dispute-map-details.json, written by
-// tools/post-build.mjs). Selections go through the URL hash, exactly as the app's own do, so the
+// build time by the app's own Details component, one small file per entity
+// (dispute-map-details/<kind>/<id>.html, written by tools/post-build.mjs), fetched when it is
+// asked for, and already on pointer-down or hover. Selections go through the URL hash, exactly as the app's own do, so the
 // app takes over showing the same selection, and back and forward work throughout. What this
 // cannot show (another view, searching, the menu) waits for the app, which reads the same hash.
 // Loaded by the standalone page only, as a module (so after parsing, never blocking the paint);
 // every listener does nothing once the pre-rendered screen is gone.
 
-// Filled in by tools/post-build.mjs: the details file's versioned name, and the panel's words
+// Filled in by tools/post-build.mjs: the details folder's versioned address, and the panel's words
 // for an entity the dispute lacks (per kind, with a placeholder for the id) and for details on
 // their way, drawn by the app's own Details component (src/prerender.rs).
 const DETAILS_FILE = "__DETAILS_FILE__";
+/** The entities that have details (`<kind>/<id>`): any other is missing, asked of no server. */
+const DETAILS_KEYS = new Set("__DETAILS_KEYS__");
 const MESSAGES = "__MESSAGES__";
 const KINDS = new Set(["dispute", "party", "contract", "clause", "statement", "source", "event", "conflict"]);
 const VIEWS = new Set(["map", "timeline", "conflicts", "list"]);
@@ -37,8 +40,36 @@ function selectionOf(hash) {
   return { kind: segments[0], id };
 }
 
-let details = null;
+/** Each entity's panel by `<kind>/<id>`: its HTML once fetched, `null` when the dispute has no
+ *  such entity, a promise while on its way. */
+const details = new Map();
 const overviews = new Map();
+
+/** Fetches one entity's panel (once), then draws the current selection again. */
+function fetchDetails(selection) {
+  const key = `${selection.kind}/${selection.id}`;
+  if (details.has(key)) return;
+  if (!DETAILS_KEYS.has(key)) {
+    details.set(key, null);
+    return;
+  }
+  const folder = new URL(DETAILS_FILE, import.meta.url);
+  const file = new URL(`${selection.kind}/${encodeURIComponent(selection.id)}.html${folder.search}`, folder);
+  details.set(
+    key,
+    fetch(file)
+      .then((response) => (response.ok ? response.text() : response.status === 404 ? null : Promise.reject(new Error(`HTTP ${response.status}`))))
+      .then((panel) => {
+        details.set(key, panel);
+        follow();
+      })
+      .catch(() => {
+        // The app itself shows the details when it takes over; until then the selection says
+        // it is loading, which stays true. A later ask tries again.
+        details.delete(key);
+      }),
+  );
+}
 
 /** Text as HTML that shows it as it is. */
 function escapeHtml(text) {
@@ -74,11 +105,11 @@ function show(selection, { focus = false } = {}) {
       for (const other of copy.querySelectorAll("[data-testid='map'] [data-kind][tabindex='0']")) other.setAttribute("tabindex", "-1");
       entity.setAttribute("tabindex", "0");
     }
-    const panel = details?.[key];
-    if (panel !== undefined) {
+    const panel = details.get(key);
+    if (typeof panel === "string") {
       if (region.dataset.shown !== key) region.innerHTML = panel;
       region.dataset.shown = key;
-    } else if (details) {
+    } else if (panel === null) {
       region.innerHTML = (MESSAGES.missing[selection.kind] ?? "").replaceAll(MESSAGES.placeholder, escapeHtml(selection.id));
       delete region.dataset.shown;
     } else {
@@ -108,8 +139,9 @@ function follow() {
     if (status) status.textContent = "Opening it as soon as the app has loaded…";
     return;
   }
+  if (selection) fetchDetails(selection);
   show(selection, { focus: userSelected });
-  if (details || selection === null) userSelected = false;
+  if (selection === null || typeof details.get(`${selection.kind}/${selection.id}`) === "string") userSelected = false;
 }
 
 function select(target) {
@@ -158,28 +190,14 @@ if (host && copies().length > 0 && !document.documentElement.classList.contains(
     }
   });
   addEventListener("hashchange", follow);
-  // The details come after the first paint, so they never compete with the opening screen; a
-  // deep link asks for them at once and shows its selection as soon as they have arrived.
-  const deepLink = Boolean(selectionOf(location.hash));
-  (deepLink ? Promise.resolve() : afterFirstPaint())
-    .then(() => fetch(new URL(DETAILS_FILE, import.meta.url)))
-    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
-    .then((panels) => {
-      details = panels;
-      follow();
-    })
-    .catch(() => {
-      // The app itself will show the details when it takes over; until then a selection says
-      // it is loading, which stays true.
-    });
-  if (deepLink) follow();
-}
-
-/** Resolves once the browser has painted the page as it stands. */
-function afterFirstPaint() {
-  // A page out of sight paints no frames, so it waits at most a fifth of a second.
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 200);
-  });
+  // A finger on an entity, or the pointer over it, asks for its details before the tap lands.
+  const ahead = (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    const entity = target?.closest("[data-testid='prerendered'] [data-testid='map'] [data-kind][data-id][role='button']");
+    if (entity) fetchDetails({ kind: entity.dataset.kind, id: entity.dataset.id });
+  };
+  host.addEventListener("pointerdown", ahead);
+  host.addEventListener("pointerover", ahead);
+  // A deep link asks for its entity's details at once.
+  if (selectionOf(location.hash)) follow();
 }

@@ -81,6 +81,48 @@ test("the app takes over without a flash: the map is on screen in every frame, a
   }
 });
 
+test("before the wasm arrives, every kind of entity opens its details, each fetched alone, and a missing one is named without a request", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.route(/_bg\.wasm$/, () => {}); // never answered: the responder alone
+  const page = await context.newPage();
+  const fetched = [];
+  page.on("request", (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.includes("dispute-map-details")) fetched.push(path);
+  });
+  await page.goto(suite.server.appUrl, { waitUntil: "commit" });
+  const screen = page.locator("[data-testid='prerendered'][data-width='wide']");
+  const heading = screen.locator("[data-testid='details'] h2");
+  await screen.locator("[data-testid='map']").waitFor();
+  assert.deepEqual(fetched, [], "no details are fetched before they are asked for");
+  const first = (list) => list[0];
+  const picks = {
+    party: { id: "openai", name: "OpenAI" },
+    contract: first(suite.dataset.contracts.map((entry) => ({ id: entry.id, name: entry.title }))),
+    clause: first(suite.dataset.clauses.map((entry) => ({ id: entry.id, name: entry.title }))),
+    statement: first(suite.dataset.statements.map((entry) => ({ id: entry.id, name: null }))),
+    source: first(suite.dataset.sources.map((entry) => ({ id: entry.id, name: null }))),
+    event: first(suite.dataset.events.map((entry) => ({ id: entry.id, name: entry.title }))),
+    conflict: first(suite.dataset.conflicts.map((entry) => ({ id: entry.id, name: entry.title }))),
+  };
+  // On the map: a tap (pointer-down asks for the details before the click lands).
+  await screen.locator("[data-testid='map'] [data-kind='party'][data-id='openai']").click();
+  await heading.filter({ hasText: "OpenAI" }).waitFor();
+  // The others by their addresses, as a link in the details or a shared link opens them.
+  for (const [kind, { id, name }] of Object.entries(picks)) {
+    await page.evaluate(([kind, id]) => { location.hash = `#/map/${kind}/${id}`; }, [kind, id]);
+    await page.waitForFunction(([kind, id]) => document.querySelector("[data-testid='prerendered'][data-width='wide'] [data-testid='details'] [aria-live]")?.dataset.shown === `${kind}/${id}`, [kind, id]);
+    if (name) await heading.filter({ hasText: name }).waitFor();
+  }
+  assert.deepEqual(new Set(fetched.map((path) => path.split("/").slice(-2)[0])), new Set(Object.keys(picks)), "one file per entity, of each kind");
+  // An entity the dispute lacks is named in the panel, and no server is asked.
+  const before = fetched.length;
+  await page.evaluate(() => { location.hash = "#/map/party/no-such-party"; });
+  await screen.locator("[data-testid='details']", { hasText: "no-such-party" }).waitFor();
+  assert.equal(fetched.length, before, "a missing entity is asked of no server");
+  await context.close();
+});
+
 test("before the wasm arrives, the pre-rendered map answers clicks, links, Back and keys; the app takes over with the same selection and focus", async () => {
   const clause = suite.dataset.clauses.find((entry) => entry.id === "azure-stateless-exclusivity");
   const dispute = suite.dataset.dispute;
