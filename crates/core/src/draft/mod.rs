@@ -53,6 +53,17 @@ pub struct Article {
     pub published: Option<ReportedDate>,
 }
 
+impl Article {
+    /// An article of text alone, with no title, publisher, address or date.
+    pub fn new(id: &str, text: &str) -> Article {
+        Article {
+            id: id.to_owned(),
+            text: text.to_owned(),
+            ..Article::default()
+        }
+    }
+}
+
 /// Where an entity of the draft comes from: a range of one article's text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Evidence {

@@ -222,11 +222,7 @@ mod tests {
     #[test]
     fn a_conflict_about_an_agreement_not_accepted_is_still_a_valid_file() {
         use crate::draft::Article;
-        let article = |id: &str, text: &str| Article {
-            id: id.to_owned(),
-            text: text.to_owned(),
-            ..Article::default()
-        };
+        let article = Article::new;
         let articles = [
             article("one", "Port sues carrier\nMarch 12, 2026\nThe Port of Brenna has sued Halvard Shipping over a £120m berth agreement, the port said.\nThe port filed the claim on March 9."),
             article("two", "Port dispute widens\nMarch 14, 2026\nThe Port of Brenna sued Halvard Shipping on Tuesday over its £150m berth agreement."),

@@ -45,11 +45,7 @@ fn the_draft_of_the_bundled_articles_meets_its_budgets() {
 
 #[test]
 fn bad_input_is_named() {
-    let article = |id: &str, text: &str| Article {
-        id: id.to_owned(),
-        text: text.to_owned(),
-        ..Article::default()
-    };
+    let article = Article::new;
     let cases: Vec<(Vec<Article>, &str)> = vec![
         (vec![], "at least one article"),
         (

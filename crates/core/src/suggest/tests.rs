@@ -57,6 +57,18 @@ fn one(sentence: &str) -> (Option<String>, Attribution, Modality) {
 use Attribution::{Anonymous, OnRecord, OutletAnalysis, OutletParaphrase, Spokesperson};
 use Modality::{Asserted, Speculative};
 
+/// Checks each row's sentence: its party, attribution and modality, named by the row.
+fn check_rows(cases: &[(&str, &str, Option<&str>, Attribution, Modality)]) {
+    for &(name, sentence, expected_party, attribution, modality) in cases {
+        let (party, found_attribution, found_modality) = one(sentence);
+        assert_eq!(
+            (party.as_deref(), found_attribution, found_modality),
+            (expected_party, attribution, modality),
+            "{name}: {sentence}"
+        );
+    }
+}
+
 #[test]
 fn speakers_and_attributions_by_cue() {
     let cases: [(&str, &str, Option<&str>, Attribution, Modality); 14] = [
@@ -159,14 +171,7 @@ fn speakers_and_attributions_by_cue() {
             Asserted,
         ),
     ];
-    for (name, sentence, expected_party, attribution, modality) in cases {
-        let (party, found_attribution, found_modality) = one(sentence);
-        assert_eq!(
-            (party.as_deref(), found_attribution, found_modality),
-            (expected_party, attribution, modality),
-            "{name}: {sentence}"
-        );
-    }
+    check_rows(&cases);
 }
 
 #[test]
@@ -257,14 +262,7 @@ fn speakers_and_attributions_by_source() {
             Speculative,
         ),
     ];
-    for (name, sentence, expected_party, attribution, modality) in cases {
-        let (party, found_attribution, found_modality) = one(sentence);
-        assert_eq!(
-            (party.as_deref(), found_attribution, found_modality),
-            (expected_party, attribution, modality),
-            "{name}: {sentence}"
-        );
-    }
+    check_rows(&cases);
 }
 
 #[test]
