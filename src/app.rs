@@ -137,7 +137,7 @@ fn mount_standalone(host: web_sys::HtmlElement) {
             for element in prerendered {
                 element.remove();
             }
-            let _ = host.class_list().remove_1("prerender-waiting");
+            let _ = host.remove_attribute("data-prerender");
             live.set_class_name("live-app");
             let _ = live.set_attribute("data-state", "live");
             if let Some(selector) = focused {

@@ -9,6 +9,8 @@ use dispute_core::config::Config;
 use dispute_core::model::EntityRef;
 use leptos::prelude::*;
 
+pub use crate::components::details::{HIDE_DETAILS, SHOW_DETAILS};
+
 /// The bundled dispute's opening screen for a window `width` CSS pixels wide, as HTML.
 pub fn opening_screen(width: f64) -> String {
     // A picture of one moment: the tasks that would keep it up to date are dropped.
@@ -63,6 +65,10 @@ pub fn missing_panels() -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// What the page says of a link only the app can show (another view, a step of the walkthrough),
+/// followed before the app has taken over.
+pub const WAITING_FOR_APP: &str = "Opening it as soon as the app has loaded…";
 
 /// What the panel shows while its details are on their way (the responder's, before the app).
 pub fn loading_panel() -> String {

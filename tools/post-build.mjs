@@ -53,6 +53,19 @@ function fill(template, values, what) {
   return filled;
 }
 
+/** The responder with the route rules it imports (web/routes.js) written in place of the
+ *  import, so the page fetches one script before it can answer a tap, not two in a row. */
+function withRoutes(responder) {
+  const routes = readFileSync(join(root, "web", "routes.js"), "utf8");
+  const imported = /^import \{ ([\w, ]+) \} from "\.\/routes\.js";$/m;
+  const found = responder.match(imported);
+  if (!found) fail('web/responder.js no longer imports from "./routes.js" as the build expects');
+  for (const name of found[1].split(", ")) {
+    if (!routes.includes(`export function ${name}(`)) fail(`web/routes.js exports no function ${name}`);
+  }
+  return responder.replace(imported, () => routes.replaceAll("export function ", "function "));
+}
+
 /** Trunk's inline start-up script: the glue's and the wasm's file names. */
 function startup() {
   const inline = /<script type="module">\s*import init, \* as bindings from '\.\/([^']+\.js)';[\s\S]*?module_or_path: '\.\/([^']+\.wasm)'[\s\S]*?<\/script>/;
@@ -178,9 +191,10 @@ function prerender() {
     mkdirSync(join(detailsFolder, kind), { recursive: true });
     writeFileSync(join(detailsFolder, kind, `${id}.html`), panel);
   }
-  const responder = fill(readFileSync(join(root, "web", "responder.js"), "utf8"), {
+  const responder = fill(withRoutes(readFileSync(join(root, "web", "responder.js"), "utf8")), {
     DETAILS_FILE: `./dispute-map-details/?v=${version(JSON.stringify(screens.details))}`,
     DETAILS_KEYS: Object.keys(screens.details),
+    GRAMMAR: screens.grammar,
     MESSAGES: screens.messages,
   }, "web/responder.js");
   writeFileSync(join(staging, "dispute-map-responder.js"), responder);

@@ -8,37 +8,21 @@
 // Loaded by the standalone page only, as a module (so after parsing, never blocking the paint);
 // every listener does nothing once the pre-rendered screen is gone.
 
-// Filled in by tools/post-build.mjs: the details folder's versioned address, and the panel's words
-// for an entity the dispute lacks (per kind, with a placeholder for the id) and for details on
-// their way, drawn by the app's own Details component (src/prerender.rs).
+import { hashOf, selectionOf } from "./routes.js";
+
+// Filled in by tools/post-build.mjs: the details folder's versioned address; the route grammar's
+// words (`route::grammar()`); and the app's own words, drawn by its components
+// (src/prerender.rs): the panel's for an entity the dispute lacks (per kind, with a placeholder
+// for the id) and for details on their way, the details toggle's, and what the page says of a
+// link only the app can show.
 const DETAILS_FILE = "__DETAILS_FILE__";
 /** The entities that have details (`<kind>/<id>`): any other is missing, asked of no server. */
 const DETAILS_KEYS = new Set("__DETAILS_KEYS__");
+const GRAMMAR = "__GRAMMAR__";
 const MESSAGES = "__MESSAGES__";
-const KINDS = new Set(["dispute", "party", "contract", "clause", "statement", "source", "event", "conflict"]);
-const VIEWS = new Set(["map", "timeline", "conflicts", "list"]);
 
 const host = document.querySelector("[data-dispute-map][data-standalone]");
 const copies = () => (host ? [...host.querySelectorAll("[data-testid='prerendered']")] : []);
-
-/** What a hash asks the map view to show: `null` for the overview, `undefined` when it asks
- *  for something only the app can show. The same grammar as src/route.rs. */
-function selectionOf(hash) {
-  const segments = hash.replace(/^#/, "").split("/").filter(Boolean);
-  if (segments.length > 0 && VIEWS.has(segments[0])) {
-    if (segments[0] !== "map") return undefined;
-    segments.shift();
-  }
-  if (segments.length === 0) return null;
-  if (segments.length !== 2 || !KINDS.has(segments[0])) return undefined;
-  let id;
-  try {
-    id = decodeURIComponent(segments[1]);
-  } catch {
-    return undefined;
-  }
-  return { kind: segments[0], id };
-}
 
 /** Each entity's panel by `<kind>/<id>`: its HTML once fetched, `null` when the dispute has no
  *  such entity, a promise while on its way. */
@@ -131,12 +115,13 @@ function follow() {
     removeEventListener("hashchange", follow);
     return;
   }
-  const selection = selectionOf(location.hash);
+  const selection = selectionOf(location.hash, GRAMMAR);
   // What only the app can show: the page says it is on its way.
-  host.classList.toggle("prerender-waiting", selection === undefined);
+  if (selection === undefined) host.dataset.prerender = "waiting";
+  else delete host.dataset.prerender;
   if (selection === undefined) {
     const status = host.querySelector("[data-testid='prerender-loading']");
-    if (status) status.textContent = "Opening it as soon as the app has loaded…";
+    if (status) status.textContent = MESSAGES.waiting;
     return;
   }
   if (selection) fetchDetails(selection);
@@ -146,14 +131,14 @@ function follow() {
 
 function select(target) {
   userSelected = true;
-  const hash = `#/map/${target.dataset.kind}/${encodeURIComponent(target.dataset.id)}`;
+  const hash = hashOf({ kind: target.dataset.kind, id: target.dataset.id }, GRAMMAR);
   if (location.hash === hash) follow();
   else location.hash = hash;
 }
 
 function clearSelection() {
   userSelected = false;
-  location.hash = "#/map";
+  location.hash = hashOf(null, GRAMMAR);
 }
 
 if (host && copies().length > 0 && !document.documentElement.classList.contains("loading-data")) {
@@ -167,7 +152,7 @@ if (host && copies().length > 0 && !document.documentElement.classList.contains(
       const closed = shell.dataset.panel !== "closed";
       shell.dataset.panel = closed ? "closed" : "open";
       toggle.setAttribute("aria-expanded", String(!closed));
-      toggle.textContent = closed ? "Show details" : "Hide details";
+      toggle.textContent = closed ? MESSAGES.toggle.closed : MESSAGES.toggle.open;
       return;
     }
     const entity = target.closest("[data-testid='map'] [data-kind][data-id][role='button']");
@@ -179,7 +164,7 @@ if (host && copies().length > 0 && !document.documentElement.classList.contains(
   document.addEventListener("keydown", (event) => {
     const target = event.target instanceof Element ? event.target : null;
     if (copies().length === 0 || !(target === document.body || target?.closest("[data-testid='prerendered']"))) return;
-    if (event.key === "Escape" && selectionOf(location.hash)) {
+    if (event.key === "Escape" && selectionOf(location.hash, GRAMMAR)) {
       event.preventDefault();
       return clearSelection();
     }
@@ -199,5 +184,5 @@ if (host && copies().length > 0 && !document.documentElement.classList.contains(
   host.addEventListener("pointerdown", ahead);
   host.addEventListener("pointerover", ahead);
   // A deep link asks for its entity's details at once.
-  if (selectionOf(location.hash)) follow();
+  if (selectionOf(location.hash, GRAMMAR)) follow();
 }

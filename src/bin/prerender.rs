@@ -4,8 +4,11 @@
 //! so the map, the status and the summary are on screen before the wasm arrives, and readable
 //! with JavaScript turned off. Prints a JSON object: `{"wide": "<…>", "narrow": "<…>",
 //! "details": {"kind/id": "<…>"}, "messages": {"missing": {"kind": "<…>"}, "loading": "<…>",
-//! "placeholder": "%ID%"}}`: the screens, every entity's details, and the panel's words for
-//! an entity the dispute lacks and for details on their way, all drawn by the app's components.
+//! "placeholder": "%ID%", "waiting": "…", "toggle": {"open": "…", "closed": "…"}},
+//! "grammar": {…}}`: the screens, every entity's details, the app's words the responder shows
+//! (for an entity the dispute lacks, details on their way, a link only the app can show, the
+//! details toggle), all from the app's components, and the route grammar's words
+//! (`route::grammar()`).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -23,7 +26,13 @@ fn main() {
                 .collect::<serde_json::Map<_, _>>(),
             "loading": dispute_map::prerender::loading_panel(),
             "placeholder": dispute_map::prerender::ID_PLACEHOLDER,
+            "waiting": dispute_map::prerender::WAITING_FOR_APP,
+            "toggle": {
+                "open": dispute_map::prerender::HIDE_DETAILS,
+                "closed": dispute_map::prerender::SHOW_DETAILS,
+            },
         },
+        "grammar": dispute_core::route::grammar(),
     });
     println!("{screens}");
 }

@@ -29,6 +29,11 @@ const GROUPED_STATEMENTS: usize = 200;
 const SHOWN_TEXT: usize = 20_000;
 
 /// The panel for whatever is selected, or an overview of the dispute when nothing is.
+/// The details toggle's words while the panel is open and while it is folded (the pre-rendered
+/// screen's responder is given them too).
+pub const HIDE_DETAILS: &str = "Hide details";
+pub const SHOW_DETAILS: &str = "Show details";
+
 #[component]
 pub fn Details() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -114,7 +119,7 @@ pub fn Details() -> impl IntoView {
             <div class="panel-bar">
                 <button type="button" class="panel-toggle" data-action="toggle-details" aria-expanded=move || open().to_string() aria-controls="details-body"
                     on:click=move |_| state.panel_open.update(|open| *open = !*open)>
-                    {move || if open() { "Hide details" } else { "Show details" }}
+                    {move || if open() { HIDE_DETAILS } else { SHOW_DETAILS }}
                 </button>
                 <button type="button" class="sheet-close" data-action="close-details" aria-label="Close the details" on:click=close_sheet>"×"</button>
             </div>

@@ -162,6 +162,7 @@ test("before the wasm arrives, the pre-rendered map answers clicks, links, Back 
     await page.locator("[data-testid='prerender-loading']", { hasText: "as soon as the app has loaded" }).waitFor();
     await page.goBack();
     await heading.filter({ hasText: "OpenAI" }).waitFor();
+    assert.equal(await page.locator("[data-dispute-map][data-prerender='waiting']").count(), 0, `${size}: back on the map, nothing waits`);
     await heading.focus();
     release();
     await appReady(page);

@@ -67,6 +67,34 @@ pub fn tour_step(step: usize) -> String {
     format!("#/tour/{step}")
 }
 
+/// The words of the grammar, for a reader of hashes written in another language: the
+/// pre-rendered screen's responder (`web/routes.js`) is given them by the build and has no
+/// copy of its own. `parse` and `format` are the grammar's rules; this is what they are made of.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Grammar {
+    /// Every kind of entity, as a link names it.
+    pub kinds: Vec<&'static str>,
+    /// Every view, as a link names it.
+    pub views: Vec<&'static str>,
+    /// The view a link that names none opens.
+    pub default_view: &'static str,
+    /// The bytes an id keeps as they are in a hash; every other is written `%XX`.
+    pub plain_bytes: &'static str,
+}
+
+/// The bytes other than letters and digits that `format` writes into a hash as they are.
+const PLAIN_PUNCTUATION: &str = "-_.~";
+
+/// This grammar's words (see `Grammar`).
+pub fn grammar() -> Grammar {
+    Grammar {
+        kinds: EntityKind::ALL.iter().map(|kind| kind.as_str()).collect(),
+        views: View::ALL.iter().map(|view| view.as_str()).collect(),
+        default_view: View::Map.as_str(),
+        plain_bytes: PLAIN_PUNCTUATION,
+    }
+}
+
 /// Why a hash could not be read, in words for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RouteError(pub String);
@@ -137,7 +165,7 @@ pub fn format(route: &Route) -> String {
 fn encode_percent(text: &str) -> String {
     let mut encoded = String::with_capacity(text.len());
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+        if byte.is_ascii_alphanumeric() || PLAIN_PUNCTUATION.as_bytes().contains(&byte) {
             encoded.push(byte as char);
         } else {
             encoded.push_str(&format!("%{byte:02X}"));
