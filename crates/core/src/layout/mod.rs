@@ -8,6 +8,7 @@
 //! above the party row, from each claimant to each respondent. Parties bound by nothing are listed
 //! in a row under the map.
 
+pub mod gesture;
 mod number;
 mod text;
 pub mod timeline;
