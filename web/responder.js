@@ -10,16 +10,18 @@
 
 import { hashOf, selectionOf } from "./routes.js";
 
-// Filled in by tools/post-build.mjs: the details folder's versioned address; the route grammar's
-// words (`route::grammar()`); and the app's own words, drawn by its components
+// What the head's script (web/ahead.js, in dispute-map-boot.js) knows: which entities have
+// details, where each one's file is, the files it already asked for, and the route grammar's
+// words (`route::grammar()`). Without it (a page the build did not write) nothing answers.
+const AHEAD = window.__disputeMapAhead;
+const GRAMMAR = AHEAD?.grammar;
+// Filled in by tools/post-build.mjs: the app's own words, drawn by its components
 // (src/prerender.rs): the panel's for an entity the dispute lacks (per kind, with a placeholder
 // for the id) and for details on their way, the details toggle's, and what the page says of a
 // link only the app can show.
-const DETAILS_FILE = "__DETAILS_FILE__";
-/** The entities that have details (`<kind>/<id>`): any other is missing, asked of no server. */
-const DETAILS_KEYS = new Set("__DETAILS_KEYS__");
-const GRAMMAR = "__GRAMMAR__";
 const MESSAGES = "__MESSAGES__";
+/** An entity of the pre-rendered map, which a tap selects. */
+const MAP_ENTITY = "[data-testid='map'] [data-kind][data-id][role='button']";
 
 const host = document.querySelector("[data-dispute-map][data-standalone]");
 const copies = () => (host ? [...host.querySelectorAll("[data-testid='prerendered']")] : []);
@@ -33,15 +35,15 @@ const overviews = new Map();
 function fetchDetails(selection) {
   const key = `${selection.kind}/${selection.id}`;
   if (details.has(key)) return;
-  if (!DETAILS_KEYS.has(key)) {
+  if (!AHEAD.keys.has(key)) {
     details.set(key, null);
     return;
   }
-  const folder = new URL(DETAILS_FILE, import.meta.url);
-  const file = new URL(`${selection.kind}/${encodeURIComponent(selection.id)}.html${folder.search}`, folder);
+  const request = AHEAD.early.get(key) ?? fetch(AHEAD.fileOf(selection));
+  AHEAD.early.delete(key);
   details.set(
     key,
-    fetch(file)
+    request
       .then((response) => (response.ok ? response.text() : response.status === 404 ? null : Promise.reject(new Error(`HTTP ${response.status}`))))
       .then((panel) => {
         details.set(key, panel);
@@ -141,7 +143,7 @@ function clearSelection() {
   location.hash = hashOf(null, GRAMMAR);
 }
 
-if (host && copies().length > 0 && !document.documentElement.classList.contains("loading-data")) {
+if (AHEAD && host && copies().length > 0 && !document.documentElement.classList.contains("loading-data")) {
   host.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
     if (!target?.closest("[data-testid='prerendered']")) return;
@@ -155,7 +157,7 @@ if (host && copies().length > 0 && !document.documentElement.classList.contains(
       toggle.textContent = closed ? MESSAGES.toggle.closed : MESSAGES.toggle.open;
       return;
     }
-    const entity = target.closest("[data-testid='map'] [data-kind][data-id][role='button']");
+    const entity = target.closest(MAP_ENTITY);
     if (entity) return select(entity);
     // A link to an entity follows its own href; one the user followed moves focus on arrival.
     if (target.closest("a[href^='#/']")) userSelected = true;
@@ -168,7 +170,7 @@ if (host && copies().length > 0 && !document.documentElement.classList.contains(
       event.preventDefault();
       return clearSelection();
     }
-    const entity = target.closest("[data-testid='map'] [data-kind][data-id][role='button']");
+    const entity = target.closest(MAP_ENTITY);
     if (entity && (event.key === "Enter" || event.key === " ")) {
       event.preventDefault();
       select(entity);
@@ -178,11 +180,11 @@ if (host && copies().length > 0 && !document.documentElement.classList.contains(
   // A finger on an entity, or the pointer over it, asks for its details before the tap lands.
   const ahead = (event) => {
     const target = event.target instanceof Element ? event.target : null;
-    const entity = target?.closest("[data-testid='prerendered'] [data-testid='map'] [data-kind][data-id][role='button']");
+    const entity = target?.closest(`[data-testid='prerendered'] ${MAP_ENTITY}`);
     if (entity) fetchDetails({ kind: entity.dataset.kind, id: entity.dataset.id });
   };
   host.addEventListener("pointerdown", ahead);
   host.addEventListener("pointerover", ahead);
-  // A deep link asks for its entity's details at once.
+  // A deep link shows its entity's details (asked for before the first paint) at once.
   if (selectionOf(location.hash, GRAMMAR)) follow();
 }

@@ -115,6 +115,7 @@ test("before the wasm arrives, every kind of entity opens its details, each fetc
     if (name) await heading.filter({ hasText: name }).waitFor();
   }
   assert.deepEqual(new Set(fetched.map((path) => path.split("/").slice(-2)[0])), new Set(Object.keys(picks)), "one file per entity, of each kind");
+  assert.equal(fetched.length, new Set(fetched).size, "no file asked for twice");
   // An entity the dispute lacks is named in the panel, and no server is asked.
   const before = fetched.length;
   await page.evaluate(() => { location.hash = "#/map/party/no-such-party"; });
@@ -193,6 +194,23 @@ test("a page asking for another dispute never shows the bundled one, and a deep 
   await appReady(page);
   await page.locator("[data-testid='details'] h2", { hasText: "Azure's exclusive role" }).waitFor();
   assert.equal(await page.locator("[role='alert']").count(), 0);
+  await context.close();
+});
+
+test("a deep link's details are asked for before the first paint and shown before the wasm arrives", async () => {
+  const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await context.route(/_bg\.wasm$/, () => {}); // never answered: the page alone
+  const page = await context.newPage();
+  await page.goto(`${suite.server.appUrl}#/clause/azure-stateless-exclusivity`, { waitUntil: "commit" });
+  const screen = page.locator("[data-testid='prerendered'][data-width='narrow']");
+  await screen.locator("[data-testid='details'] h2", { hasText: "Azure's exclusive role" }).waitFor();
+  const [asked, painted] = await page.evaluate(() => [
+    performance.getEntriesByType("resource").find((entry) => entry.name.includes("dispute-map-details/clause/azure-stateless-exclusivity.html"))?.startTime,
+    performance.getEntriesByName("first-paint")[0]?.startTime,
+  ]);
+  assert.ok(asked !== undefined && painted !== undefined, `asked at ${asked}, painted at ${painted}`);
+  assert.ok(asked < painted, `the details were asked for at ${asked} ms, before the first paint at ${painted} ms`);
+  assert.equal(await page.locator("[data-testid='prerendered'] [data-kind='clause'][data-id='azure-stateless-exclusivity'][aria-current='true']").count(), 2, "selected on both copies of the map");
   await context.close();
 });
 

@@ -6,6 +6,7 @@
 //!
 //! | name | defined by | what it is |
 //! |---|---|---|
+//! | `__disputeMapAhead` | web/ahead.js (in dispute-map-boot.js) | `{keys, fileOf(selection), early, grammar}`: which entities have pre-rendered details, each one's file, a deep link's already asked for, and the route grammar's words, for the responder (web/responder.js) |
 //! | `__disputeMapBase` | web/loader.js | the address `dispute-map.js` was loaded from, so an embedded map finds its stylesheet |
 //! | `__disputeMapPrefetch` | web/loader.js | `{url, response, abort}`: the `?data=` file, fetched beside the wasm |
 //! | `__disputeMapWork(name, args, transfer)` | web/loader.js | runs a function of the authoring worker (web/author-worker.js, crates/author); a promise |
@@ -17,6 +18,7 @@
 //! | `__disputeMapMount()` | the app (embed) | mounts a map in every host element not yet mounted: `<dispute-map>` elements added later call it |
 //! | `__disputeMapControl` | the app (embed), on each host element | `{select(ref), show(view), clear(), load(src, timeout), compact(on)}`: what `<dispute-map>`'s methods and attributes, and a frame's messages, call |
 
+pub const AHEAD: &str = "__disputeMapAhead";
 pub const BASE: &str = "__disputeMapBase";
 pub const PREFETCH: &str = "__disputeMapPrefetch";
 pub const WORK: &str = "__disputeMapWork";
