@@ -10,7 +10,7 @@
 use crate::state::{AppState, Loaded, Origin, Pending};
 use crate::{drafts, workbooks};
 use dispute_core::config::{self, ALLOWED_ORIGINS_META};
-use dispute_core::dataset;
+use dispute_core::dataset::{self, Dataset, Unchecked, ValidationError};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -18,7 +18,12 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Validates a file's text into what the app shows: the dataset, or every problem with it.
 pub fn validate(origin: Origin, text: &str) -> Loaded {
-    match dataset::parse(text) {
+    shown(origin, text, dataset::parse(text))
+}
+
+/// What the app shows of a file's text once it is parsed and checked.
+fn shown(origin: Origin, text: &str, parsed: Result<Dataset, Vec<ValidationError>>) -> Loaded {
+    match parsed {
         Ok(dataset) => Loaded::Ready(origin, Arc::new(dataset), Arc::from(text)),
         Err(errors) => Loaded::Failed(origin, errors.iter().map(ToString::to_string).collect()),
     }
@@ -61,15 +66,22 @@ fn finish(state: AppState, load: u64, loaded: Loaded) {
     }
 }
 
-/// Shows the bundled dispute. In the browser the work comes in three tasks (start-up, checking
-/// the file, drawing it), so none holds the page for long on a slow phone.
+/// Shows the bundled dispute. In the browser the work comes in tasks of its own (start-up,
+/// decoding the file, checking it, drawing it), so none holds the page for long on a slow phone.
 pub fn load_bundled(state: AppState) {
     let load = begin(state, Origin::Bundled);
-    let check = move || {
-        let loaded = validate(Origin::Bundled, dispute_core::BUNDLED_DISPUTE);
-        later(move || finish(state, load, loaded));
-    };
-    later(check);
+    let text = dispute_core::BUNDLED_DISPUTE;
+    later(move || {
+        let decoded = Unchecked::of(text);
+        later(move || {
+            let loaded = shown(
+                Origin::Bundled,
+                text,
+                decoded.and_then(|decoded| decoded.check(text)),
+            );
+            later(move || finish(state, load, loaded));
+        });
+    });
 }
 
 /// Runs `then` in a task of its own, after what is waiting (in the browser); at once elsewhere.

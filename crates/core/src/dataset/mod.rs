@@ -77,14 +77,32 @@ struct Slot {
 
 /// Parses and validates `text`, returning the dataset or every error found.
 pub fn parse(text: &str) -> Result<Dataset, Vec<ValidationError>> {
-    let decoded = decode::decode(text).map_err(capped)?;
-    let mut errors = decoded.errors.clone();
-    check::check(&decoded, &mut errors);
-    if !errors.is_empty() {
-        return Err(capped(errors));
+    Unchecked::of(text)?.check(text)
+}
+
+/// A file's text decoded into its entries but not yet checked: the first of `parse`'s two
+/// steps, for a caller that runs them in tasks of their own (the app on a slow phone). It holds
+/// no dataset: only `check` makes one, with every check `parse` makes.
+pub struct Unchecked(decode::Decoded);
+
+impl Unchecked {
+    /// The structural pass over `text`, or what stops it (not JSON, not an object, no dispute).
+    pub fn of(text: &str) -> Result<Unchecked, Vec<ValidationError>> {
+        decode::decode(text).map(Unchecked).map_err(capped)
     }
-    let warnings = capped(warnings::warnings(&decoded.file, text));
-    Ok(Dataset::index(decoded.file, warnings))
+
+    /// The checks of references, ids and quotes, then the indexes: the dataset, or every
+    /// error found. `text` is the text this was decoded from (the warnings read it again).
+    pub fn check(self, text: &str) -> Result<Dataset, Vec<ValidationError>> {
+        let decoded = self.0;
+        let mut errors = decoded.errors.clone();
+        check::check(&decoded, &mut errors);
+        if !errors.is_empty() {
+            return Err(capped(errors));
+        }
+        let warnings = capped(warnings::warnings(&decoded.file, text));
+        Ok(Dataset::index(decoded.file, warnings))
+    }
 }
 
 /// A file's bytes as text, by one rule for every way a file comes in (an address, the file
