@@ -121,34 +121,53 @@ fn mount_standalone(host: web_sys::HtmlElement) {
     let Ok(live) = live.dyn_into::<web_sys::HtmlElement>() else {
         return;
     };
+    // The app is drawn in a task after the wasm's start, so neither holds a slow phone long.
+    set_timeout(
+        move || take_over(host, live, prerendered, config),
+        std::time::Duration::ZERO,
+    );
+}
+
+/// Draws the app beside the pre-rendered screen, out of sight, and swaps the two once the app
+/// shows what the screen does.
+fn take_over(
+    host: web_sys::HtmlElement,
+    live: web_sys::HtmlElement,
+    prerendered: Vec<web_sys::Element>,
+    config: Config,
+) {
     let root: web_sys::Element = live.clone().into();
     leptos::mount::mount_to(live.clone(), move || view! { <App config root /> }).forget();
     // The swap waits until the live app shows what the pre-rendered one does: its details drawn
-    // (two frames after the map), or a problem to report. A page asking for another dispute
+    // (two frames after the map) and no part still to come in a later task, or a problem to
+    // report. A page asking for another dispute
     // shows the app's own loading at once: its progress and its Cancel.
     let asks_for_data = document()
         .document_element()
         .is_some_and(|page| page.class_list().contains("loading-data"));
+    let drawn = live.clone();
     when_drawn(live.clone(), asks_for_data, move || {
-        request_animation_frame(move || {
-            // Keyboard focus stays where it was: on the same entity of the map, or on the
-            // details' heading, now in the live app.
-            let focused = focused_in_prerendered();
-            for element in prerendered {
-                element.remove();
-            }
-            let _ = host.remove_attribute("data-prerender");
-            live.set_class_name("live-app");
-            let _ = live.set_attribute("data-state", "live");
-            if let Some(selector) = focused {
-                if let Ok(Some(element)) = live.query_selector(&selector) {
-                    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
-                        let _ = element.focus();
-                    } else if let Some(element) = element.dyn_ref::<web_sys::SvgElement>() {
-                        let _ = element.focus();
+        crate::components::when_complete(drawn.into(), move || {
+            request_animation_frame(move || {
+                // Keyboard focus stays where it was: on the same entity of the map, or on the
+                // details' heading, now in the live app.
+                let focused = focused_in_prerendered();
+                for element in prerendered {
+                    element.remove();
+                }
+                let _ = host.remove_attribute("data-prerender");
+                live.set_class_name("live-app");
+                let _ = live.set_attribute("data-state", "live");
+                if let Some(selector) = focused {
+                    if let Ok(Some(element)) = live.query_selector(&selector) {
+                        if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+                            let _ = element.focus();
+                        } else if let Some(element) = element.dyn_ref::<web_sys::SvgElement>() {
+                            let _ = element.focus();
+                        }
                     }
                 }
-            }
+            })
         })
     });
 }
@@ -160,11 +179,8 @@ fn when_drawn(live: web_sys::HtmlElement, at_once: bool, then: impl FnOnce() + '
         crate::components::after_first_drawing(then);
         return;
     }
-    let drawn = live
-        .query_selector("[data-testid='details'] [aria-live], [role='alert']")
-        .ok()
-        .flatten()
-        .is_some();
+    let found = |selector: &str| live.query_selector(selector).ok().flatten().is_some();
+    let drawn = found("[data-testid='details'] [aria-live], [role='alert']");
     if drawn {
         then();
     } else {

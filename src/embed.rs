@@ -164,13 +164,18 @@ pub fn connect(state: AppState, host: &web_sys::Element) {
                 ("conflicts", file.conflicts.len().into()),
                 ("sources", file.sources.len().into()),
             ]);
-            state.emit(
-                "load",
-                object(&[
-                    ("title", JsValue::from_str(&file.title)),
-                    ("counts", counts),
-                ]),
-            );
+            let detail = object(&[
+                ("title", JsValue::from_str(&file.title)),
+                ("counts", counts),
+            ]);
+            // Once the file is drawn, the parts that come in later tasks too.
+            let emit = move || state.emit("load", detail);
+            match state.find_root(Clone::clone) {
+                Some(root) => crate::components::after_first_drawing(move || {
+                    crate::components::when_complete(root, emit)
+                }),
+                None => emit(),
+            }
         }
         Loaded::Failed(_, problems) => {
             let list: js_sys::Array = problems

@@ -32,6 +32,47 @@ pub fn after_first_drawing(then: impl FnOnce() + 'static) {
     then();
 }
 
+/// A flag that turns true in a task of its own, after the one drawing now: a part drawn only
+/// once it is true comes in a later task than the parts beside it, so no one task holds a slow
+/// phone for the whole screen. On the host, where the screen is rendered to HTML in one go,
+/// true at once.
+pub fn in_a_later_task() -> RwSignal<bool> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let ready = RwSignal::new(false);
+        // The part may be gone by then, when another file came in at once.
+        set_timeout(
+            move || {
+                let _ = ready.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        );
+        ready
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    RwSignal::new(true)
+}
+
+/// Calls `then` once nothing under `root` is still to come from a later task (no element
+/// marked `data-drawing`), checking once a frame; at once on the host.
+pub fn when_complete(root: web_sys::Element, then: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let pending = root
+            .query_selector("[data-drawing]")
+            .ok()
+            .flatten()
+            .is_some();
+        if pending && root.is_connected() {
+            request_animation_frame(move || when_complete(root, then));
+            return;
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = root;
+    then();
+}
+
 /// At most this many characters of one piece of file text are drawn where it is listed or
 /// named; the details of its own entity show more, around what matters.
 const SHOWN_CHARACTERS: usize = 1_500;

@@ -9,6 +9,7 @@ use super::conflicts::Conflicts;
 use super::details::Details;
 use super::files::read_dropped_file;
 use super::header::{BackToBundled, Header};
+use super::in_a_later_task;
 use super::list::List;
 use super::map::Map;
 use super::timeline::Timeline;
@@ -100,11 +101,14 @@ fn DisputeShown(authoring: Memo<bool>) -> impl IntoView {
             {move || match state.loaded.get() {
                 Loaded::Loading(origin) => view! { <Loading origin /> }.into_any(),
                 Loaded::Failed(..) => ().into_any(),
-                Loaded::Ready(..) => view! {
+                Loaded::Ready(..) => {
+                // The toolbar first, the open view in the next task: each task shorter.
+                let view_drawn = in_a_later_task();
+                view! {
                     <Toolbar />
                     <main class="workspace">
-                        <div class="view-area" id="view-area">
-                            {move || {
+                        <div class="view-area" id="view-area" data-drawing=move || (!view_drawn.get()).then_some("partial")>
+                            {move || view_drawn.get().then(|| {
                                 let view = state.view.get();
                                 provide_context(state.scoped());
                                 match view {
@@ -114,13 +118,14 @@ fn DisputeShown(authoring: Memo<bool>) -> impl IntoView {
                                                                         View::List => view! { <List /> }.into_any(),
                                     View::Changes => view! { <Changes /> }.into_any(),
                                 }
-                            }}
+                            })}
                         </div>
                         <Details />
                     </main>
                     <Briefing />
                 }
-                .into_any(),
+                .into_any()
+                }
             }}
     }
 }

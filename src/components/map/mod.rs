@@ -15,6 +15,7 @@
 mod legend;
 mod shapes;
 
+use crate::components::in_a_later_task;
 use crate::state::AppState;
 use dispute_core::layout::gesture::{key_command, wheel_zoom, Gesture, KeyCommand, Move, Point};
 use dispute_core::layout::{
@@ -210,6 +211,9 @@ impl MapView {
             }
         });
         let tab_stop = self.tab_stop;
+        // The parties first, the contracts with their clauses a task later: each task shorter
+        // on a slow phone. Until then the drawing says it is partial (`data-drawing`).
+        let contracts_drawn = in_a_later_task();
         let shown = Memo::new({
             let map = map.clone();
             move |_| {
@@ -218,6 +222,9 @@ impl MapView {
                     shown.include(&map, &id);
                 }
                 shown.include(&map, &tab_stop.get());
+                if !contracts_drawn.get() {
+                    shown.contracts.clear();
+                }
                 shown
             }
         });
@@ -254,6 +261,7 @@ impl MapView {
                     node_ref=self.svg
                     class="map"
                     class:zoomed=move || !at_home.get()
+                    data-drawing=move || (!contracts_drawn.get()).then_some("partial")
                     data-drawing-width=decimal(map.width, 0)
                     data-drawing-height=decimal(map.height, 0)
                     data-view=move || {
