@@ -11,6 +11,16 @@ import { join } from "node:path";
 import { startServer, launchBrowser, repoRoot, appBase, distDir } from "../tests/browser/harness.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS || 7);
+/** The groups of figures, in the order they run; `./dev bench phone lighthouse` runs only those
+ *  (every group when none is named). */
+const GROUPS = ["transfer", "floor", "clicks", "large", "authoring", "index", "phone", "lighthouse"];
+const asked = process.argv.slice(2);
+const unknownGroups = asked.filter((group) => !GROUPS.includes(group));
+if (unknownGroups.length) {
+  console.error(`unknown bench group: ${unknownGroups.join(", ")}; the groups are ${GROUPS.join(", ")}`);
+  process.exit(2);
+}
+const wanted = (group) => asked.length === 0 || asked.includes(group);
 const LIGHTHOUSE_RUNS = 3;
 const benchDir = join(repoRoot, "target", "bench");
 const largeFile = join(benchDir, "large.json");
@@ -483,7 +493,7 @@ async function main() {
   // Transfer, as a server with precompressed files sends it: what the first paint waits for
   // (the page and what blocks its rendering), what a click on the pre-rendered map needs
   // answered (the responder and the details), and the whole app.
-  {
+  if (wanted("transfer")) {
     const { context, page } = await newPage(browser);
     await page.goto(server.appUrl);
     await page.waitForFunction(APP_IN_PLACE);
@@ -535,7 +545,7 @@ async function main() {
   }
 
   // Time to map, beside the static floor, interleaved so both see the same machine.
-  {
+  if (wanted("floor")) {
     const app = [];
     const floor = [];
     for (let run = 0; run < RUNS; run += 1) {
@@ -549,7 +559,7 @@ async function main() {
   }
 
   // Click to details on the bundled dispute.
-  {
+  if (wanted("clicks")) {
     const { context, page } = await newPage(browser);
     await page.goto(server.appUrl);
     await page.waitForFunction(APP_IN_PLACE);
@@ -598,7 +608,7 @@ async function main() {
   }
 
   // The large dispute.
-  {
+  if (wanted("large")) {
     const url = `${server.appUrl}?data=/bench/large.json`;
     const loads = [];
     for (let run = 0; run < RUNS; run += 1) loads.push(await timeToMap(browser, url, 120000));
@@ -658,14 +668,14 @@ async function main() {
 
   // The authoring tools at work, in their worker: proposing statements, reading a workbook,
   // refusing a bomb, and the page answering while a large workbook is read.
-  await authoring(browser, server, bundled, report);
+  if (wanted("authoring")) await authoring(browser, server, bundled, report);
 
   // Many disputes in one index.
-  await indexFigures(browser, server, report);
+  if (wanted("index")) await indexFigures(browser, server, report);
 
   // Side by side on a throttled phone: the app against the Cytoscape.js peer, interleaved, each
   // load in a fresh context.
-  {
+  if (wanted("phone")) {
     const title = bundled.clauses.find((clause) => clause.id === CLAUSE).title;
     const maps = [];
     const clicks = [];
@@ -701,7 +711,7 @@ async function main() {
   await browser.close();
 
   // Lighthouse, mobile preset (its own simulated throttling), median of its runs.
-  {
+  if (wanted("lighthouse")) {
     const reports = [];
     for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1) reports.push(await lighthouse(server.appUrl, run));
     const figure = (read) => median(reports.map(read));
