@@ -92,10 +92,17 @@ pub fn Shell() -> impl IntoView {
 #[component]
 fn DisputeShown(authoring: Memo<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The header a task after the frame around it, each task shorter on a slow phone; its
+    // place is kept meanwhile.
+    let header_drawn = in_a_later_task();
     view! {
             <SkipLinks />
             {move || state.index.with(Option::is_some).then(|| view! { <BackToIndex /> })}
-            {move || (!state.compact.get()).then(|| view! { <Header /> })}
+            {move || (!state.compact.get()).then(|| if header_drawn.get() {
+                view! { <Header /> }.into_any()
+            } else {
+                view! { <div class="app-header" data-drawing="partial"></div> }.into_any()
+            })}
             {move || authoring.get().then(|| view! { <AuthoringHost /> })}
             <LoadProblems />
             {move || match state.loaded.get() {
