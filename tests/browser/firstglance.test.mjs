@@ -204,6 +204,9 @@ test("a deep link's details are asked for before the first paint and shown befor
   await page.goto(`${suite.server.appUrl}#/clause/azure-stateless-exclusivity`, { waitUntil: "commit" });
   const screen = page.locator("[data-testid='prerendered'][data-width='narrow']");
   await screen.locator("[data-testid='details'] h2", { hasText: "Azure's exclusive role" }).waitFor();
+  // The paint's timing entry is recorded once the frame is presented, which can come after
+  // the details are in the page.
+  await page.waitForFunction(() => performance.getEntriesByName("first-paint").length > 0);
   const [asked, painted] = await page.evaluate(() => [
     performance.getEntriesByType("resource").find((entry) => entry.name.includes("dispute-map-details/clause/azure-stateless-exclusivity.html"))?.startTime,
     performance.getEntriesByName("first-paint")[0]?.startTime,
