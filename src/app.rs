@@ -140,8 +140,8 @@ fn take_over(
     leptos::mount::mount_to(live.clone(), move || view! { <App config root /> }).forget();
     // The swap waits until the live app shows what the pre-rendered one does: its details drawn
     // (two frames after the map) and no part still to come in a later task, or a problem to
-    // report. A page asking for another dispute
-    // shows the app's own loading at once: its progress and its Cancel.
+    // report. A page asking for another dispute shows the app's own loading at once: its
+    // progress and its Cancel.
     let asks_for_data = document()
         .document_element()
         .is_some_and(|page| page.class_list().contains("loading-data"));
@@ -179,8 +179,11 @@ fn when_drawn(live: web_sys::HtmlElement, at_once: bool, then: impl FnOnce() + '
         crate::components::after_first_drawing(then);
         return;
     }
-    let found = |selector: &str| live.query_selector(selector).ok().flatten().is_some();
-    let drawn = found("[data-testid='details'] [aria-live], [role='alert']");
+    let drawn = live
+        .query_selector("[data-testid='details'] [aria-live], [role='alert']")
+        .ok()
+        .flatten()
+        .is_some();
     if drawn {
         then();
     } else {

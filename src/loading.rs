@@ -85,7 +85,7 @@ pub fn load_bundled(state: AppState) {
 }
 
 /// Runs `then` in a task of its own, after what is waiting (in the browser); at once elsewhere.
-fn later(then: impl FnOnce() + 'static) {
+pub fn later(then: impl FnOnce() + 'static) {
     #[cfg(target_arch = "wasm32")]
     set_timeout(then, std::time::Duration::ZERO);
     #[cfg(not(target_arch = "wasm32"))]

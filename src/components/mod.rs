@@ -37,20 +37,12 @@ pub fn after_first_drawing(then: impl FnOnce() + 'static) {
 /// phone for the whole screen. On the host, where the screen is rendered to HTML in one go,
 /// true at once.
 pub fn in_a_later_task() -> RwSignal<bool> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let ready = RwSignal::new(false);
-        // The part may be gone by then, when another file came in at once.
-        set_timeout(
-            move || {
-                let _ = ready.try_set(true);
-            },
-            std::time::Duration::ZERO,
-        );
-        ready
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    RwSignal::new(true)
+    let ready = RwSignal::new(false);
+    // The part may be gone by then, when another file came in at once.
+    crate::loading::later(move || {
+        let _ = ready.try_set(true);
+    });
+    ready
 }
 
 /// Calls `then` once nothing under `root` is still to come from a later task (no element
