@@ -252,17 +252,13 @@ pub fn parse(text: &str) -> Result<DisputeIndex, Vec<String>> {
             )]);
         }
     }
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let index: DisputeIndex =
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|problem| {
-            let path = problem.path().to_string();
-            let path = if path == "." {
-                "(file)".to_owned()
-            } else {
-                path
-            };
-            vec![format!("{path}: {}", problem.into_inner())]
-        })?;
+    let index: DisputeIndex = serde_json::from_str(text).map_err(|problem| {
+        let path = match crate::json_path::of_error(text, &problem) {
+            path if path == "." => "(file)".to_owned(),
+            path => path,
+        };
+        vec![format!("{path}: {problem}")]
+    })?;
     let mut problems = Vec::new();
     if index.schema != INDEX_SCHEMA_VERSION {
         problems.push(format!(

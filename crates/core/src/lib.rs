@@ -11,6 +11,7 @@ pub mod draft;
 pub mod edit;
 pub mod generate;
 pub mod index;
+pub mod json_path;
 pub mod layout;
 pub mod model;
 pub mod page;

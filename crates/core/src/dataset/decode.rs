@@ -248,16 +248,17 @@ fn decode_entry<T: DeserializeOwned>(
     raw: &RawValue,
     path: &str,
 ) -> Result<T, (ValidationError, Option<String>)> {
-    let mut deserializer = serde_json::Deserializer::from_str(raw.get());
-    serde_path_to_error::deserialize::<_, T>(&mut deserializer).map_err(|problem| {
-        let inner = problem.path().to_string();
+    serde_json::from_str::<T>(raw.get()).map_err(|problem| {
+        let inner = crate::json_path::of_error(raw.get(), &problem);
         let full_path = if inner == "." {
             path.to_owned()
+        } else if inner.starts_with('[') {
+            format!("{path}{inner}")
         } else {
             format!("{path}.{inner}")
         };
         (
-            error(full_path, explained(without_position(problem.into_inner()))),
+            error(full_path, explained(without_position(problem))),
             readable_id(raw),
         )
     })
