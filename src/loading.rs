@@ -66,22 +66,100 @@ fn finish(state: AppState, load: u64, loaded: Loaded) {
     }
 }
 
-/// Shows the bundled dispute. In the browser the work comes in tasks of its own (start-up,
-/// decoding the file, checking it, drawing it), so none holds the page for long on a slow phone.
+/// Shows the bundled dispute. In the browser its file comes from beside the wasm (fetched
+/// once, by dispute-map.js as the wasm is, and kept), and the work comes in tasks of its own
+/// (decoding the file, checking it, drawing it), so none holds the page for long on a slow
+/// phone.
 pub fn load_bundled(state: AppState) {
     let load = begin(state, Origin::Bundled);
-    let text = dispute_core::BUNDLED_DISPUTE;
+    #[cfg(target_arch = "wasm32")]
+    leptos::task::spawn_local(async move {
+        match bundled_text().await {
+            Ok(text) => check_bundled(state, load, text),
+            Err(problem) => finish(
+                state,
+                load,
+                Loaded::Failed(
+                    Origin::Bundled,
+                    vec![format!("the bundled dispute could not be read: {problem}")],
+                ),
+            ),
+        }
+    });
+    #[cfg(not(target_arch = "wasm32"))]
+    check_bundled(state, load, Arc::from(dispute_core::BUNDLED_DISPUTE));
+}
+
+fn check_bundled(state: AppState, load: u64, text: Arc<str>) {
     later(move || {
-        let decoded = Unchecked::of(text);
+        let decoded = Unchecked::of(&text);
         later(move || {
-            let loaded = shown(
-                Origin::Bundled,
-                text,
-                decoded.and_then(|decoded| decoded.check(text)),
-            );
+            let loaded = match decoded.and_then(|decoded| decoded.check(&text)) {
+                Ok(dataset) => Loaded::Ready(Origin::Bundled, Arc::new(dataset), text),
+                Err(errors) => Loaded::Failed(
+                    Origin::Bundled,
+                    errors.iter().map(ToString::to_string).collect(),
+                ),
+            };
             later(move || finish(state, load, loaded));
         });
     });
+}
+
+/// The bundled dispute's text: the file `dispute.json` beside the wasm, asked for once (the
+/// download dispute-map.js started, when it did) and kept, so every map of a page and every
+/// return to the bundled dispute share it. A failure is not kept: the next return asks again.
+#[cfg(target_arch = "wasm32")]
+async fn bundled_text() -> Result<Arc<str>, String> {
+    thread_local! {
+        static BUNDLED: std::cell::RefCell<Option<js_sys::Promise>> = const { std::cell::RefCell::new(None) };
+    }
+    let promise = BUNDLED.with(|bundled| {
+        bundled
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                wasm_bindgen_futures::future_to_promise(async {
+                    fetch_bundled()
+                        .await
+                        .map(|text| JsValue::from_str(&text))
+                        .map_err(|problem| JsValue::from_str(&problem))
+                })
+            })
+            .clone()
+    });
+    match JsFuture::from(promise).await {
+        Ok(text) => Ok(Arc::from(text.as_string().unwrap_or_default())),
+        Err(problem) => {
+            BUNDLED.with(|bundled| bundled.borrow_mut().take());
+            Err(problem
+                .as_string()
+                .unwrap_or_else(|| crate::host_page::message(&problem)))
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn fetch_bundled() -> Result<String, String> {
+    let address = format!(
+        "{}{}",
+        crate::host_page::asset_base(),
+        dispute_core::page::BUNDLED_FILE
+    );
+    let request = crate::host_page::prefetched(&address)
+        .map_or_else(|| window().fetch_with_str(&address), |(request, _)| request);
+    let limit = config::DEFAULT_TIMEOUT;
+    let expiry = js_sys::Promise::new(&mut |_, reject| {
+        set_timeout(
+            move || {
+                let _ = reject.call1(&JsValue::NULL, &JsValue::from_str("timeout"));
+            },
+            std::time::Duration::from_secs(u64::from(limit)),
+        );
+    });
+    let bytes = read_response(&address, request, &expiry, limit).await?;
+    dataset::decode_text(bytes)
+        .map(|(text, _)| text)
+        .map_err(|problem| format!("{address}: {problem}"))
 }
 
 /// Runs `then` in a task of its own, after what is waiting (in the browser); at once elsewhere.

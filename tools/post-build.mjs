@@ -242,7 +242,7 @@ function dropPreloads() {
 }
 
 /** The single file: styles in a <style>, the JS glue as text imported through a blob: URL, and
- *  the wasm as base64. Inline script is fine here: this page is opened from disk, where no CSP
+ *  the wasm as base64, the bundled dispute as text. Inline script is fine here: this page is opened from disk, where no CSP
  *  applies; index.html, the one intranets serve, stays free of it. Derived from index.html, so
  *  the two pages never drift apart. It carries no authoring tools, and says so when asked. */
 function offline(files, css) {
@@ -260,6 +260,8 @@ function showFailure(reason) {
 }
 const glue = ${JSON.stringify(read(files.bindings)).replaceAll("</script", "<\\/script")};
 const wasm = "${readFileSync(join(staging, files.wasm)).toString("base64")}";
+// The bundled dispute, which the app takes from beside the wasm, is carried in the page too.
+globalThis.__disputeMapPrefetch = { url: "./dispute.json", response: Promise.resolve(new Response(${JSON.stringify(read("dispute.json")).replaceAll("</script", "<\\/script")})) };
 try {
   const bytes = Uint8Array.from(atob(wasm), (character) => character.charCodeAt(0));
   const bindings = await import(URL.createObjectURL(new Blob([glue], { type: "text/javascript" })));

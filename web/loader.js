@@ -305,6 +305,15 @@ try {
   });
   // Marks where the take-over starts, for the benchmark's longest task of it (./dev bench).
   performance.mark("dispute-map:take-over");
+  // The bundled dispute, when a map of the page shows it, downloads beside the wasm and at the
+  // same low priority; the app takes it from here (src/loading.rs).
+  const showsBundled = (host) => (host.hasAttribute("data-standalone") ? !dataUrl : !(host.getAttribute("src") || host.getAttribute("data-src") || "").trim());
+  if (!globalThis.__disputeMapPrefetch && [...document.querySelectorAll(HOST)].some(showsBundled)) {
+    const bundled = here("dispute.json");
+    const response = fetch(bundled, { priority: "low" });
+    response.catch(() => {});
+    globalThis.__disputeMapPrefetch = { url: bundled.href, response };
+  }
   const bindings = await import(here(FILES.bindings).href);
   // At low priority: a details file asked for by a tap goes first on a slow link.
   const wasm = await bindings.default({ module_or_path: fetch(here(FILES.wasm), { priority: "low" }) });

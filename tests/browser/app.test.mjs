@@ -30,6 +30,34 @@ test("a deployment missing its wasm file shows why the map could not start", asy
   }
 });
 
+test("a deployment missing the bundled dispute's file says which file, and keeps the pre-rendered map", async () => {
+  const broken = await startServer({ missing: [/\/dispute\.json$/] });
+  try {
+    const { page, context } = await openApp(suite.browser, broken);
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /the bundled dispute could not be read: \S*dispute\.json: the server answered 404/);
+    // Asked for once, beside the wasm: the app took that answer rather than asking again.
+    assert.equal(broken.requests.filter((path) => path.endsWith("/dispute.json")).length, 1);
+    await context.close();
+  } finally {
+    await broken.close();
+  }
+});
+
+test("the bundled dispute's file is asked for once, beside the wasm, and the app takes that answer", async () => {
+  const { page, context, problems } = await openApp(suite.browser, suite.server);
+  const asked = [];
+  page.on("request", (request) => request.url().endsWith("/dispute.json") && asked.push(request.url()));
+  await page.reload();
+  await page.locator("[data-testid='app'][data-state='live']").waitFor();
+  await page.locator("[data-testid='map'] [data-kind='party'][data-id='microsoft']").click();
+  await page.locator("[data-testid='details'] h2", { hasText: "Microsoft" }).waitFor();
+  assert.deepEqual(asked, [new URL("dispute.json", suite.server.appUrl).href]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("clicking a party opens its details and puts it in the URL hash", async () => {
   const { page, context, problems } = await openApp(suite.browser, suite.server);
   await page.locator("[data-testid='map'] [data-kind='party'][data-id='microsoft']").click();

@@ -8,7 +8,7 @@
 //! |---|---|---|
 //! | `__disputeMapAhead` | web/ahead.js (in dispute-map-boot.js) | `{keys, fileOf(selection), early, grammar}`: which entities have pre-rendered details, each one's file, a deep link's already asked for, and the route grammar's words, for the responder (web/responder.js) |
 //! | `__disputeMapBase` | web/loader.js | the address `dispute-map.js` was loaded from, so an embedded map finds its stylesheet |
-//! | `__disputeMapPrefetch` | web/loader.js | `{url, response, abort}`: the `?data=` file, fetched beside the wasm |
+//! | `__disputeMapPrefetch` | web/loader.js | `{url, response, abort}`: the `?data=` file, or else the bundled one (`BUNDLED_FILE`), fetched beside the wasm |
 //! | `__disputeMapWork(name, args, transfer)` | web/loader.js | runs a function of the authoring worker (web/author-worker.js, crates/author); a promise |
 //! | `__disputeMapStopWork()` | web/loader.js | ends the work in progress (terminates the worker) |
 //! | `__disputeMapEditor()` | web/loader.js | the authoring screens' module (crates/editor), fetched and started once; a promise |
@@ -28,6 +28,10 @@ pub const MEMORY: &str = "__disputeMapMemory";
 pub const EMIT: &str = "__disputeMapEmit";
 pub const MOUNT: &str = "__disputeMapMount";
 pub const CONTROL: &str = "__disputeMapControl";
+
+/// The bundled dispute's file, beside the wasm: web/loader.js starts its download with the
+/// wasm's (as `__disputeMapPrefetch`), and the app reads it from there.
+pub const BUNDLED_FILE: &str = "dispute.json";
 
 /// Between two problems in a message from the authoring worker: a character no problem's text
 /// holds (the record separator), so a quote with a line break stays one problem.
