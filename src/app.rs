@@ -291,9 +291,14 @@ pub fn App(
     /// The element it is mounted in.
     root: web_sys::Element,
 ) -> impl IntoView {
-    let state = AppState::new(&config, Some(root.clone()));
+    let mut state = AppState::new(&config, Some(root.clone()));
+    state.opening_frame = crate::components::map::prerendered_frame();
     provide_context(state);
-    state.draft.set(crate::drafts::draft().is_some());
+    // Whether this browser keeps a draft: the first use of its storage can take a slow phone a
+    // while, so in a task of its own.
+    crate::loading::later(move || {
+        let _ = state.draft.try_set(crate::drafts::draft().is_some());
+    });
     // The app's root, for tests and host pages: live at once, unless it is taking over from the
     // pre-rendered screen (`mount_standalone` marks it live after the swap).
     if root.get_attribute("data-state").as_deref() != Some("taking-over") {
@@ -390,9 +395,16 @@ pub fn App(
 
 /// The width of the element a map is mounted in, in CSS pixels.
 fn root_width(state: AppState) -> f64 {
+    // While the app is out of sight, taking over from the pre-rendered screen, its host's.
     state
-        .find_root(|root| f64::from(root.client_width()))
-        .filter(|width| *width > 0.0)
+        .find_root(|root| {
+            [Some(root.clone()), root.parent_element()]
+                .into_iter()
+                .flatten()
+                .map(|element| f64::from(element.client_width()))
+                .find(|width| *width > 0.0)
+        })
+        .flatten()
         .unwrap_or_else(|| {
             window()
                 .inner_width()

@@ -199,6 +199,9 @@ pub struct AppState {
     /// The width of the map's own element in CSS pixels, which picks the map's metrics and,
     /// through the same breakpoint in the stylesheet, the desktop or phone layout.
     pub width: RwSignal<f64>,
+    /// The map's frame on the pre-rendered screen this app takes over from, if it does: the
+    /// size the live map opens at, so the first drawing is already the right one.
+    pub opening_frame: Option<dispute_core::layout::Frame>,
     /// Whether the details panel is open beside the map (desktop); closed, the map takes the room.
     pub panel_open: RwSignal<bool>,
     /// Keyboard focus moves to the details heading once the panel shows the next selection: set
@@ -270,6 +273,7 @@ impl AppState {
             host_route: StoredValue::new(None),
             briefing: RwSignal::new(false),
             width: RwSignal::new(1280.0),
+            opening_frame: None,
             panel_open: RwSignal::new(true),
             focus_details: RwSignal::new(false),
             timeout: config

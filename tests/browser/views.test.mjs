@@ -114,6 +114,26 @@ test("zoom buttons and keys change the visible part of the map, Reset restores i
   await context.close();
 });
 
+test("the map's shown part follows its frame: hiding the details and resizing the window", async () => {
+  const { page, context, problems } = await openApp(suite.browser, suite.server);
+  // At the opening view one drawing unit is one CSS pixel: the part shown is the frame's width.
+  const follows = async (what) => {
+    const frame = () => page.evaluate(() => Math.round(document.querySelector("[data-testid='map'] svg[role='group']").getBoundingClientRect().width));
+    for (let tries = 0; tries < 50 && (await mapView(page))[2] !== (await frame()); tries += 1) await page.waitForTimeout(20);
+    assert.equal((await mapView(page))[2], await frame(), `the shown part is the frame's width ${what}`);
+    return frame();
+  };
+  const opening = await follows("at the opening");
+  await page.getByRole("button", { name: "Hide details" }).click();
+  const wider = await follows("with the details hidden");
+  assert.ok(wider > opening, `hiding the details gives the map room (${opening} -> ${wider} px)`);
+  await page.setViewportSize({ width: 1000, height: 800 });
+  const narrower = await follows("after the window narrowed");
+  assert.ok(narrower < wider, `the window narrowed the map (${wider} -> ${narrower} px)`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("copy link puts the deep link of the selection on the clipboard", async () => {
   const { page, context } = await openApp(suite.browser, suite.server, { hash: "#/clause/frontier-aws-exclusivity" });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);

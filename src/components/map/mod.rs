@@ -36,6 +36,37 @@ const SHEET_LEAVES: f64 = 0.38;
 /// The least height of the room above the phone's details sheet a selection is brought into.
 const LEAST_ROOM: f64 = 80.0;
 
+/// The pre-rendered screen's map on screen (a desktop's or a phone's), while there is one.
+fn prerendered_drawing() -> Option<web_sys::Element> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let drawings = document()
+            .query_selector_all("[data-testid='prerendered'] svg.map")
+            .ok()?;
+        (0..drawings.length())
+            .filter_map(|at| drawings.item(at)?.dyn_into::<web_sys::Element>().ok())
+            .find(laid_out)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Whether the page lays `element` out (it is not inside something hidden with `display`).
+fn laid_out(element: &web_sys::Element) -> bool {
+    element.get_bounding_client_rect().width() > 0.0
+}
+
+/// The size of the pre-rendered screen's map, in the browser; read before the live app adds
+/// anything to lay out, so it forces no layout.
+pub fn prerendered_frame() -> Option<Frame> {
+    let bounds = prerendered_drawing()?.get_bounding_client_rect();
+    Some(Frame {
+        width: bounds.width(),
+        height: bounds.height(),
+    })
+    .filter(|frame| frame.height > 0.0)
+}
+
 /// The dispute map, laid out for the width of the app. Its view (where it is panned and
 /// zoomed), its frame's size and its Tab stop live as long as the map does; a new drawing (another
 /// file, or the phone's metrics) opens at its home.
@@ -62,8 +93,8 @@ pub fn Map() -> impl IntoView {
 struct MapView {
     state: AppState,
     viewport: RwSignal<Viewport>,
-    /// The frame's size in CSS pixels, measured once it is on screen and when the window
-    /// changes; assumed until then (and on the host).
+    /// The frame's size in CSS pixels, as the browser last laid it out (`watch_frame`); until
+    /// then the pre-rendered map's, or assumed (and on the host).
     frame: RwSignal<Frame>,
     /// A drag that just ended must not also count as a click on what it started on.
     dragged: RwSignal<bool>,
@@ -76,10 +107,11 @@ struct MapView {
 impl MapView {
     fn new() -> MapView {
         let tab_stop = RwSignal::new(String::new());
+        let state = expect_context::<AppState>();
         let view = MapView {
-            state: expect_context::<AppState>(),
+            state,
             viewport: RwSignal::new(Viewport::HOME),
-            frame: RwSignal::new(ASSUMED_FRAME),
+            frame: RwSignal::new(state.opening_frame.unwrap_or(ASSUMED_FRAME)),
             dragged: RwSignal::new(false),
             gesture: StoredValue::new(Gesture::default()),
             svg: NodeRef::new(),
@@ -87,15 +119,59 @@ impl MapView {
             tab_stops: StoredValue::new(Selector::new(move || tab_stop.get())),
         };
         #[cfg(target_arch = "wasm32")]
-        {
-            let resize = window_event_listener(ev::resize, move |_| view.measure());
-            on_cleanup(move || resize.remove());
-        }
+        view.watch_frame();
         view
     }
 
-    /// Measures the frame. Called in a frame that may come after the map has gone (another view
-    /// opened at once, as a walkthrough step does), so nothing here assumes it is still there.
+    /// Follows the frame's size as the browser lays the page out: a ResizeObserver on the
+    /// drawing, told once it is first laid out and whenever its size changes (the window, the
+    /// details panel, a host page's own layout). Reading the size there forces no layout.
+    #[cfg(target_arch = "wasm32")]
+    fn watch_frame(self) {
+        let frame = self.frame;
+        let seen = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+            move |entries: js_sys::Array| {
+                let Some(entry) = entries
+                    .get(0)
+                    .dyn_into::<web_sys::ResizeObserverEntry>()
+                    .ok()
+                else {
+                    return;
+                };
+                let size = entry.content_rect();
+                let measured = Frame {
+                    width: size.width(),
+                    height: size.height(),
+                };
+                if measured.width > 0.0
+                    && frame
+                        .try_get_untracked()
+                        .is_some_and(|known| known != measured)
+                {
+                    frame.try_set(measured);
+                }
+            },
+        );
+        let Ok(observer) = web_sys::ResizeObserver::new(seen.as_ref().unchecked_ref()) else {
+            return;
+        };
+        let svg = self.svg;
+        let watched = observer.clone();
+        Effect::new(move |_| {
+            if let Some(svg) = svg.get() {
+                watched.disconnect();
+                watched.observe(&svg);
+            }
+        });
+        let watcher = StoredValue::new_local(Some((observer, seen)));
+        on_cleanup(move || {
+            if let Some(Some((observer, _))) = watcher.try_update_value(Option::take) {
+                observer.disconnect();
+            }
+        });
+    }
+
+    /// Measures the frame now, before a zoom or a fit that needs it exact.
     fn measure(self) {
         let Some(svg) = self.svg.try_get_untracked().flatten() else {
             return;
@@ -173,8 +249,6 @@ impl MapView {
         let state = self.state;
         let viewport = self.viewport;
         let frame = self.frame;
-        #[cfg(target_arch = "wasm32")]
-        request_animation_frame(move || self.measure());
         self.place_tab_stop(&map);
         self.follow_selection(&map);
         let context = MapContext {
@@ -403,9 +477,13 @@ impl MapView {
     fn room(self) -> Frame {
         let mut room = self.frame.get_untracked();
         if self.state.is_narrow() {
+            // Out of sight while the app takes over, the map is where the pre-rendered one is.
             let top = self
                 .svg
                 .get_untracked()
+                .map(web_sys::Element::from)
+                .filter(laid_out)
+                .or_else(prerendered_drawing)
                 .map_or(0.0, |svg| svg.get_bounding_client_rect().top());
             let window_height = window()
                 .inner_height()
