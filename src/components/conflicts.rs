@@ -4,7 +4,7 @@
 //! the contract they concern. With an entity selected, its conflicts come first.
 
 use super::search::ResultsList;
-use super::{shown, EntityLink, RouteLink};
+use super::{shown, when_laid_out, EntityLink, RouteLink};
 use crate::state::AppState;
 use dispute_core::dataset::{mark_phrases, Dataset};
 use dispute_core::model::{Conflict, ConflictKind, EntityKind, EntityRef, Modality};
@@ -21,16 +21,15 @@ pub fn Conflicts() -> impl IntoView {
             return;
         };
         if selected.kind == EntityKind::Conflict {
-            request_animation_frame(move || {
-                if let Some(card) = state.find(&format!(
-                    "[data-testid='conflicts'] [data-card='{}']",
-                    selected.id
-                )) {
+            let card = format!("[data-testid='conflicts'] [data-card='{}']", selected.id);
+            when_laid_out(
+                move || state.find(&card),
+                |card| {
                     let options = web_sys::ScrollIntoViewOptions::new();
                     options.set_block(web_sys::ScrollLogicalPosition::Nearest);
                     card.scroll_into_view_with_scroll_into_view_options(&options);
-                }
-            });
+                },
+            );
         }
     });
     // The entity whose conflicts come first: the selection, when conflicts are about it. The

@@ -65,6 +65,34 @@ pub fn when_complete(root: web_sys::Element, then: impl FnOnce() + 'static) {
     then();
 }
 
+/// Calls `then` with the element `find` gives, once the page lays it out: at the next frame,
+/// or, while the app is still out of sight taking over from the pre-rendered screen, at the
+/// first frame after it takes its place (checking once a frame, for at most a minute).
+pub fn when_laid_out(
+    find: impl Fn() -> Option<web_sys::Element> + 'static,
+    then: impl FnOnce(web_sys::Element) + 'static,
+) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        fn check(
+            find: impl Fn() -> Option<web_sys::Element> + 'static,
+            then: impl FnOnce(web_sys::Element) + 'static,
+            frames_left: u32,
+        ) {
+            request_animation_frame(move || match find() {
+                Some(element) if element.get_bounding_client_rect().width() > 0.0 => then(element),
+                Some(element) if element.is_connected() && frames_left > 0 => {
+                    check(find, then, frames_left - 1)
+                }
+                _ => {}
+            });
+        }
+        check(find, then, 3_600);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (find, then);
+}
+
 /// At most this many characters of one piece of file text are drawn where it is listed or
 /// named; the details of its own entity show more, around what matters.
 const SHOWN_CHARACTERS: usize = 1_500;

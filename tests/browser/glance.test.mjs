@@ -298,6 +298,19 @@ test("the questions a reader comes with, each answered from the opening screen i
   }
 });
 
+test("a deep link to a conflict far down its view opens with that conflict's card in view", async () => {
+  const { page, context, problems } = await openApp(suite.browser, suite.server, { hash: "#/conflicts/conflict/total-microsoft-investment" });
+  await page.locator("[data-testid='app'][data-state='live']").waitFor();
+  const card = page.locator("[data-testid='conflicts'] [data-card='total-microsoft-investment']");
+  await page.waitForFunction(() => {
+    const box = document.querySelector("[data-testid='conflicts'] [data-card='total-microsoft-investment']")?.getBoundingClientRect();
+    return box && box.top >= 0 && box.top < innerHeight;
+  }, null, { timeout: 5000 }).catch(() => {});
+  assert.ok(await seen(card.locator("h3, h2, a").first()), "the selected conflict's card is scrolled into view");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("screenshots of every view, desktop and phone, light and dark", async () => {
   const views = [
     ["map", "#/map"],
