@@ -18,13 +18,13 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Validates a file's text into what the app shows: the dataset, or every problem with it.
 pub fn validate(origin: Origin, text: &str) -> Loaded {
-    shown(origin, text, dataset::parse(text))
+    shown(origin, Arc::from(text), dataset::parse(text))
 }
 
 /// What the app shows of a file's text once it is parsed and checked.
-fn shown(origin: Origin, text: &str, parsed: Result<Dataset, Vec<ValidationError>>) -> Loaded {
+fn shown(origin: Origin, text: Arc<str>, parsed: Result<Dataset, Vec<ValidationError>>) -> Loaded {
     match parsed {
-        Ok(dataset) => Loaded::Ready(origin, Arc::new(dataset), Arc::from(text)),
+        Ok(dataset) => Loaded::Ready(origin, Arc::new(dataset), text),
         Err(errors) => Loaded::Failed(origin, errors.iter().map(ToString::to_string).collect()),
     }
 }
@@ -94,13 +94,8 @@ fn check_bundled(state: AppState, load: u64, text: Arc<str>) {
     later(move || {
         let decoded = Unchecked::of(&text);
         later(move || {
-            let loaded = match decoded.and_then(|decoded| decoded.check(&text)) {
-                Ok(dataset) => Loaded::Ready(Origin::Bundled, Arc::new(dataset), text),
-                Err(errors) => Loaded::Failed(
-                    Origin::Bundled,
-                    errors.iter().map(ToString::to_string).collect(),
-                ),
-            };
+            let checked = decoded.and_then(|decoded| decoded.check(&text));
+            let loaded = shown(Origin::Bundled, text, checked);
             later(move || finish(state, load, loaded));
         });
     });

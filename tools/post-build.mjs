@@ -241,9 +241,9 @@ function dropPreloads() {
   html = html.replace(preloads, "");
 }
 
-/** The single file: styles in a <style>, the JS glue as text imported through a blob: URL, and
- *  the wasm as base64, the bundled dispute as text. Inline script is fine here: this page is opened from disk, where no CSP
- *  applies; index.html, the one intranets serve, stays free of it. Derived from index.html, so
+/** The single file: styles in a <style>, the JS glue as text imported through a blob: URL, the
+ *  wasm as base64 and the bundled dispute as text. Inline script is fine here: this page is
+ *  opened from disk, where no CSP applies; index.html, the one intranets serve, stays free of it. Derived from index.html, so
  *  the two pages never drift apart. It carries no authoring tools, and says so when asked. */
 function offline(files, css) {
   const offlineScript = `<script type="module">

@@ -308,9 +308,8 @@ try {
   // The bundled dispute, when a map of the page shows it, downloads beside the wasm and at the
   // same low priority; the app takes it from here (src/loading.rs).
   // A map shows it unless it is given a file or an index of disputes to list (config.rs).
-  const page = new URLSearchParams(location.search);
   const named = (host, name) => (host.getAttribute(name) || host.getAttribute(`data-${name}`) || "").trim();
-  const showsBundled = (host) => (host.hasAttribute("data-standalone") ? !page.get("data") && !page.get("index") : !named(host, "src") && !named(host, "index"));
+  const showsBundled = (host) => (host.hasAttribute("data-standalone") ? !dataUrl && !new URLSearchParams(location.search).get("index") : !named(host, "src") && !named(host, "index"));
   if (!globalThis.__disputeMapPrefetch && [...document.querySelectorAll(HOST)].some(showsBundled)) {
     const bundled = here("dispute.json");
     const response = fetch(bundled, { priority: "low" });

@@ -65,6 +65,11 @@ pub fn when_complete(root: web_sys::Element, then: impl FnOnce() + 'static) {
     then();
 }
 
+/// Whether the page lays `element` out (it is not inside something hidden with `display`).
+pub fn laid_out(element: &web_sys::Element) -> bool {
+    element.get_bounding_client_rect().width() > 0.0
+}
+
 /// Calls `then` with the element `find` gives, once the page lays it out: at the next frame,
 /// or, while the app is still out of sight taking over from the pre-rendered screen, at the
 /// first frame after it takes its place (checking once a frame, for at most a minute).
@@ -80,7 +85,7 @@ pub fn when_laid_out(
             frames_left: u32,
         ) {
             request_animation_frame(move || match find() {
-                Some(element) if element.get_bounding_client_rect().width() > 0.0 => then(element),
+                Some(element) if laid_out(&element) => then(element),
                 Some(element) if element.is_connected() && frames_left > 0 => {
                     check(find, then, frames_left - 1)
                 }

@@ -15,7 +15,7 @@
 mod legend;
 mod shapes;
 
-use crate::components::in_a_later_task;
+use crate::components::{in_a_later_task, laid_out};
 use crate::state::AppState;
 use dispute_core::layout::gesture::{key_command, wheel_zoom, Gesture, KeyCommand, Move, Point};
 use dispute_core::layout::{
@@ -51,20 +51,31 @@ fn prerendered_drawing() -> Option<web_sys::Element> {
     None
 }
 
-/// Whether the page lays `element` out (it is not inside something hidden with `display`).
-fn laid_out(element: &web_sys::Element) -> bool {
-    element.get_bounding_client_rect().width() > 0.0
-}
-
 /// The size of the pre-rendered screen's map, in the browser; read before the live app adds
 /// anything to lay out, so it forces no layout.
 pub fn prerendered_frame() -> Option<Frame> {
-    let bounds = prerendered_drawing()?.get_bounding_client_rect();
-    Some(Frame {
+    Some(frame_of(&prerendered_drawing()?.get_bounding_client_rect()))
+        .filter(|frame| frame.height > 0.0)
+}
+
+/// A box's size as a frame.
+fn frame_of(bounds: &web_sys::DomRectReadOnly) -> Frame {
+    Frame {
         width: bounds.width(),
         height: bounds.height(),
-    })
-    .filter(|frame| frame.height > 0.0)
+    }
+}
+
+/// Takes a measured size as the frame's, when it is one (the map is laid out) and it changed.
+/// The map may be gone by then (another view opened at once, as a walkthrough step does).
+fn take_size(frame: RwSignal<Frame>, measured: Frame) {
+    if measured.width > 0.0
+        && frame
+            .try_get_untracked()
+            .is_some_and(|known| known != measured)
+    {
+        frame.try_set(measured);
+    }
 }
 
 /// The dispute map, laid out for the width of the app. Its view (where it is panned and
@@ -138,18 +149,7 @@ impl MapView {
                 else {
                     return;
                 };
-                let size = entry.content_rect();
-                let measured = Frame {
-                    width: size.width(),
-                    height: size.height(),
-                };
-                if measured.width > 0.0
-                    && frame
-                        .try_get_untracked()
-                        .is_some_and(|known| known != measured)
-                {
-                    frame.try_set(measured);
-                }
+                take_size(frame, frame_of(&entry.content_rect()));
             },
         );
         let Ok(observer) = web_sys::ResizeObserver::new(seen.as_ref().unchecked_ref()) else {
@@ -176,19 +176,7 @@ impl MapView {
         let Some(svg) = self.svg.try_get_untracked().flatten() else {
             return;
         };
-        let bounds = svg.get_bounding_client_rect();
-        let measured = Frame {
-            width: bounds.width(),
-            height: bounds.height(),
-        };
-        if measured.width > 0.0
-            && self
-                .frame
-                .try_get_untracked()
-                .is_some_and(|known| known != measured)
-        {
-            self.frame.try_set(measured);
-        }
+        take_size(self.frame, frame_of(&svg.get_bounding_client_rect()));
     }
 
     /// A point on screen in drawing units, under the current view.
